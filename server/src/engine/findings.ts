@@ -1,0 +1,69 @@
+/**
+ * What the engine reports. A finding is located by offsets into its file's
+ * text; output layers (CLI formats, LSP) turn offsets into lines and columns.
+ */
+import type { Message } from './i18n/messages';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export const RULE_CODES = [
+  'yaml-syntax',
+  'schema',
+  'api-version',
+  'duplicate-id',
+  'duplicate-plan',
+  'unresolved-reference',
+  'reference-kind',
+  'dependency-cycle',
+  'target-direction',
+  'value-range',
+  'unit-mismatch',
+  'year-range',
+  'orphan',
+  'investment-total',
+  'peak-year',
+  'national-target',
+  'milestone-year',
+  'not-in-plan',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export function isRuleCode(s: string): s is RuleCode {
+  return (RULE_CODES as readonly string[]).includes(s);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Extra facts a finding carries for editors: quick fixes and related places. */
+export interface FindingData {
+  /** "Did you mean" replacements for the text at the span. */
+  suggestions?: string[];
+  /** Required keys missing from the mapping at `path`. */
+  missingKeys?: string[];
+  /** The JSON path of the offending node, where known. */
+  path?: (string | number)[];
+  /** An unresolved reference: the ID and the kinds it may have. */
+  unresolved?: { id: string; kinds: string[] };
+  /** Other places that matter (other definitions of a duplicate ID, …). */
+  related?: { file: string; span: Span; message: Message }[];
+}
+
+export interface Finding {
+  code: RuleCode;
+  severity: Severity;
+  /** The file's key: an absolute path (CLI) or a path derived from the editor's URI. */
+  file: string;
+  span: Span;
+  message: Message;
+  data?: FindingData;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}

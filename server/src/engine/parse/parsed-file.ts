@@ -1,0 +1,38 @@
+/**
+ * The seam between parsing and everything else.
+ *
+ * Rules and the plan index see a file as plain data plus a way to ask where a
+ * path is. They never touch a YAML AST, so the parser behind this interface can
+ * change (a lazier or faster path for large files, a re-parse of one region
+ * after an edit) without any rule changing.
+ */
+import type { LineIndex } from '../text/line-index';
+import type { Span } from '../findings';
+import type { Message } from '../i18n/messages';
+
+export type JsonPath = (string | number)[];
+
+/** A problem found while reading or parsing: always reported as `yaml-syntax`. */
+export interface SyntaxProblem {
+  span: Span;
+  message: Message;
+}
+
+export interface ParsedFile {
+  /** The file's key (absolute path, or a URI-derived path for unsaved editors). */
+  readonly path: string;
+  /** The text as the editor shows it: no byte order mark. */
+  readonly text: string;
+  /** The document as plain data (mappings → objects, sequences → arrays). */
+  readonly data: unknown;
+  readonly syntax: readonly SyntaxProblem[];
+  readonly lines: LineIndex;
+  /**
+   * Where the key or the value at `path` is. For `key` with a path that ends in
+   * a sequence index, the span of the item's first key (or the item itself).
+   * Undefined if the path does not exist.
+   */
+  span(path: JsonPath, part: 'key' | 'value'): Span | undefined;
+  /** The deepest path whose key or value contains `offset`, for editor features. */
+  pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined;
+}

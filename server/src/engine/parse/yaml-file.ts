@@ -1,0 +1,190 @@
+/**
+ * ParsedFile backed by the `yaml` package: a full document with positions.
+ *
+ * yaml-syntax findings come from the parser's own errors (duplicate keys
+ * included); its English texts are kept as the detail and wrapped in a
+ * bilingual sentence per error code.
+ */
+import { parseAllDocuments, isMap, isSeq, isPair, isScalar, isAlias, type Document, type Node, type Pair } from 'yaml';
+import { LineIndex } from '../text/line-index';
+import { defineMessages, msg } from '../i18n/messages';
+import type { Span } from '../findings';
+import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
+
+defineMessages({
+  'yaml.error': {
+    en: 'YAML syntax error: {detail}. Fix the YAML so the file can be checked.',
+    zh: 'YAML 语法错误：{detail}。请修正 YAML 语法后再检查其余内容。',
+  },
+  'yaml.duplicate-key': {
+    en: 'The key is defined twice in this mapping. Remove or rename one of them.',
+    zh: '同一映射中该键重复出现。请删除或重命名其中一个。',
+  },
+  'yaml.tab-indent': {
+    en: 'Tabs are not allowed for indentation in YAML. Indent with spaces.',
+    zh: 'YAML 不允许用制表符缩进。请改用空格缩进。',
+  },
+  'yaml.bad-indent': {
+    en: 'Bad indentation: {detail}. Align the line with its siblings.',
+    zh: '缩进错误：{detail}。请与同级条目对齐。',
+  },
+  'yaml.too-deep': {
+    en: 'The document is nested too deeply to be a pilot plan. Flatten the structure.',
+    zh: '文档嵌套层级过深，不可能是试点方案。请减少嵌套。',
+  },
+  'yaml.aliases': {
+    en: 'The document expands too many aliases (*name); this looks like an alias bomb. Write the values out instead of repeating aliases.',
+    zh: '文档展开的别名（*name）过多，疑似"别名炸弹"。请直接写出取值，不要反复引用别名。',
+  },
+  'yaml.multiple-documents': {
+    en: 'A pilot plan file holds one YAML document; this is document {n}. Move it into a file of its own.',
+    zh: '一个试点方案文件只能包含一个 YAML 文档，这是第 {n} 个文档。请把它移到单独的文件中。',
+  },
+});
+
+const MAX_ALIAS_COUNT = 1000;
+
+function detailOf(message: string): string {
+  // The yaml package appends " at line L, column C" and a code frame; positions are ours.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
+}
+
+function problemFor(code: string, message: string, start: number, end: number): SyntaxProblem {
+  const span = { start, end: Math.max(end, start) };
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return { span, message: msg('yaml.duplicate-key') };
+    case 'TAB_AS_INDENT':
+      return { span, message: msg('yaml.tab-indent') };
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      if (/indent/i.test(message)) return { span, message: msg('yaml.bad-indent', { detail: detailOf(message) }) };
+      return { span, message: msg('yaml.error', { detail: detailOf(message) }) };
+    case 'RESOURCE_EXHAUSTION':
+      return { span, message: msg('yaml.too-deep') };
+    default:
+      return { span, message: msg('yaml.error', { detail: detailOf(message) }) };
+  }
+}
+
+export function parseYaml(path: string, text: string): ParsedFile {
+  return new YamlParsedFile(path, text);
+}
+
+class YamlParsedFile implements ParsedFile {
+  readonly lines: LineIndex;
+  readonly syntax: SyntaxProblem[] = [];
+  readonly data: unknown;
+  private readonly doc: Document | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    const list = Array.isArray(docs) ? docs : [];
+    this.doc = list[0];
+    for (const [i, d] of list.entries()) {
+      for (const e of d.errors) {
+        this.syntax.push(problemFor(e.code, e.message, e.pos[0], e.pos[1]));
+      }
+      if (i > 0) {
+        const start = d.range[0];
+        this.syntax.push({ span: { start, end: Math.min(text.length, start + 3) }, message: msg('yaml.multiple-documents', { n: i + 1 }) });
+      }
+    }
+    let data: unknown = null;
+    if (this.doc) {
+      try {
+        data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
+        this.syntax.push({ span: { start: 0, end: 0 }, message: msg(bomb ? 'yaml.aliases' : 'yaml.too-deep') });
+        data = null;
+      }
+    }
+    this.data = data;
+  }
+
+  span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
+    const contents = this.doc?.contents as Node | null | undefined;
+    if (!contents) return undefined;
+    if (path.length === 0) return nodeSpan(part === 'key' ? firstKeyNode(contents) ?? contents : contents);
+    let node: Node | null | undefined = contents;
+    let pair: Pair | undefined;
+    for (const step of path) {
+      pair = undefined;
+      node = deref(node, this.doc!);
+      if (isMap(node)) {
+        pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step)) as Pair | undefined;
+        if (!pair) return undefined;
+        node = pair.value as Node | null;
+      } else if (isSeq(node) && typeof step === 'number') {
+        node = node.items[step] as Node | undefined;
+        if (node === undefined) return undefined;
+      } else return undefined;
+    }
+    if (part === 'key') {
+      if (pair) return nodeSpan(pair.key as Node);
+      return node ? nodeSpan(firstKeyNode(deref(node, this.doc!)) ?? node) : undefined;
+    }
+    if (node) return nodeSpan(node);
+    return pair ? nodeSpan(pair.key as Node) : undefined;
+  }
+
+  pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined {
+    const contents = this.doc?.contents as Node | null | undefined;
+    if (!contents) return undefined;
+    const path: JsonPath = [];
+    let node: Node | null | undefined = contents;
+    let part: 'key' | 'value' = 'value';
+    for (;;) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => containsOffset(p, offset));
+        if (!pair || !isScalar(pair.key)) return { path, part };
+        path.push(String(pair.key.value));
+        const k = pair.key as Node;
+        if (k.range && offset <= k.range[1]) return { path, part: 'key' };
+        node = pair.value as Node | null;
+        part = 'value';
+        if (!node) return { path, part };
+      } else if (isSeq(node)) {
+        const i = node.items.findIndex((n) => n && (n as Node).range && within((n as Node).range!, offset));
+        if (i < 0) return { path, part };
+        path.push(i);
+        node = node.items[i] as Node;
+      } else return { path, part };
+    }
+  }
+}
+
+function within(range: [number, number, number], offset: number): boolean {
+  return offset >= range[0] && offset <= range[1];
+}
+
+function containsOffset(p: Pair, offset: number): boolean {
+  const k = p.key as Node | null;
+  const v = p.value as Node | null;
+  const start = k?.range?.[0] ?? v?.range?.[0];
+  const end = v?.range?.[1] ?? k?.range?.[1];
+  return start !== undefined && end !== undefined && offset >= start && offset <= end;
+}
+
+function deref(node: Node | null | undefined, doc: Document): Node | null | undefined {
+  if (isAlias(node)) return node.resolve(doc) as Node | undefined;
+  return node;
+}
+
+function firstKeyNode(node: Node | null | undefined): Node | undefined {
+  if (isMap(node)) {
+    const first = node.items[0];
+    if (isPair(first) && first.key) return first.key as Node;
+  }
+  return undefined;
+}
+
+function nodeSpan(node: Node | null | undefined): Span | undefined {
+  if (!node?.range) return undefined;
+  return { start: node.range[0], end: node.range[1] };
+}

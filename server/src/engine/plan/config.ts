@@ -1,0 +1,81 @@
+/**
+ * Per-plan configuration: `pilot-plan.config.yaml` at the plan's root.
+ *
+ *   rules:
+ *     orphan: off
+ *     investment-total: error
+ *
+ * Problems in the configuration itself are findings on that file (code
+ * `schema`), with a "did you mean" for misspelt rule codes.
+ */
+import { closest } from 'fastest-levenshtein';
+import { RULE_CODES, isRuleCode, type Finding, type SeveritySetting } from '../findings';
+import { parseYaml } from '../parse/yaml-file';
+import { defineMessages, msg, listArg } from '../i18n/messages';
+import { isObj } from './model';
+
+export const CONFIG_FILE_NAME = 'pilot-plan.config.yaml';
+const SETTINGS: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+defineMessages({
+  'config.not-mapping': {
+    en: 'The configuration must be a mapping with a `rules` key, e.g. `rules: { orphan: off }`.',
+    zh: '配置文件必须是包含 `rules` 键的映射，例如 `rules: { orphan: off }`。',
+  },
+  'config.unknown-key': {
+    en: 'Unknown configuration key `{key}`. The configuration knows only `rules`.',
+    zh: '未知的配置项 `{key}`。配置文件只支持 `rules`。',
+  },
+  'config.unknown-rule': {
+    en: 'Unknown rule `{rule}`. Did you mean `{suggestion}`?',
+    zh: '未知规则 `{rule}`。您是否想写 `{suggestion}`？',
+  },
+  'config.bad-severity': {
+    en: 'Rule `{rule}` cannot be set to `{value}`. Use {allowed}.',
+    zh: '规则 `{rule}` 不能设为 `{value}`。可选值：{allowed}。',
+  },
+});
+
+export interface RuleConfig {
+  severities: Map<string, SeveritySetting>;
+  /** Problems in the configuration file. */
+  findings: Finding[];
+}
+
+export function parseConfig(path: string, text: string): RuleConfig {
+  const parsed = parseYaml(path, text);
+  const config: RuleConfig = { severities: new Map(), findings: [] };
+  const add = (span: { start: number; end: number }, message: ReturnType<typeof msg>, suggestions?: string[]) =>
+    config.findings.push({ code: 'schema', severity: 'error', file: path, span, message, data: suggestions ? { suggestions } : undefined });
+  for (const p of parsed.syntax) config.findings.push({ code: 'yaml-syntax', severity: 'error', file: path, span: p.span, message: p.message });
+  if (parsed.syntax.length) return config;
+  const data = parsed.data;
+  if (data === null || data === undefined) return config; // an empty file configures nothing
+  if (!isObj(data)) {
+    add(parsed.span([], 'value') ?? { start: 0, end: 0 }, msg('config.not-mapping'));
+    return config;
+  }
+  for (const key of Object.keys(data)) {
+    if (key !== 'rules') add(parsed.span([key], 'key')!, msg('config.unknown-key', { key }));
+  }
+  const rules = data.rules;
+  if (rules === undefined || rules === null) return config;
+  if (!isObj(rules)) {
+    add(parsed.span(['rules'], 'value')!, msg('config.not-mapping'));
+    return config;
+  }
+  for (const [rule, value] of Object.entries(rules)) {
+    if (!isRuleCode(rule)) {
+      const suggestion = closest(rule, RULE_CODES as unknown as string[]);
+      add(parsed.span(['rules', rule], 'key')!, msg('config.unknown-rule', { rule, suggestion }), [suggestion]);
+      continue;
+    }
+    const setting = value === false ? 'off' : value;
+    if (typeof setting !== 'string' || !SETTINGS.includes(setting as SeveritySetting)) {
+      add(parsed.span(['rules', rule], 'value')!, msg('config.bad-severity', { rule, value: String(value), allowed: listArg(SETTINGS) }));
+      continue;
+    }
+    config.severities.set(rule, setting as SeveritySetting);
+  }
+  return config;
+}

@@ -1,0 +1,112 @@
+/**
+ * The plan model of one file: which IDs it defines and which it references.
+ *
+ * Built from plain data, defensively: a file that violates the schema still
+ * yields every entity and reference that can be read from it, so one bad
+ * entry hides nothing else (contract: "checked as far as it goes").
+ */
+import type { JsonPath, ParsedFile } from '../parse/parsed-file';
+import type { Span } from '../findings';
+
+export type EntityKind = 'plan' | 'task' | 'project' | 'indicator' | 'mechanism' | 'action' | 'risk';
+export const FILE_KINDS = ['Plan', 'Tasks', 'Projects', 'Indicators'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export type Obj = Record<string, unknown>;
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  file: string;
+  /** Path of the entry (for the plan itself: []). */
+  path: JsonPath;
+  data: Obj;
+}
+
+export interface Reference {
+  id: string;
+  expected: EntityKind[];
+  from: Entity;
+  /** The field that holds it: indicators, dependsOn, tasks, affects. */
+  field: string;
+  file: string;
+  /** Path of the reference value itself. */
+  path: JsonPath;
+}
+
+/** Lists that hold entities, the kind of their entries, and their reference fields. */
+export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<string, EntityKind[]> }> = {
+  tasks: { kind: 'task', refs: { indicators: ['indicator'], dependsOn: ['task'] } },
+  projects: { kind: 'project', refs: { tasks: ['task'] } },
+  indicators: { kind: 'indicator', refs: {} },
+  mechanisms: { kind: 'mechanism', refs: {} },
+  actions: { kind: 'action', refs: {} },
+  risks: { kind: 'risk', refs: { affects: ['task', 'project'] } },
+};
+
+export interface FileModel {
+  parsed: ParsedFile;
+  path: string;
+  root: Obj | undefined;
+  kind: FileKind | undefined;
+  entities: Entity[];
+  references: Reference[];
+}
+
+export function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function asNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function asString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function buildFileModel(parsed: ParsedFile): FileModel {
+  const root = isObj(parsed.data) ? parsed.data : undefined;
+  const kindValue = root?.kind;
+  const kind = (FILE_KINDS as readonly unknown[]).includes(kindValue) ? (kindValue as FileKind) : undefined;
+  const model: FileModel = { parsed, path: parsed.path, root, kind, entities: [], references: [] };
+  if (!root) return model;
+  if (kind === 'Plan' && typeof root.id === 'string') {
+    model.entities.push({ id: root.id, kind: 'plan', file: parsed.path, path: [], data: root });
+  }
+  for (const [listKey, spec] of Object.entries(ENTITY_LISTS)) {
+    const list = root[listKey];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      if (!isObj(entry)) return;
+      const path = [listKey, i];
+      const id = typeof entry.id === 'string' ? entry.id : undefined;
+      const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path, data: entry };
+      if (id !== undefined) model.entities.push(entity);
+      for (const [field, expected] of Object.entries(spec.refs)) {
+        const refs = entry[field];
+        if (!Array.isArray(refs)) continue;
+        refs.forEach((ref, j) => {
+          if (typeof ref !== 'string') return;
+          model.references.push({ id: ref, expected, from: entity, field, file: parsed.path, path: [...path, field, j] });
+        });
+      }
+    });
+  }
+  return model;
+}
+
+/** Span of an entity's ID value (or its entry, if the ID cannot be located). */
+export function idSpan(parsed: ParsedFile, e: Entity): Span {
+  return parsed.span([...e.path, 'id'], 'value') ?? parsed.span(e.path, 'key') ?? { start: 0, end: 0 };
+}
+
+/** Every entry of every entity list in a file, with its path, including entries without an ID. */
+export function* entries(model: FileModel, listKey: string): Generator<{ entry: Obj; path: JsonPath }> {
+  const list = model.root?.[listKey];
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (isObj(entry)) yield { entry, path: [listKey, i] };
+  }
+}

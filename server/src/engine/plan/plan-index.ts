@@ -1,0 +1,109 @@
+/**
+ * One plan: its files, every ID defined across them and every reference.
+ *
+ * Files are added and replaced one at a time (the language server swaps the
+ * edited file); the cross-file tables are rebuilt lazily from the file models,
+ * which is linear in the number of entities and needs no parsing.
+ */
+import { asNumber, isObj, type Entity, type FileModel, type Obj, type Reference } from './model';
+import type { RuleConfig } from './config';
+
+export interface PlanSettings {
+  id?: string;
+  baseYear?: number;
+  targetYears: number[];
+  /** `horizon`, or the last target year. */
+  horizon?: number;
+  pilotType?: string;
+  data: Obj;
+}
+
+export class PlanIndex {
+  private readonly fileMap = new Map<string, FileModel>();
+  private tables: { defs: Map<string, Entity[]>; refs: Reference[] } | undefined;
+
+  constructor(
+    /** The plan folder, or undefined for a file that belongs to no plan. */
+    readonly root: string | undefined,
+    public config: RuleConfig = { severities: new Map(), findings: [] },
+  ) {}
+
+  setFile(model: FileModel): void {
+    this.fileMap.set(model.path, model);
+    this.tables = undefined;
+  }
+
+  removeFile(path: string): boolean {
+    const had = this.fileMap.delete(path);
+    if (had) this.tables = undefined;
+    return had;
+  }
+
+  file(path: string): FileModel | undefined {
+    return this.fileMap.get(path);
+  }
+
+  get files(): FileModel[] {
+    return [...this.fileMap.values()];
+  }
+
+  /** The `kind: Plan` files of the plan folder, by path; the first is the plan, others are duplicates. */
+  get planFiles(): FileModel[] {
+    return this.files.filter((f) => f.kind === 'Plan').sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  get settings(): PlanSettings | undefined {
+    const plan = this.planFiles[0]?.root;
+    if (!plan) return undefined;
+    const targetYears = Array.isArray(plan.targetYears) ? plan.targetYears.filter((y): y is number => typeof y === 'number') : [];
+    const horizon = asNumber(plan.horizon) ?? (targetYears.length ? Math.max(...targetYears) : undefined);
+    return {
+      id: typeof plan.id === 'string' ? plan.id : undefined,
+      baseYear: asNumber(plan.baseYear),
+      targetYears,
+      horizon,
+      pilotType: isObj(plan.pilot) && typeof plan.pilot.type === 'string' ? plan.pilot.type : undefined,
+      data: plan,
+    };
+  }
+
+  private build() {
+    if (this.tables) return this.tables;
+    const defs = new Map<string, Entity[]>();
+    const refs: Reference[] = [];
+    for (const f of this.fileMap.values()) {
+      for (const e of f.entities) {
+        const list = defs.get(e.id);
+        if (list) list.push(e);
+        else defs.set(e.id, [e]);
+      }
+      for (const r of f.references) refs.push(r);
+    }
+    this.tables = { defs, refs };
+    return this.tables;
+  }
+
+  /** Every definition of every ID. */
+  get definitions(): Map<string, Entity[]> {
+    return this.build().defs;
+  }
+
+  get references(): Reference[] {
+    return this.build().refs;
+  }
+
+  /** The first definition of an ID. */
+  lookup(id: string): Entity | undefined {
+    return this.build().defs.get(id)?.[0];
+  }
+
+  entitiesOfKind(kind: Entity['kind']): Entity[] {
+    const out: Entity[] = [];
+    for (const f of this.fileMap.values()) for (const e of f.entities) if (e.kind === kind) out.push(e);
+    return out;
+  }
+
+  referencesTo(id: string): Reference[] {
+    return this.references.filter((r) => r.id === id);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Files on disk (or in an editor) → parsed files → plans.
+ *
+ * The folder rule of the contract: a plan is the folder that holds a
+ * `kind: Plan` file, with every pilot file below it except below a sub-folder
+ * that holds a Plan file of its own. Parsed files are cached by a stamp the
+ * host gives (mtime and size on disk, the version in an editor), so a plan
+ * is re-read only where something changed.
+ */
+import * as nodePath from 'node:path';
+import { parseBytes, parseText } from '../parse/load';
+import { buildFileModel, type FileModel } from './model';
+import { PlanIndex } from './plan-index';
+import { CONFIG_FILE_NAME, parseConfig, type RuleConfig } from './config';
+
+export interface DirEntry {
+  name: string;
+  kind: 'file' | 'dir';
+}
+
+export interface FileContent {
+  /** Editor text (preferred) or bytes from disk. */
+  text?: string;
+  bytes?: Uint8Array;
+  /** Changes whenever the content may have changed. */
+  stamp: string;
+}
+
+export interface FileHost {
+  readDir(dir: string): DirEntry[] | undefined;
+  read(path: string): FileContent | undefined;
+  /** A cheap stamp without reading the content, or undefined if the file does not exist. */
+  stamp(path: string): string | undefined;
+}
+
+export const PILOT_FILE = /\.pilot\.ya?ml$/;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export function isPilotFile(name: string): boolean {
+  return PILOT_FILE.test(name);
+}
+
+export class Workspace {
+  private readonly models = new Map<string, { stamp: string; model: FileModel }>();
+  private readonly configs = new Map<string, { stamp: string; config: RuleConfig }>();
+
+  constructor(readonly host: FileHost) {}
+
+  /** The parsed model of a file, from cache when its stamp is unchanged. */
+  load(path: string): FileModel | undefined {
+    const stamp = this.host.stamp(path);
+    if (stamp === undefined) {
+      this.models.delete(path);
+      return undefined;
+    }
+    const hit = this.models.get(path);
+    if (hit && hit.stamp === stamp) return hit.model;
+    const content = this.host.read(path);
+    if (!content) return undefined;
+    const parsed = content.text !== undefined ? parseText(path, content.text) : parseBytes(path, content.bytes ?? new Uint8Array());
+    const model = buildFileModel(parsed);
+    this.models.set(path, { stamp: content.stamp, model });
+    return model;
+  }
+
+  forget(path: string): void {
+    this.models.delete(path);
+  }
+
+  /** Pilot files directly in `dir` whose kind is Plan. */
+  planFilesIn(dir: string): string[] {
+    const entries = this.host.readDir(dir);
+    if (!entries) return [];
+    return entries
+      .filter((e) => e.kind === 'file' && isPilotFile(e.name))
+      .map((e) => nodePath.join(dir, e.name))
+      .filter((p) => this.load(p)?.kind === 'Plan');
+  }
+
+  /** The plan folder a file belongs to: the nearest folder, from its own upward, that holds a Plan file. */
+  planRootOf(file: string): string | undefined {
+    let dir = nodePath.dirname(file);
+    for (;;) {
+      if (this.planFilesIn(dir).length > 0) return dir;
+      const parent = nodePath.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  /** Every pilot file of the plan at `root`, sub-plans excluded. */
+  planMembers(root: string): string[] {
+    const out: string[] = [];
+    const walk = (dir: string, top: boolean) => {
+      if (!top && this.planFilesIn(dir).length > 0) return; // a plan of its own
+      const entries = this.host.readDir(dir) ?? [];
+      for (const e of entries.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const p = nodePath.join(dir, e.name);
+        if (e.kind === 'dir') {
+          if (!SKIPPED_DIRS.has(e.name)) walk(p, false);
+        } else if (isPilotFile(e.name)) out.push(p);
+      }
+    };
+    walk(root, true);
+    return out;
+  }
+
+  config(root: string): RuleConfig {
+    const path = nodePath.join(root, CONFIG_FILE_NAME);
+    const stamp = this.host.stamp(path);
+    if (stamp === undefined) return { severities: new Map(), findings: [] };
+    const hit = this.configs.get(path);
+    if (hit && hit.stamp === stamp) return hit.config;
+    const content = this.host.read(path);
+    const text = content?.text ?? (content?.bytes ? Buffer.from(content.bytes).toString('utf8') : '');
+    const config = parseConfig(path, text);
+    this.configs.set(path, { stamp, config });
+    return config;
+  }
+
+  /** A fresh index of the plan at `root` (or of one loose file when root is undefined). */
+  buildPlan(root: string | undefined, looseFile?: string): PlanIndex {
+    const index = new PlanIndex(root, root ? this.config(root) : undefined);
+    const members = root ? this.planMembers(root) : looseFile ? [looseFile] : [];
+    for (const p of members) {
+      const m = this.load(p);
+      if (m) index.setFile(m);
+    }
+    return index;
+  }
+}

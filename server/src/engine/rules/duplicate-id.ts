@@ -1,0 +1,38 @@
+/** duplicate-id: an ID defined more than once in a plan, reported on every definition. */
+import * as nodePath from 'node:path';
+import { defineMessages, msg, KIND_NAMES } from '../i18n/messages';
+import { idSpan } from '../plan/model';
+import type { Rule } from './rule';
+
+defineMessages({
+  'duplicate-id': {
+    en: 'ID `{id}` is defined {count} times in this plan (also as a {otherKind} in {otherFile}). IDs must be unique across the plan, whatever their kind: rename one.',
+    zh: 'ID `{id}` 在本方案中定义了 {count} 次（另见 {otherFile} 中的{otherKind}）。方案内 ID 必须唯一（不分类型），请重命名其一。',
+  },
+  'duplicate-id.related': { en: 'Another definition of `{id}`', zh: '`{id}` 的另一处定义' },
+});
+
+export const duplicateId: Rule = {
+  code: 'duplicate-id',
+  defaultSeverity: 'error',
+  scope: 'plan',
+  title: { en: 'An ID defined more than once in a plan', zh: '方案内 ID 重复定义' },
+  checkPlan(ctx) {
+    for (const [id, defs] of ctx.plan.definitions) {
+      if (defs.length < 2) continue;
+      const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
+      for (const { d, span } of spans) {
+        const other = spans.find((s) => s.d !== d)!;
+        const otherFile = ctx.plan.root ? nodePath.relative(ctx.plan.root, other.d.file).split(nodePath.sep).join('/') : nodePath.basename(other.d.file);
+        ctx.report({
+          file: d.file,
+          span,
+          message: msg('duplicate-id', { id, count: defs.length, otherKind: KIND_NAMES[other.d.kind], otherFile }),
+          data: {
+            related: spans.filter((s) => s.d !== d).map((s) => ({ file: s.d.file, span: s.span, message: msg('duplicate-id.related', { id }) })),
+          },
+        });
+      }
+    }
+  },
+};

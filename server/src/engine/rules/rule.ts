@@ -1,0 +1,38 @@
+/**
+ * What a rule is. One rule = one module in this folder + docs/rules/<code>.md
+ * + its tests. A rule reports spans and messages; the runner adds the code,
+ * applies the plan's severity settings and the suppression comments.
+ */
+import type { FindingData, RuleCode, SeveritySetting, Span } from '../findings';
+import type { LocalText, Message } from '../i18n/messages';
+import type { FileModel } from '../plan/model';
+import type { PlanIndex } from '../plan/plan-index';
+
+export interface Report {
+  file: string;
+  span: Span;
+  message: Message;
+  data?: FindingData;
+}
+
+export interface RuleContext {
+  plan: PlanIndex;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  code: RuleCode;
+  defaultSeverity: SeveritySetting;
+  /** One line on what the rule finds, for the rule table and editor UI. */
+  title: LocalText;
+  /**
+   * `file` rules look at one file (re-run only for the edited file);
+   * `plan` rules look across the plan (re-run on every change to it, cheaply,
+   * from the index, without parsing).
+   */
+  scope: 'file' | 'plan';
+  /** Plan rules that only make sense inside a plan (references, totals) skip loose files. */
+  needsPlan?: boolean;
+  checkFile?(file: FileModel, ctx: RuleContext): void;
+  checkPlan?(ctx: RuleContext): void;
+}

@@ -1,0 +1,49 @@
+/** unresolved-reference: a reference to an ID that the plan does not define. */
+import { closest, distance } from 'fastest-levenshtein';
+import { defineMessages, msg, kindsArg } from '../i18n/messages';
+import type { Rule } from './rule';
+
+defineMessages({
+  'unresolved-reference': {
+    en: '`{id}` is not defined in this plan; `{field}` expects the ID of a {kinds}. {hint}',
+    zh: '本方案中未定义 `{id}`；`{field}` 应引用{kinds}的 ID。{hint}',
+  },
+  'unresolved-reference.did-you-mean': { en: 'Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },
+  'unresolved-reference.define': { en: 'Define it, or correct the reference.', zh: '请先定义它，或更正引用。' },
+});
+
+export const unresolvedReference: Rule = {
+  code: 'unresolved-reference',
+  defaultSeverity: 'error',
+  scope: 'plan',
+  needsPlan: true,
+  title: { en: 'A reference to an ID that the plan does not define', zh: '引用了方案中未定义的 ID' },
+  checkPlan(ctx) {
+    const { plan } = ctx;
+    const byKind = new Map<string, string[]>();
+    const candidates = (kinds: string[]) => {
+      const key = kinds.join('|');
+      let ids = byKind.get(key);
+      if (!ids) {
+        ids = [...plan.definitions.values()].flat().filter((e) => kinds.includes(e.kind)).map((e) => e.id);
+        byKind.set(key, ids);
+      }
+      return ids;
+    };
+    for (const ref of plan.references) {
+      if (plan.definitions.has(ref.id)) continue;
+      const file = plan.file(ref.file);
+      if (!file) continue;
+      const ids = candidates(ref.expected);
+      const best = ids.length ? closest(ref.id, ids) : undefined;
+      const near = best !== undefined && distance(ref.id, best) <= Math.max(2, Math.floor(ref.id.length / 3));
+      const hint = near ? msg('unresolved-reference.did-you-mean', { suggestion: best }) : msg('unresolved-reference.define');
+      ctx.report({
+        file: ref.file,
+        span: file.parsed.span(ref.path, 'value') ?? { start: 0, end: 0 },
+        message: msg('unresolved-reference', { id: ref.id, field: ref.field, kinds: kindsArg(ref.expected), hint }),
+        data: { suggestions: near ? [best!] : undefined, unresolved: { id: ref.id, kinds: ref.expected }, path: ref.path },
+      });
+    }
+  },
+};

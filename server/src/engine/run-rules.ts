@@ -1,0 +1,91 @@
+/**
+ * Runs the rules over a plan and turns their reports into findings:
+ * severity from the plan's configuration, suppression comments applied,
+ * and in a file that does not parse only its yaml-syntax findings kept
+ * (positions in a broken file would mislead).
+ */
+import type { Finding, Severity } from './findings';
+import { compareFindings } from './findings';
+import type { FileModel } from './plan/model';
+import type { PlanIndex } from './plan/plan-index';
+import type { Report, Rule, RuleContext } from './rules/rule';
+import { RULES } from './rules/registry';
+import { suppressionsOf } from './suppressions';
+
+export type RuleErrorHandler = (rule: Rule, error: unknown) => void;
+
+const defaultOnError: RuleErrorHandler = (rule, error) => {
+  // A rule's bug must not hide the other rules' findings.
+  process.stderr.write(`pilot-plan: internal error in rule ${rule.code}: ${(error as Error)?.stack ?? error}\n`);
+};
+
+function severityOf(rule: Rule, plan: PlanIndex): Severity | undefined {
+  const s = plan.config.severities.get(rule.code) ?? rule.defaultSeverity;
+  return s === 'off' ? undefined : s;
+}
+
+function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler) {
+  const severity = severityOf(rule, plan);
+  if (!severity) return;
+  const ctx: RuleContext = {
+    plan,
+    report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: r.data }),
+  };
+  try {
+    run(ctx);
+  } catch (e) {
+    onError(rule, e);
+  }
+}
+
+/** Findings of the file-scope rules for one file. */
+export function runFileRules(plan: PlanIndex, file: FileModel, onError = defaultOnError, rules: readonly Rule[] = RULES): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== 'file' || !rule.checkFile) continue;
+    collect(rule, plan, (f) => out.push(f), (ctx) => rule.checkFile!(file, ctx), onError);
+  }
+  return out;
+}
+
+/** Findings of the plan-scope rules, by file. */
+export function runPlanRules(plan: PlanIndex, onError = defaultOnError, rules: readonly Rule[] = RULES): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const add = (f: Finding) => {
+    const list = out.get(f.file);
+    if (list) list.push(f);
+    else out.set(f.file, [f]);
+  };
+  for (const rule of rules) {
+    if (rule.scope !== 'plan' || !rule.checkPlan) continue;
+    if (rule.needsPlan && !plan.root) continue;
+    collect(rule, plan, add, (ctx) => rule.checkPlan!(ctx), onError);
+  }
+  return out;
+}
+
+/** Suppressions, the broken-file filter and a stable order, for one file's findings. */
+export function finalize(file: FileModel, findings: Finding[]): Finding[] {
+  const broken = file.parsed.syntax.length > 0;
+  const suppressed = suppressionsOf(file.parsed);
+  const kept = findings.filter((f) => {
+    if (broken && f.code !== 'yaml-syntax') return false;
+    if (suppressed.size) {
+      const codes = suppressed.get(file.parsed.lines.positionAt(f.span.start).line);
+      if (codes && (codes.has('*') || codes.has(f.code))) return false;
+    }
+    return true;
+  });
+  return kept.sort(compareFindings);
+}
+
+/** All findings for the given files of a plan (the whole plan by default). */
+export function checkPlan(plan: PlanIndex, files: FileModel[] = plan.files, onError = defaultOnError): Map<string, Finding[]> {
+  const planFindings = runPlanRules(plan, onError);
+  const out = new Map<string, Finding[]>();
+  for (const file of files) {
+    const all = runFileRules(plan, file, onError).concat(planFindings.get(file.path) ?? []);
+    out.set(file.path, finalize(file, all));
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Offsets ↔ line/character conversion for one text.
+ *
+ * Lines and characters are 0-based here, characters in UTF-16 code units — the
+ * same units JavaScript strings and LSP use. Output layers add 1 where a format
+ * counts from 1. Line starts are computed once, lazily, on first use, because
+ * most files of a clean plan never need a position.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10 /* \n */) starts.push(i + 1);
+      else if (c === 13 /* \r */) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+    return starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    const starts = this.lineStarts();
+    if (pos.line < 0) return 0;
+    if (pos.line >= starts.length) return this.text.length;
+    const lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1] : this.text.length;
+    return Math.min(starts[pos.line] + Math.max(0, pos.character), lineEnd);
+  }
+
+  /** Start offset of a 0-based line. */
+  lineStart(line: number): number {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line, starts.length - 1))];
+  }
+
+  /** End offset of a 0-based line, before its line break. */
+  lineEnd(line: number): number {
+    const starts = this.lineStarts();
+    if (line + 1 >= starts.length) return this.text.length;
+    let end = starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}

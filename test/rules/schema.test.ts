@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { checkMemory, MINIMAL_PLAN } from '../util/plan';
+
+const only = { only: ['schema'] };
+const at = (files: Record<string, string>) => checkMemory(files, only).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);
+
+describe('schema', () => {
+  it('unknown key: on the key, with "did you mean"', () => {
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('    lead:', '    leed:') }, only);
+    assert.equal(f.length, 2, JSON.stringify(f)); // the unknown key and the missing `lead`
+    const unknown = f.find((x) => /unknown key/.test(x.message))!;
+    assert.equal(unknown.line, 14);
+    assert.equal(unknown.column, 5);
+    assert.equal(unknown.endColumn, 9);
+    assert.match(unknown.message, /task `T-1`: unknown key `leed`\. Did you mean `lead`\?/);
+    const missing = f.find((x) => /lacks/.test(x.message))!;
+    assert.equal(missing.line, 11, 'missing key: on the entry');
+    assert.match(missing.message, /`lead`/);
+  });
+  it('wrong enum: on the value, with the nearest value suggested', () => {
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('area: energy-transition', 'area: energy-transtion') }, only);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].line, 13);
+    assert.equal(f[0].column, 11);
+    assert.match(f[0].message, /Did you mean `energy-transition`/);
+  });
+  it('wrong type names what was expected', () => {
+    const f = at({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('baseYear: 2020', 'baseYear: "2020年"') });
+    assert.equal(f.length, 1, f.join('\n'));
+    assert.match(f[0], /^8:11-8:18 .*`baseYear` must be a whole number, not text/);
+  });
+  it('bad ID pattern suggests a fixed ID', () => {
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('id: T-1\n', 'id: t_1\n').replace('[IND-1]\n', '[IND-1]\nprojects: []\n') }, only);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.match(f[0].message, /Did you mean `T-1`/);
+  });
+  it('a park must give parkLevel, a city must not', () => {
+    const park = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('type: city', 'type: park') }, only);
+    assert.equal(park.length, 1, JSON.stringify(park));
+    assert.match(park[0].message, /parkLevel/);
+    const city = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('type: city', 'type: city\n  parkLevel: national') }, only);
+    assert.equal(city.length, 1, JSON.stringify(city));
+    assert.equal(city[0].line, 7);
+  });
+  it('a top level that is not a mapping gets one finding', () => {
+    for (const text of ['', '- a\n- b\n', 'just text\n', '# only a comment\n']) {
+      const f = checkMemory({ 'x.pilot.yaml': text }, only);
+      assert.equal(f.length, 1, `${JSON.stringify(text)}: ${JSON.stringify(f)}`);
+      assert.match(f[0].message, /must be a mapping/);
+    }
+  });
+  it('several missing keys of one entry make one finding', () => {
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('    title: 推进能源转型\n    area: energy-transition\n', '') }, only);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.match(f[0].message, /`title` and `area`/);
+  });
+  it('an unknown kind is reported on the kind', () => {
+    const f = checkMemory({ 'x.pilot.yaml': 'apiVersion: pilot-plan/v1\nkind: Task\ntasks: []\n' }, only);
+    assert.ok(f.length >= 1, JSON.stringify(f));
+    assert.equal(f[0].line, 2);
+    assert.match(f[0].message, /Tasks/);
+  });
+});
