@@ -105,8 +105,10 @@ export const KIND_NAMES: Record<string, LocalText> = {
   risk: { en: 'risk', zh: '风险' },
 };
 
+/** Kind names as a list; in English with an indefinite article on the first ("an indicator", "a task or project"). */
 export function kindsArg(kinds: string[], conj: 'or' | 'and' = 'or'): LocalText {
   const en = kinds.map((k) => KIND_NAMES[k]?.en ?? k);
+  if (en.length) en[0] = (/^[aeiou]/.test(en[0]) ? 'an ' : 'a ') + en[0];
   const zh = kinds.map((k) => KIND_NAMES[k]?.zh ?? k);
   return { en: listText(en, 'en', conj), zh: listText(zh, 'zh-CN', conj) };
 }

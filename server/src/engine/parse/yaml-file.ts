@@ -36,6 +36,10 @@ defineMessages({
     en: 'The document expands too many aliases (*name); this looks like an alias bomb. Write the values out instead of repeating aliases.',
     zh: '文档展开的别名（*name）过多，疑似"别名炸弹"。请直接写出取值，不要反复引用别名。',
   },
+  'yaml.directive': {
+    en: 'YAML directive problem: {detail}. Remove the `%` line or follow it with a document (`---`).',
+    zh: 'YAML 指令错误：{detail}。请删除以 `%` 开头的行，或在其后写出文档（`---`）。',
+  },
   'yaml.multiple-documents': {
     en: 'A pilot plan file holds one YAML document; this is document {n}. Move it into a file of its own.',
     zh: '一个试点方案文件只能包含一个 YAML 文档，这是第 {n} 个文档。请把它移到单独的文件中。',
@@ -82,8 +86,9 @@ class YamlParsedFile implements ParsedFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false });
     const list = Array.isArray(docs) ? docs : [];
+    this.syntax.push(...directiveProblems(text, list.length));
     this.doc = list[0];
     for (const [i, d] of list.entries()) {
       for (const e of d.errors) {
@@ -157,6 +162,41 @@ class YamlParsedFile implements ParsedFile {
       } else return { path, part };
     }
   }
+}
+
+/**
+ * Duplicate keys are errors, except empty ones: `: a` / `: b` are two
+ * entries with missing keys, which YAML allows.
+ */
+function sameKey(a: unknown, b: unknown): boolean {
+  const av = isScalar(a) ? a.value : a;
+  const bv = isScalar(b) ? b.value : b;
+  if (av === null || bv === null || av === undefined || bv === undefined) return false;
+  return av === bv || (isScalar(a) && isScalar(b) && String(av) === String(bv) && typeof av === typeof bv);
+}
+
+/** Two checks the parser leaves out: a directive with no document after it, and a repeated %YAML directive. */
+function directiveProblems(text: string, documents: number): SyntaxProblem[] {
+  if (!text.includes('%')) return [];
+  const out: SyntaxProblem[] = [];
+  const re = /^%YAML\b.*$/gm;
+  let m: RegExpExecArray | null;
+  let seen = 0;
+  let prevEnd = -1;
+  while ((m = re.exec(text))) {
+    // A second %YAML before any document start marker repeats the directive.
+    const between = prevEnd >= 0 ? text.slice(prevEnd, m.index) : '';
+    if (seen > 0 && !/^---/m.test(between)) {
+      out.push({ span: { start: m.index, end: m.index + m[0].length }, message: msg('yaml.directive', { detail: 'the %YAML directive is repeated' }) });
+    }
+    seen++;
+    prevEnd = m.index + m[0].length;
+  }
+  if (documents === 0) {
+    const d = /^%\S.*$/m.exec(text);
+    if (d) out.push({ span: { start: d.index, end: d.index + d[0].length }, message: msg('yaml.directive', { detail: 'a directive must be followed by a document' }) });
+  }
+  return out;
 }
 
 function within(range: [number, number, number], offset: number): boolean {

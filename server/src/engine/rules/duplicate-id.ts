@@ -1,12 +1,12 @@
 /** duplicate-id: an ID defined more than once in a plan, reported on every definition. */
 import * as nodePath from 'node:path';
-import { defineMessages, msg, KIND_NAMES } from '../i18n/messages';
+import { defineMessages, msg, kindsArg } from '../i18n/messages';
 import { idSpan } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
   'duplicate-id': {
-    en: 'ID `{id}` is defined {count} times in this plan (also as a {otherKind} in {otherFile}). IDs must be unique across the plan, whatever their kind: rename one.',
+    en: 'ID `{id}` is defined {count} times in this plan (also as {otherKind} in {otherFile}). IDs must be unique across the plan, whatever their kind: rename one.',
     zh: 'ID `{id}` 在本方案中定义了 {count} 次（另见 {otherFile} 中的{otherKind}）。方案内 ID 必须唯一（不分类型），请重命名其一。',
   },
   'duplicate-id.related': { en: 'Another definition of `{id}`', zh: '`{id}` 的另一处定义' },
@@ -27,7 +27,7 @@ export const duplicateId: Rule = {
         ctx.report({
           file: d.file,
           span,
-          message: msg('duplicate-id', { id, count: defs.length, otherKind: KIND_NAMES[other.d.kind], otherFile }),
+          message: msg('duplicate-id', { id, count: defs.length, otherKind: kindsArg([other.d.kind]), otherFile }),
           data: {
             related: spans.filter((s) => s.d !== d).map((s) => ({ file: s.d.file, span: s.span, message: msg('duplicate-id.related', { id }) })),
           },

@@ -1,10 +1,10 @@
 /** reference-kind: a reference to an ID of the wrong kind (a project where a task is expected). */
-import { defineMessages, msg, kindsArg, KIND_NAMES } from '../i18n/messages';
+import { defineMessages, msg, kindsArg } from '../i18n/messages';
 import type { Rule } from './rule';
 
 defineMessages({
   'reference-kind': {
-    en: '`{id}` is a {actual}, but `{field}` expects the ID of a {kinds}. Reference a {kinds} here.',
+    en: '`{id}` is {actual}, but `{field}` expects the ID of {kinds}. Reference {kinds} here.',
     zh: '`{id}` 是{actual}，而 `{field}` 应引用{kinds}的 ID。请在此引用{kinds}。',
   },
 });
@@ -25,7 +25,7 @@ export const referenceKind: Rule = {
       ctx.report({
         file: ref.file,
         span: file.parsed.span(ref.path, 'value') ?? { start: 0, end: 0 },
-        message: msg('reference-kind', { id: ref.id, actual: KIND_NAMES[defs[0].kind], field: ref.field, kinds: kindsArg(ref.expected) }),
+        message: msg('reference-kind', { id: ref.id, actual: kindsArg([defs[0].kind]), field: ref.field, kinds: kindsArg(ref.expected) }),
         data: { path: ref.path },
       });
     }

@@ -5,7 +5,7 @@ import type { Rule } from './rule';
 
 defineMessages({
   'unresolved-reference': {
-    en: '`{id}` is not defined in this plan; `{field}` expects the ID of a {kinds}. {hint}',
+    en: '`{id}` is not defined in this plan; `{field}` expects the ID of {kinds}. {hint}',
     zh: '本方案中未定义 `{id}`；`{field}` 应引用{kinds}的 ID。{hint}',
   },
   'unresolved-reference.did-you-mean': { en: 'Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },

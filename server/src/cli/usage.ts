@@ -1,0 +1,55 @@
+/** Help text and usage errors, in the locale of the environment. */
+import { localeFromEnv } from '../engine/i18n/messages';
+import { version } from '../../../package.json';
+
+export const VERSION = version;
+
+const HELP_EN = `pilot-plan ${version} — checks carbon peak pilot implementation plans
+
+Usage:
+  pilot-plan check [PATH…] [options]   check files, folders (recursively) and globs; - reads stdin
+  pilot-plan lsp --stdio                run the language server for any LSP client
+
+Options of check:
+  --format stylish|json|sarif|junit|github|markdown   output format (default: stylish)
+  --output FILE          write the report to FILE instead of standard output
+  --fail-on error|warning|info|never   lowest severity that fails (default: error)
+  --locale en|zh-CN      language of messages (default: from LANG / LC_ALL)
+  --stdin-filename PATH  the path of the file read from - (finds its plan)
+  --color, --no-color    force colours on or off (stylish)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
+2 a usage error or a path that cannot be read (the other files are still checked).
+`;
+
+const HELP_ZH = `pilot-plan ${version} — 碳达峰试点实施方案检查工具
+
+用法：
+  pilot-plan check [路径…] [选项]        检查文件、目录（递归）和通配符；- 表示读取标准输入
+  pilot-plan lsp --stdio                 为任意 LSP 客户端运行语言服务器
+
+check 选项：
+  --format stylish|json|sarif|junit|github|markdown   输出格式（默认 stylish）
+  --output 文件          将报告写入文件而不是标准输出
+  --fail-on error|warning|info|never   达到该级别即失败（默认 error）
+  --locale en|zh-CN      消息语言（默认取自 LANG / LC_ALL）
+  --stdin-filename 路径  标准输入所代表的文件路径（用于查找所属方案）
+  --color, --no-color    强制开启或关闭颜色（stylish）
+  -h, --help             显示帮助
+  -v, --version          显示版本
+
+退出状态：0 无达到 --fail-on 级别的问题；1 有达到该级别的问题；
+2 用法错误或路径无法读取（其余文件仍会检查）。
+`;
+
+export function USAGE(locale = localeFromEnv()): string {
+  return locale === 'zh-CN' ? HELP_ZH : HELP_EN;
+}
+
+export function usageError(en: string, zh: string, locale = localeFromEnv()): number {
+  const text = locale === 'zh-CN' ? `pilot-plan：${zh}。运行 \`pilot-plan --help\` 查看用法。` : `pilot-plan: ${en}. Run \`pilot-plan --help\` for usage.`;
+  process.stderr.write(text + '\n');
+  return 2;
+}

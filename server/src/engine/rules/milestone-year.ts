@@ -1,0 +1,54 @@
+/**
+ * milestone-year: an indicator's target year that is not one of the plan's
+ * `targetYears`.
+ *
+ * Only when the plan defines `targetYears` (a non-empty list); a file under no
+ * plan is not judged, and a Plan file by its own `targetYears`. The finding
+ * offers the plan's target years, nearest first, as replacements.
+ */
+import { defineMessages, msg } from '../i18n/messages';
+import { entries } from '../plan/model';
+import { entryLabel, planYearsFor, targetsOf } from '../indicators';
+import type { Rule } from './rule';
+
+defineMessages({
+  'milestone-year': {
+    en: 'Indicator `{id}`: the target year {year} is not one of the plan\'s target years ({targetYears}). Align it with a target year, or add {year} to `targetYears` in the Plan file.',
+    zh: '指标 `{id}`：目标年份 {year} 不在方案目标年份（{targetYears}）之中。请与方案目标年份保持一致，或在方案主文件的 `targetYears` 中加入 {year}。',
+  },
+});
+
+export const milestoneYear: Rule = {
+  code: 'milestone-year',
+  defaultSeverity: 'info',
+  scope: 'plan',
+  needsPlan: true,
+  title: { en: "An indicator's target year that is not one of the plan's target years", zh: '指标目标年份不在方案目标年份之中' },
+  checkPlan(ctx) {
+    for (const file of ctx.plan.files) {
+      const years = planYearsFor(file, ctx.plan);
+      if (!years.definesTargetYears) continue;
+      const allowed = [...new Set(years.targetYears)];
+      const shown = allowed.join(', ');
+      for (const { entry, path } of entries(file, 'indicators')) {
+        for (const t of targetsOf(entry, path)) {
+          if (t.year === undefined || allowed.includes(t.year)) continue;
+          const yearPath = [...t.path, 'year'];
+          const span = file.parsed.span(yearPath, 'value');
+          if (!span) continue;
+          const year = t.year;
+          const suggestions = allowed
+            .map((y, i) => ({ y, i }))
+            .sort((a, b) => Math.abs(a.y - year) - Math.abs(b.y - year) || a.i - b.i)
+            .map((s) => String(s.y));
+          ctx.report({
+            file: file.path,
+            span,
+            message: msg('milestone-year', { id: entryLabel(entry, path), year, targetYears: { en: shown, zh: allowed.join('、') } }),
+            data: { suggestions, path: yearPath },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * value-range: a percentage outside 0–100, a negative investment, capacity or
+ * reduction.
+ *
+ * - share and reduction indicators: `baseline.value` and every target's
+ *   `value` lie in 0–100 (both ends allowed), whatever `unit` says (a wrong
+ *   unit is unit-mismatch's to report).
+ * - projects: `investment.value`, `capacity.value` and `reduction.value` are
+ *   not negative (0 is allowed).
+ * - the plan's `investmentTotal.value` is not negative either: it is an
+ *   investment, and the schema leaves its minimum to this rule.
+ *
+ * The schema's `minimum`/`maximum` on these values carry
+ * `x-pilot-rule: value-range`, so only this rule reports them.
+ */
+import { defineMessages, msg, type LocalText } from '../i18n/messages';
+import { asNumber, entries, isObj } from '../plan/model';
+import type { JsonPath } from '../parse/parsed-file';
+import { entryLabel, formatValue, indicatorType, TYPE_NAMES } from '../indicators';
+import type { Rule } from './rule';
+
+defineMessages({
+  'value-range.percent': {
+    en: 'Indicator `{id}`: the {where} {value} is outside 0–100. A {type} indicator is a percentage; correct the value (or the indicator\'s `type`, if it is not a percentage).',
+    zh: '指标 `{id}`：{where} {value} 超出 0–100 的范围。{type}类指标以百分数计，请更正该值（如该指标并非百分数，请修改 `type`）。',
+  },
+  'value-range.negative': {
+    en: '{owner}: `{field}` is {value}, but {what} cannot be negative. Enter 0 or more.',
+    zh: '{owner}：`{field}` 为 {value}，{what}不能为负数。请填写不小于 0 的数值。',
+  },
+});
+
+const PROJECT_FIELDS: Record<string, LocalText> = {
+  investment: { en: 'an investment', zh: '投资额' },
+  capacity: { en: 'a capacity', zh: '容量' },
+  reduction: { en: 'an emission reduction', zh: '年减排量' },
+};
+
+export const valueRange: Rule = {
+  code: 'value-range',
+  defaultSeverity: 'error',
+  scope: 'file',
+  title: { en: 'A percentage outside 0–100, or a negative investment, capacity or reduction', zh: '百分数超出 0–100，或投资、容量、减排量为负数' },
+  checkFile(file, ctx) {
+    const report = (path: JsonPath, message: ReturnType<typeof msg>) => {
+      const span = file.parsed.span(path, 'value');
+      if (span) ctx.report({ file: file.path, span, message, data: { path } });
+    };
+
+    for (const { entry, path } of entries(file, 'indicators')) {
+      const type = indicatorType(entry);
+      if (type !== 'share' && type !== 'reduction') continue;
+      const id = entryLabel(entry, path);
+      const check = (valuePath: JsonPath, value: unknown, where: LocalText) => {
+        const v = asNumber(value);
+        if (v === undefined || (v >= 0 && v <= 100)) return;
+        report(valuePath, msg('value-range.percent', { id, where, value: formatValue(v, '%'), type: TYPE_NAMES[type] }));
+      };
+      if (isObj(entry.baseline)) check([...path, 'baseline', 'value'], entry.baseline.value, { en: 'baseline value', zh: '基期值' });
+      if (Array.isArray(entry.targets)) {
+        entry.targets.forEach((t, i) => {
+          if (!isObj(t)) return;
+          const year = asNumber(t.year);
+          const where = year !== undefined ? { en: `${year} target`, zh: `${year} 年目标值` } : { en: 'target value', zh: '目标值' };
+          check([...path, 'targets', i, 'value'], t.value, where);
+        });
+      }
+    }
+
+    const negative = (owner: LocalText, base: JsonPath, field: string, what: LocalText, holder: unknown) => {
+      if (!isObj(holder)) return;
+      const v = asNumber(holder.value);
+      if (v === undefined || v >= 0) return;
+      const shown = typeof holder.unit === 'string' ? formatValue(v, holder.unit) : String(v);
+      report([...base, field, 'value'], msg('value-range.negative', { owner, field: `${field}.value`, value: shown, what }));
+    };
+
+    for (const { entry, path } of entries(file, 'projects')) {
+      const id = entryLabel(entry, path);
+      const owner = { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
+      for (const [field, what] of Object.entries(PROJECT_FIELDS)) negative(owner, path, field, what, entry[field]);
+    }
+
+    if (file.kind === 'Plan' && file.root) {
+      const id = typeof file.root.id === 'string' ? file.root.id : undefined;
+      const owner = id ? { en: `Plan \`${id}\``, zh: `方案 \`${id}\`` } : { en: 'The plan', zh: '方案' };
+      negative(owner, [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
+    }
+  },
+};
