@@ -1,5 +1,5 @@
 /**
- * `pilot-plan`: the command line. `check` (the default) runs the engine over
+ * `pilot-plan`: the command line. `check` runs the engine over
  * files; `lsp --stdio` runs the language server. Usage problems get a clear
  * message and exit status 2, never a stack trace.
  */

@@ -167,14 +167,20 @@ export function yearsOf(plan: Obj): PlanYears {
 }
 
 /**
- * The years that apply to a file: a Plan file's own (so a duplicate Plan file
- * is judged by what it says itself), otherwise the plan's; none for a file
- * under no plan.
+ * The years that apply to each file of a plan: a Plan file's own (so a
+ * duplicate Plan file is judged by what it says itself), otherwise the plan's;
+ * none for a file under no plan. The plan's years are read once.
  */
-export function planYearsFor(file: FileModel, plan: PlanIndex): PlanYears {
-  if (file.kind === 'Plan' && file.root) return yearsOf(file.root);
-  const settings = plan.settings;
-  return settings ? yearsOf(settings.data) : NO_YEARS;
+export function planYearsResolver(plan: PlanIndex): (file: FileModel) => PlanYears {
+  let planYears: PlanYears | undefined;
+  return (file) => {
+    if (file.kind === 'Plan' && file.root) return yearsOf(file.root);
+    if (!planYears) {
+      const settings = plan.settings;
+      planYears = settings ? yearsOf(settings.data) : NO_YEARS;
+    }
+    return planYears;
+  };
 }
 
 /** A year-or-month value (`2024`, `"2024-03"`): year and month (undefined for a bare year), or undefined if unreadable. */

@@ -3,12 +3,14 @@
  * `targetYears`.
  *
  * Only when the plan defines `targetYears` (a non-empty list); a file under no
- * plan is not judged, and a Plan file by its own `targetYears`. The finding
- * offers the plan's target years, nearest first, as replacements.
+ * plan is not judged, and a Plan file by its own `targetYears`.
+ *
+ * No "did you mean" replacements: suggestions are text, and the editor's
+ * replacement would quote a year ("2025"), turning it into a string.
  */
 import { defineMessages, msg } from '../i18n/messages';
 import { entries } from '../plan/model';
-import { entryLabel, planYearsFor, targetsOf } from '../indicators';
+import { entryLabel, planYearsResolver, targetsOf } from '../indicators';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -25,8 +27,9 @@ export const milestoneYear: Rule = {
   needsPlan: true,
   title: { en: "An indicator's target year that is not one of the plan's target years", zh: '指标目标年份不在方案目标年份之中' },
   checkPlan(ctx) {
+    const yearsFor = planYearsResolver(ctx.plan);
     for (const file of ctx.plan.files) {
-      const years = planYearsFor(file, ctx.plan);
+      const years = yearsFor(file);
       if (!years.definesTargetYears) continue;
       const allowed = [...new Set(years.targetYears)];
       const shown = allowed.join(', ');
@@ -36,16 +39,11 @@ export const milestoneYear: Rule = {
           const yearPath = [...t.path, 'year'];
           const span = file.parsed.span(yearPath, 'value');
           if (!span) continue;
-          const year = t.year;
-          const suggestions = allowed
-            .map((y, i) => ({ y, i }))
-            .sort((a, b) => Math.abs(a.y - year) - Math.abs(b.y - year) || a.i - b.i)
-            .map((s) => String(s.y));
           ctx.report({
             file: file.path,
             span,
-            message: msg('milestone-year', { id: entryLabel(entry, path), year, targetYears: { en: shown, zh: allowed.join('、') } }),
-            data: { suggestions, path: yearPath },
+            message: msg('milestone-year', { id: entryLabel(entry, path), year: t.year, targetYears: { en: shown, zh: allowed.join('、') } }),
+            data: { path: yearPath },
           });
         }
       }

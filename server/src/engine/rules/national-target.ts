@@ -20,7 +20,7 @@
  */
 import { defineMessages, msg } from '../i18n/messages';
 import { entries } from '../plan/model';
-import { directionOf, entryLabel, formatValue, indicatorType, isWorse, NO_WORSE_THAN, planYearsFor, reductionReference, targetsOf } from '../indicators';
+import { directionOf, entryLabel, formatValue, indicatorType, isWorse, NO_WORSE_THAN, planYearsResolver, reductionReference, targetsOf } from '../indicators';
 import { nationalIndicator, nationalTargetFor, unitFactor } from '../national-targets';
 import type { Rule } from './rule';
 
@@ -42,8 +42,9 @@ export const nationalTarget: Rule = {
   scope: 'plan',
   title: { en: 'A target weaker than the national target named in `nationalRef`', zh: '目标弱于 `nationalRef` 所指的国家目标' },
   checkPlan(ctx) {
+    const yearsFor = planYearsResolver(ctx.plan);
     for (const file of ctx.plan.files) {
-      const { baseYear } = planYearsFor(file, ctx.plan);
+      const { baseYear } = yearsFor(file);
       for (const { entry, path } of entries(file, 'indicators')) {
         const national = nationalIndicator(entry.nationalRef);
         if (!national || indicatorType(entry) !== national.type) continue;

@@ -30,7 +30,7 @@ import {
   indicatorType,
   isWorse,
   NO_WORSE_THAN,
-  planYearsFor,
+  planYearsResolver,
   reductionReference,
   targetsOf,
   WORSE_THAN,
@@ -188,8 +188,9 @@ export const targetDirection: Rule = {
     zh: '目标值与指标变化方向相反（相对基期值或前一目标）',
   },
   checkPlan(ctx) {
+    const yearsFor = planYearsResolver(ctx.plan);
     for (const file of ctx.plan.files) {
-      const { baseYear } = planYearsFor(file, ctx.plan);
+      const { baseYear } = yearsFor(file);
       for (const { entry, path } of entries(file, 'indicators')) {
         const type = indicatorType(entry);
         if (type === 'reduction') checkReduction(file, entry, path, baseYear, ctx);

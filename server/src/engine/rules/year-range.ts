@@ -22,7 +22,7 @@
 import { defineMessages, msg, type LocalText } from '../i18n/messages';
 import { asNumber, entries, type FileModel, type Obj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
-import { baselineOf, entryLabel, indicatorType, parseYearMonth, planYearsFor, reductionReference, targetsOf, type PlanYears } from '../indicators';
+import { baselineOf, entryLabel, indicatorType, parseYearMonth, planYearsResolver, reductionReference, targetsOf, type PlanYears } from '../indicators';
 import type { Rule, RuleContext } from './rule';
 
 defineMessages({
@@ -202,8 +202,9 @@ export const yearRange: Rule = {
     zh: '目标年份不晚于基期或参考年份、年份超出方案期限，或项目完工早于开工',
   },
   checkPlan(ctx) {
+    const yearsFor = planYearsResolver(ctx.plan);
     for (const file of ctx.plan.files) {
-      const years = planYearsFor(file, ctx.plan);
+      const years = yearsFor(file);
       if (file.kind === 'Plan' && file.root) checkPlanYears(file, file.root, years, ctx);
       checkIndicators(file, years, ctx);
       checkTasks(file, years, ctx);

@@ -1,0 +1,153 @@
+/** `pilot-plan check`: the options and exit statuses of the contract. */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkFiles } from '../engine/checker';
+import { SEVERITY_ORDER, type Severity } from '../engine/findings';
+import { defineMessages, formatMessage, localeFrom, localeFromEnv, msg, type Locale, type Message } from '../engine/i18n/messages';
+import { locate } from '../engine/output/located';
+import { NodeFileHost } from '../engine/plan/node-host';
+import { OverlayFileHost } from '../engine/plan/overlay-host';
+import { Workspace } from '../engine/plan/workspace';
+import { expandPaths } from './expand-paths';
+import { FORMATS } from './formats/index';
+import type { ReportFile } from './formats/format';
+import { USAGE, VERSION, usageError } from './usage';
+
+defineMessages({
+  'output.unwritable': { en: '{path}: cannot write the report ({reason}).', zh: '{path}：无法写入报告（{reason}）。' },
+});
+
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
+
+function toPosix(p: string): string {
+  return p.split(nodePath.sep).join('/');
+}
+
+/** Why a file that was found cannot be read: the system's error code. */
+function unreadableReason(path: string): string {
+  try {
+    const st = fs.statSync(path);
+    if (!st.isFile()) return 'not a file';
+    fs.closeSync(fs.openSync(path, 'r'));
+    return 'EIO';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
+}
+
+/** A parseArgs error in both languages, without Node's advice on positionals. */
+function argsProblem(e: NodeJS.ErrnoException): [string, string] {
+  const first = String(e.message ?? e).split('\n')[0].replace(/\.$/, '');
+  const option = /'([^']+)'/.exec(first)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return [`unknown option \`${option}\``, `未知选项 \`${option}\``];
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = option.replace(/ <value>$/, '');
+    if (/does not take an argument/.test(first)) return [`option \`${name}\` does not take a value`, `选项 \`${name}\` 不接受取值`];
+    return [`option \`${name}\` needs a value`, `选项 \`${name}\` 需要一个取值`];
+  }
+  return [first, first];
+}
+
+function readStdin(): string {
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        locale: { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    const [en, zh] = argsProblem(e as NodeJS.ErrnoException);
+    return usageError(en, zh, localeFromEnv(io.env));
+  }
+  const o = parsed.values;
+  let locale: Locale = localeFromEnv(io.env);
+  if (o.locale !== undefined) {
+    const l = localeFrom(o.locale);
+    if (!l || !['en', 'zh-cn', 'zh'].includes(o.locale.toLowerCase())) return usageError(`--locale must be en or zh-CN, not \`${o.locale}\``, `--locale 只能是 en 或 zh-CN，而不是 \`${o.locale}\``, locale);
+    locale = l;
+  }
+  if (o.help) {
+    io.stdout.write(USAGE(locale));
+    return 0;
+  }
+  const format = o.format ?? 'stylish';
+  if (!FORMATS[format]) return usageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, not \`${format}\``, `--format 只能是 ${Object.keys(FORMATS).join('、')} 之一，而不是 \`${format}\``, locale);
+  const failOn = (o['fail-on'] ?? 'error') as (typeof FAIL_ON)[number];
+  if (!FAIL_ON.includes(failOn)) return usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not \`${failOn}\``, `--fail-on 只能是 ${FAIL_ON.join('、')} 之一，而不是 \`${failOn}\``, locale);
+
+  const cwd = io.cwd;
+  const args = parsed.positionals.length ? parsed.positionals : ['.'];
+  const host = new OverlayFileHost(new NodeFileHost());
+  const problems: Message[] = [];
+  const files: string[] = [];
+  const display = new Map<string, string>();
+
+  if (args.includes('-')) {
+    const name = o['stdin-filename'] ?? '<stdin>.pilot.yaml';
+    const abs = nodePath.resolve(cwd, name);
+    host.setOverlay(abs, readStdin(), 1);
+    files.push(abs);
+    display.set(abs, o['stdin-filename'] ? toPosix(nodePath.relative(cwd, abs) || nodePath.basename(abs)) : '<stdin>');
+  } else if (o['stdin-filename'] !== undefined) {
+    return usageError('--stdin-filename goes with `-` (read standard input)', '--stdin-filename 需与 `-`（读取标准输入）一起使用', locale);
+  }
+  const expanded = expandPaths(
+    args.filter((a) => a !== '-'),
+    cwd,
+  );
+  problems.push(...expanded.problems);
+  for (const f of expanded.files) if (!files.includes(f)) files.push(f);
+  if (!files.length && !problems.length) problems.push(msg('paths.none', { paths: args.join(' ') }));
+
+  const ws = new Workspace(host);
+  const readable = files.filter((f) => {
+    if (ws.load(f)) return true;
+    problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
+    return false;
+  });
+  const results = checkFiles(ws, readable);
+  const report: ReportFile[] = results.map((r) => ({
+    path: display.get(r.path) ?? toPosix(nodePath.relative(cwd, r.path) || nodePath.basename(r.path)),
+    findings: r.findings.map((f) => locate(f, r.lines, locale)),
+  }));
+
+  const toFile = o.output !== undefined;
+  const color = o['no-color'] ? false : o.color ? true : !toFile && !!(io.stdout as NodeJS.WriteStream).isTTY && !io.env.NO_COLOR;
+  const text = FORMATS[format](report, { locale, color, version: VERSION, docsBase: DOCS_BASE, cwd });
+  if (toFile) {
+    try {
+      fs.mkdirSync(nodePath.dirname(nodePath.resolve(cwd, o.output!)), { recursive: true });
+      fs.writeFileSync(nodePath.resolve(cwd, o.output!), text);
+    } catch (e) {
+      problems.push(msg('output.unwritable', { path: o.output!, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  for (const p of problems) io.stderr.write(`pilot-plan: ${formatMessage(p, locale)}\n`);
+  if (problems.length) return 2;
+  if (failOn === 'never') return 0;
+  const threshold = SEVERITY_ORDER[failOn as Severity];
+  return report.some((f) => f.findings.some((x) => SEVERITY_ORDER[x.severity as Severity] >= threshold)) ? 1 : 0;
+}

@@ -1,0 +1,113 @@
+/**
+ * Command-line PATH arguments → pilot plan files: files as given, folders
+ * searched recursively for *.pilot.yaml / *.pilot.yml, anything else tried as
+ * a glob. Problems (a missing path, a folder named like a plan file) are
+ * collected, not thrown: the other files are still checked.
+ */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { defineMessages, msg, type Message } from '../engine/i18n/messages';
+import { isPilotFile } from '../engine/plan/workspace';
+
+defineMessages({
+  'paths.missing': { en: '{path}: no such file or folder, and no file matches it as a pattern.', zh: '{path}：文件或目录不存在，也没有文件匹配该模式。' },
+  'paths.unreadable': { en: '{path}: cannot be read ({reason}).', zh: '{path}：无法读取（{reason}）。' },
+  'paths.folder-named-like-file': {
+    en: '{path}: a folder named like a pilot plan file; its contents are checked, but rename the folder so tools do not take it for a file.',
+    zh: '{path}：该目录的名称像试点方案文件；已检查其中的文件，但请重命名该目录，以免被工具误认为文件。',
+  },
+  'paths.none': { en: 'No pilot plan files (*.pilot.yaml, *.pilot.yml) found in {paths}.', zh: '在 {paths} 中未找到试点方案文件（*.pilot.yaml、*.pilot.yml）。' },
+});
+
+function toPosix(p: string): string {
+  return p.split(nodePath.sep).join('/');
+}
+
+const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface Expanded {
+  files: string[];
+  problems: Message[];
+}
+
+export function expandPaths(args: string[], cwd: string): Expanded {
+  const files = new Set<string>();
+  const problems: Message[] = [];
+  const walk = (dir: string, shown: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push(msg('paths.unreadable', { path: shown, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = nodePath.join(dir, e.name);
+      const s = toPosix(nodePath.join(shown, e.name));
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link is not a plan file
+        }
+      }
+      if (isDir) {
+        if (SKIPPED.has(e.name)) continue;
+        if (isPilotFile(e.name)) problems.push(msg('paths.folder-named-like-file', { path: s }));
+        walk(p, s);
+      } else if (isFile && isPilotFile(e.name)) files.add(p);
+    }
+  };
+  for (const arg of args) {
+    const abs = nodePath.resolve(cwd, arg);
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      const shown = toPosix(arg);
+      if (isPilotFile(nodePath.basename(abs))) problems.push(msg('paths.folder-named-like-file', { path: shown }));
+      walk(abs, shown);
+    } else if (st?.isFile()) {
+      files.add(abs);
+    } else if (isDynamicPattern(arg)) {
+      // A glob: the pilot plan files it matches, and the folders it matches searched
+      // like folders given by name (`plans/*`). Other files it matches (configs,
+      // other YAML) are not plan files and are left alone.
+      const before = files.size;
+      const matches = globSync([arg], { cwd, absolute: true, onlyFiles: false, ignore: ['**/node_modules/**', '**/.git/**'] })
+        .map((m) => nodePath.normalize(m).replace(/(.)[\\/]+$/, '$1'))
+        .sort();
+      const dirs: string[] = [];
+      for (const m of matches) {
+        let mst: fs.Stats;
+        try {
+          mst = fs.statSync(m);
+        } catch {
+          continue;
+        }
+        if (mst.isDirectory()) {
+          if (SKIPPED.has(nodePath.basename(m))) continue;
+          if (!dirs.some((d) => m.startsWith(d + nodePath.sep))) dirs.push(m);
+        } else if (mst.isFile() && isPilotFile(nodePath.basename(m))) files.add(m);
+      }
+      for (const d of dirs) {
+        const shown = toPosix(nodePath.relative(cwd, d) || '.');
+        if (isPilotFile(nodePath.basename(d))) problems.push(msg('paths.folder-named-like-file', { path: shown }));
+        walk(d, shown);
+      }
+      if (files.size === before && !dirs.length) problems.push(msg('paths.missing', { path: arg }));
+    } else {
+      problems.push(msg('paths.missing', { path: arg }));
+    }
+  }
+  return { files: [...files], problems };
+}

@@ -1,0 +1,15 @@
+/** `--format json`: the contract's shape, nothing more. */
+import { summarize, type Formatter } from './format';
+
+export const json: Formatter = (files) =>
+  JSON.stringify(
+    {
+      files: files.map((f) => ({
+        path: f.path,
+        findings: f.findings.map(({ code, severity, message, line, column, endLine, endColumn }) => ({ code, severity, message, line, column, endLine, endColumn })),
+      })),
+      summary: summarize(files),
+    },
+    null,
+    2,
+  ) + '\n';

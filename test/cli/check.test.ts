@@ -1,0 +1,317 @@
+/**
+ * `pilot-plan check` as a process: exit statuses, paths, standard input,
+ * --output, locales, help and version. Runs the built CLI (dist/cli.js).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { version } from '../../package.json';
+import { MINIMAL_PLAN } from '../util/plan';
+import { check, cleanup, cli, cliJson, ROOT, tempTree } from './run-cli';
+
+const BROKEN = 'examples/broken';
+const CLEAN = 'examples/guangzhou';
+const ENERGY = 'examples/guangzhou/tasks/energy.pilot.yaml';
+const LOOSE = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks: []\n';
+const CJK = /[\u4e00-\u9fff]/;
+
+/** One usage-error line on stderr, naming the problem, pointing to --help. */
+function assertUsageError(r: { status: number | null; stderr: string; stdout: string }, pattern: RegExp) {
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, pattern);
+  assert.match(r.stderr, /^pilot-plan[:：]/);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.equal(r.stdout, '');
+}
+
+describe('cli: exit statuses and --fail-on', () => {
+  it('0 for a clean plan, 1 for errors (default --fail-on error)', () => {
+    assert.equal(check([CLEAN]).status, 0);
+    assert.equal(check([BROKEN]).status, 1);
+    assert.equal(check([BROKEN, '--fail-on', 'error']).status, 1);
+  });
+
+  it('warnings fail only with --fail-on warning or info', () => {
+    const dir = 'examples/broken/orphan';
+    const { report } = cliJson([dir]);
+    assert.ok(report.summary.warnings > 0 && report.summary.errors === 0, JSON.stringify(report.summary));
+    assert.equal(check([dir]).status, 0);
+    assert.equal(check([dir, '--fail-on', 'warning']).status, 1);
+    assert.equal(check([dir, '--fail-on', 'info']).status, 1);
+    assert.equal(check([dir, '--fail-on', 'never']).status, 0);
+  });
+
+  it('infos fail only with --fail-on info', () => {
+    const dir = tempTree({ 'loose.pilot.yaml': LOOSE });
+    try {
+      const { report } = cliJson(['.'], { cwd: dir });
+      assert.deepEqual(report.summary, { files: 1, errors: 0, warnings: 0, infos: 1 });
+      assert.equal(check(['.'], { cwd: dir }).status, 0);
+      assert.equal(check(['.', '--fail-on', 'warning'], { cwd: dir }).status, 0);
+      assert.equal(check(['.', '--fail-on', 'info'], { cwd: dir }).status, 1);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('--fail-on never: 0 even with errors, the report still printed', () => {
+    const r = check([BROKEN, '--fail-on', 'never', '-f', 'json']);
+    assert.equal(r.status, 0);
+    assert.ok(JSON.parse(r.stdout).summary.errors > 0);
+  });
+
+  it('2 for an unknown option, a bad --format, --fail-on or --locale value, an option without its value', () => {
+    assertUsageError(check([CLEAN, '--bogus']), /unknown option `--bogus`/);
+    assertUsageError(check([CLEAN, '--format', 'xml']), /--format must be one of stylish, json, sarif, junit, github, markdown, not `xml`/);
+    assertUsageError(check([CLEAN, '--fail-on', 'warnings']), /--fail-on must be one of/);
+    assertUsageError(check([CLEAN, '--locale', 'fr']), /--locale must be en or zh-CN/);
+    assertUsageError(check([CLEAN, '--format']), /--format` needs a value/);
+    assertUsageError(check([CLEAN, '--stdin-filename', ENERGY]), /--stdin-filename goes with `-`/);
+    assertUsageError(cli(['frobnicate']), /unknown command `frobnicate`/);
+  });
+
+  it('2 for a missing path; the other files are still checked and reported', () => {
+    const r = check(['no/such/folder', CLEAN, '-f', 'json']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no\/such\/folder: no such file or folder/);
+    const report = JSON.parse(r.stdout);
+    assert.ok(report.files.length >= 2);
+    assert.ok(report.files.every((f: { path: string }) => f.path.startsWith(`${CLEAN}/`)));
+    // Findings do not hide the usage problem, and vice versa.
+    const both = check(['nope.pilot.yaml', BROKEN]);
+    assert.equal(both.status, 2);
+    assert.match(both.stdout, /error/);
+    assert.match(both.stderr, /nope\.pilot\.yaml/);
+  });
+
+  it('2 for a glob that matches nothing', () => {
+    const r = check(['examples/*/nothing-*.pilot.yaml', CLEAN]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /nothing-\*\.pilot\.yaml: .*pattern/);
+  });
+
+  it('2 for a folder named like a plan file; its contents are still checked', () => {
+    const dir = tempTree({ 'plan.pilot.yaml': MINIMAL_PLAN, 'odd/folder.pilot.yaml/tasks.pilot.yaml': LOOSE }, ['odd/empty.pilot.yml']);
+    try {
+      const r = check(['.', '-f', 'json'], { cwd: dir });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /odd\/folder\.pilot\.yaml: a folder named like a pilot plan file/);
+      assert.match(r.stderr, /odd\/empty\.pilot\.yml: a folder named like a pilot plan file/);
+      const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+      assert.deepEqual(paths.sort(), ['odd/folder.pilot.yaml/tasks.pilot.yaml', 'plan.pilot.yaml']);
+      // Named directly.
+      const direct = check(['odd/folder.pilot.yaml'], { cwd: dir });
+      assert.equal(direct.status, 2);
+      assert.match(direct.stderr, /odd\/folder\.pilot\.yaml: a folder named like/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('2 when a folder holds no plan files', () => {
+    const dir = tempTree({ 'readme.md': '# nothing\n', 'other.yaml': 'a: 1\n' });
+    try {
+      const r = check(['.'], { cwd: dir });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /No pilot plan files/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
+describe('cli: paths', () => {
+  it('relative to the working directory, with /, from anywhere', () => {
+    const sub = cliJson(['broken/orphan'], { cwd: nodePath.join(ROOT, 'examples') }).report;
+    assert.ok(sub.files.some((f) => f.path === 'broken/orphan/plan.pilot.yaml'), JSON.stringify(sub.files.map((f) => f.path)));
+    const up = cliJson(['../examples/guangzhou'], { cwd: nodePath.join(ROOT, 'test') }).report;
+    assert.ok(up.files.length && up.files.every((f) => f.path.startsWith('../examples/guangzhou/')));
+    const abs = cliJson([nodePath.join(ROOT, CLEAN)]).report;
+    assert.ok(abs.files.every((f) => f.path.startsWith(`${CLEAN}/`)), JSON.stringify(abs.files.map((f) => f.path)));
+    const dotted = cliJson([`./${CLEAN}/`]).report;
+    assert.deepEqual(
+      dotted.files.map((f) => f.path),
+      abs.files.map((f) => f.path),
+    );
+  });
+
+  it('no path: the working directory', () => {
+    const a = cliJson([], { cwd: nodePath.join(ROOT, CLEAN) }).report;
+    assert.ok(a.files.some((f) => f.path === 'plan.pilot.yaml'));
+    assert.ok(a.files.some((f) => f.path === 'tasks/energy.pilot.yaml'));
+  });
+
+  it('a file named twice, or by a file and its folder, is checked once', () => {
+    const r = cliJson([ENERGY, CLEAN, ENERGY]).report;
+    const paths = r.files.map((f) => f.path);
+    assert.equal(paths.filter((p) => p === ENERGY).length, 1);
+    assert.equal(new Set(paths).size, paths.length);
+  });
+
+  it('globs: plan files they match, folders they match searched, other files left alone', () => {
+    const files = cliJson(['examples/broken/*/plan.pilot.yaml']).report.files.map((f) => f.path);
+    assert.ok(files.length > 3 && files.every((p) => /^examples\/broken\/[^/]+\/plan\.pilot\.yaml$/.test(p)), JSON.stringify(files));
+    const folders = cliJson(['examples/*']).report.files.map((f) => f.path);
+    assert.ok(folders.includes(ENERGY) && folders.some((p) => p.startsWith('examples/broken/')), JSON.stringify(folders));
+    const yaml = cliJson([`${CLEAN}/**/*.yaml`]);
+    assert.equal(yaml.result.status, 0);
+    assert.ok(yaml.report.files.every((f) => /\.pilot\.yaml$/.test(f.path)), 'pilot-plan.config.yaml is not checked as a plan file');
+  });
+});
+
+describe('cli: standard input', () => {
+  const energy = fs.readFileSync(nodePath.join(ROOT, ENERGY), 'utf8');
+
+  it('`-` with --stdin-filename finds the plan of that path', () => {
+    const { result, report } = cliJson(['-', '--stdin-filename', ENERGY], { input: energy });
+    assert.equal(result.status, 0, result.stdout);
+    assert.equal(report.files.length, 1);
+    assert.equal(report.files[0].path, ENERGY);
+    assert.deepEqual(report.files[0].findings, []);
+  });
+
+  it('checks the text read, not the file on disk', () => {
+    const text = energy.replace(/indicators: \[/, 'indicators: [IND-FROM-STDIN, ');
+    assert.notEqual(text, energy);
+    const { result, report } = cliJson(['-', '--stdin-filename', ENERGY], { input: text });
+    assert.equal(result.status, 1);
+    const f = report.files[0].findings.filter((x) => x.code === 'unresolved-reference');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /IND-FROM-STDIN/);
+    const line = text.split('\n')[f[0].line - 1];
+    assert.equal(line.slice(f[0].column - 1, f[0].endColumn - 1), 'IND-FROM-STDIN');
+  });
+
+  it('the name is shown relative to the working directory, with /', () => {
+    const a = cliJson(['-', '--stdin-filename', `./${ENERGY}`], { input: energy }).report;
+    assert.equal(a.files[0].path, ENERGY);
+    const b = cliJson(['-', '--stdin-filename', nodePath.join(ROOT, ENERGY)], { input: energy }).report;
+    assert.equal(b.files[0].path, ENERGY);
+  });
+
+  it('a new file that is not on disk yet still joins its plan', () => {
+    const { report } = cliJson(['-', '--stdin-filename', `${CLEAN}/tasks/new.pilot.yaml`], {
+      input: 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - id: T-NEW-FROM-STDIN\n    title: 新任务\n    area: other\n    lead: 市发展改革委\n    indicators: [IND-DOES-NOT-EXIST]\n',
+    });
+    const codes = report.files[0].findings.map((x) => x.code);
+    assert.ok(!codes.includes('not-in-plan'), codes.join());
+    assert.ok(codes.includes('unresolved-reference'), codes.join());
+  });
+
+  it('`-` without a name: <stdin>, checked alone', () => {
+    const dir = tempTree({});
+    try {
+      const { report } = cliJson(['-'], { input: LOOSE, cwd: dir });
+      assert.equal(report.files.length, 1);
+      assert.equal(report.files[0].path, '<stdin>');
+      assert.deepEqual(
+        report.files[0].findings.map((x) => x.code),
+        ['not-in-plan'],
+      );
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
+describe('cli: --output', () => {
+  it('writes the report to the file, nothing to stdout, same exit status', () => {
+    const dir = tempTree({});
+    try {
+      const out = nodePath.join(dir, 'reports', 'nested', 'pilot.sarif');
+      const r = check([BROKEN, '-f', 'sarif', '--output', out]);
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      const log = JSON.parse(fs.readFileSync(out, 'utf8'));
+      assert.equal(log.version, '2.1.0');
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('a relative --output is relative to the working directory', () => {
+    const dir = tempTree({ 'plan/loose.pilot.yaml': LOOSE });
+    try {
+      const r = check(['plan', '-f', 'json', '-o', 'out/report.json'], { cwd: dir });
+      assert.equal(r.status, 0);
+      assert.equal(r.stdout, '');
+      const report = JSON.parse(fs.readFileSync(nodePath.join(dir, 'out', 'report.json'), 'utf8'));
+      assert.equal(report.files[0].path, 'plan/loose.pilot.yaml');
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('2 when the report cannot be written', () => {
+    const dir = tempTree({ 'a-file': 'x' });
+    try {
+      const r = check([CLEAN, '-o', nodePath.join(dir, 'a-file', 'report.txt')]);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /cannot write the report \(E[A-Z]+\)/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
+describe('cli: locale', () => {
+  it('--locale zh-CN gives Chinese messages', () => {
+    const { report } = cliJson(['examples/broken/unresolved-reference', '--locale', 'zh-CN']);
+    const messages = report.files.flatMap((f) => f.findings.map((x) => x.message));
+    assert.ok(messages.length > 0);
+    for (const m of messages) assert.match(m, CJK, m);
+    const stylish = check(['examples/broken/unresolved-reference', '--locale', 'zh-CN']).stdout;
+    assert.match(stylish, /错误/);
+    assert.match(stylish, /个问题/);
+  });
+
+  it('LANG=zh_CN.UTF-8 makes Chinese the default; --locale en wins over it', () => {
+    const env = { LANG: 'zh_CN.UTF-8' };
+    const zh = cliJson(['examples/broken/unresolved-reference'], { env }).report;
+    for (const f of zh.files) for (const x of f.findings) assert.match(x.message, CJK);
+    const en = cliJson(['examples/broken/unresolved-reference', '--locale', 'en'], { env }).report;
+    for (const f of en.files) for (const x of f.findings) assert.doesNotMatch(x.message, CJK);
+    // LC_ALL goes before LANG.
+    const lcAll = cliJson(['examples/broken/unresolved-reference'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' } }).report;
+    for (const f of lcAll.files) for (const x of f.findings) assert.doesNotMatch(x.message, CJK);
+  });
+
+  it('usage errors in the locale of the environment', () => {
+    const r = check([CLEAN, '--bogus'], { env: { LANG: 'zh_CN.UTF-8' } });
+    assertUsageError(r, /未知选项/);
+    const m = check(['nope', '--locale', 'zh-CN']);
+    assert.equal(m.status, 2);
+    assert.match(m.stderr, /不存在/);
+  });
+});
+
+describe('cli: --help and --version', () => {
+  it('--version prints the version of package.json', () => {
+    for (const flag of ['--version', '-v']) {
+      const r = cli([flag]);
+      assert.equal(r.status, 0);
+      assert.equal(r.stdout, `${version}\n`);
+    }
+  });
+
+  it('--help prints the usage, exit 0', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['check', '--help']]) {
+      const r = cli(args);
+      assert.equal(r.status, 0, args.join(' '));
+      assert.match(r.stdout, /pilot-plan check \[PATH…\]/);
+      for (const option of ['--format', '--output', '--fail-on', '--locale', '--stdin-filename']) assert.ok(r.stdout.includes(option), option);
+      assert.equal(r.stderr, '');
+    }
+  });
+
+  it('help in Chinese by LANG or --locale', () => {
+    assert.match(cli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /用法/);
+    assert.match(check(['--help', '--locale', 'zh-CN']).stdout, /用法/);
+  });
+
+  it('no command at all: the usage, exit 2', () => {
+    const r = cli([]);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout, /Usage/);
+  });
+});
