@@ -361,7 +361,7 @@ describe('cli: --format github', () => {
     assert.match(w, /^::warning file=examples\/broken\/orphan\/plan\.pilot\.yaml,/m);
     const dir = tempTree({ 'loose.pilot.yaml': 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks: []\n' });
     try {
-      assert.equal(check(['.', '-f', 'github'], { cwd: dir }).stdout, '::notice file=loose.pilot.yaml,line=1,col=1,endLine=1,endColumn=1,title=pilot-plan not-in-plan::' + cliJson(['.'], { cwd: dir }).report.files[0].findings[0].message.replace(/%/g, '%25') + '\n');
+      assert.equal(check(['.', '-f', 'github'], { cwd: dir }).stdout, '::notice file=loose.pilot.yaml,line=1,col=1,endLine=1,endColumn=11,title=pilot-plan not-in-plan::' + cliJson(['.'], { cwd: dir }).report.files[0].findings[0].message.replace(/%/g, '%25') + '\n');
     } finally {
       cleanup(dir);
     }

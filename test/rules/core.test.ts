@@ -38,3 +38,13 @@ describe('engine core', () => {
     assert.match(f[0].message, /不属于任何方案/);
   });
 });
+
+describe('not-in-plan position', () => {
+  it('is on the first key, so a comment above it silences it', () => {
+    const text = '# a draft\napiVersion: pilot-plan/v1\nkind: Tasks\ntasks: []\n';
+    const f = checkMemory({ 'loose.pilot.yaml': text }, { only: ['not-in-plan'] });
+    assert.deepEqual(summary(f), ['not-in-plan@loose.pilot.yaml:2']);
+    const silenced = checkMemory({ 'loose.pilot.yaml': '# pilot-plan-disable-next-line not-in-plan\n' + text.slice(text.indexOf('\n') + 1) }, { only: ['not-in-plan'] });
+    assert.deepEqual(summary(silenced), []);
+  });
+});

@@ -267,8 +267,6 @@ export interface CursorContext {
   flow: boolean;
   /** The line holds only `- ` (and the partial): a new list item. */
   newItem: boolean;
-  /** The cursor is on a line that has no `- ` but whose mapping is a list: items need a `- ` prefix. */
-  needsDash?: boolean;
   /** Inside a comment or a block scalar: no completion. */
   inert?: boolean;
 }

@@ -6,16 +6,33 @@
 import { LineIndex } from '../text/line-index';
 import { decode, stripBom } from './decode';
 import { parseYaml } from './yaml-file';
+import { segment } from './segments';
+import { parseSegmented, SegmentedParsedFile } from './segmented-file';
 import type { ParsedFile, SyntaxProblem } from './parsed-file';
 
-export function parseBytes(path: string, bytes: Uint8Array): ParsedFile {
+export function parseBytes(path: string, bytes: Uint8Array, previous?: ParsedFile): ParsedFile {
   const d = decode(bytes);
   if (d.problem) return unreadable(path, { span: { start: 0, end: 0 }, message: d.problem });
-  return parseYaml(path, d.text);
+  return parse(path, d.text, previous);
 }
 
-export function parseText(path: string, text: string): ParsedFile {
-  return parseYaml(path, stripBom(text));
+export function parseText(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  return parse(path, stripBom(text), previous);
+}
+
+/**
+ * The fast, incremental path when the file can be split into segments, the
+ * full `yaml` parse otherwise. `previous` (the file's last version) lends its
+ * parsed segments.
+ */
+function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  const seg = segment(text);
+  if (seg) {
+    const cache = previous instanceof SegmentedParsedFile ? previous.cache : undefined;
+    const file = parseSegmented(path, text, seg, cache);
+    if (file) return file;
+  }
+  return parseYaml(path, text);
 }
 
 export function unreadable(path: string, problem: SyntaxProblem): ParsedFile {

@@ -86,7 +86,7 @@ class YamlParsedFile implements ParsedFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false });
+    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false, logLevel: 'error' });
     const list = Array.isArray(docs) ? docs : [];
     this.syntax.push(...directiveProblems(text, list.length));
     this.doc = list[0];

@@ -57,7 +57,9 @@ export class Workspace {
     if (hit && hit.stamp === stamp) return hit.model;
     const content = this.host.read(path);
     if (!content) return undefined;
-    const parsed = content.text !== undefined ? parseText(path, content.text) : parseBytes(path, content.bytes ?? new Uint8Array());
+    // The previous version lends its parsed segments: an edit re-parses only what changed.
+    const previous = hit?.model.parsed;
+    const parsed = content.text !== undefined ? parseText(path, content.text, previous) : parseBytes(path, content.bytes ?? new Uint8Array(), previous);
     const model = buildFileModel(parsed);
     this.models.set(path, { stamp: content.stamp, model });
     return model;

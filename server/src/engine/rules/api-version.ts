@@ -13,8 +13,8 @@ export const SUPPORTED_API_VERSIONS = ['pilot-plan/v1'] as const;
 
 defineMessages({
   'api-version.missing': {
-    en: 'This file does not state `apiVersion`. Every pilot plan file must start with `apiVersion: pilot-plan/v1`; supported versions: {supported}.',
-    zh: '文件缺少 `apiVersion`。每个试点方案文件都必须声明 `apiVersion: pilot-plan/v1`；支持的版本：{supported}。',
+    en: 'This file does not state `apiVersion`. Every pilot plan file must state its format version at the top level: add `apiVersion: pilot-plan/v1` (supported versions: {supported}).',
+    zh: '文件缺少 `apiVersion`。每个试点方案文件都必须在顶层声明格式版本：请添加 `apiVersion: pilot-plan/v1`（支持的版本：{supported}）。',
   },
   'api-version.unsupported': {
     en: '`apiVersion: {value}` is not a supported format version. Supported versions: {supported}. {hint}',

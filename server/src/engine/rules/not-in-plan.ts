@@ -16,6 +16,7 @@ export const notInPlan: Rule = {
   title: { en: 'A pilot plan file that belongs to no plan', zh: '不属于任何方案的试点文件' },
   checkPlan(ctx) {
     if (ctx.plan.root) return;
-    for (const f of ctx.plan.files) ctx.report({ file: f.path, span: { start: 0, end: 0 }, message: msg('not-in-plan') });
+    // On the first key, so that a comment above it can silence the finding.
+    for (const f of ctx.plan.files) ctx.report({ file: f.path, span: f.parsed.span([], 'key') ?? { start: 0, end: 0 }, message: msg('not-in-plan') });
   },
 };

@@ -1,0 +1,543 @@
+/**
+ * Completion candidates at a cursor: keys the schema allows there (required
+ * first), enum values with their descriptions, units, years of the plan, IDs
+ * of the right kind from every file of the plan, and snippets for whole new
+ * entries. Works on incomplete YAML: the cursor context is read from the
+ * text (cursor.ts), the data for conditions from the current parse or the
+ * last one that succeeded.
+ */
+import type { Locale } from '../i18n/messages';
+import type { JsonPath } from '../parse/parsed-file';
+import { ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
+import { KIND_NAMES } from '../i18n/messages';
+import { cursorContext, scanLines, type CursorContext } from './cursor';
+import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
+import { displayPath, entityName, freshId, planEntities, readableModels, text, type EditorFile, type EditorPlan } from './context';
+
+export type CandidateKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet' | 'unit' | 'year' | 'file';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: CandidateKind;
+  /** One line next to the label: the bilingual title, a target's name. */
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** The text to insert; a snippet (`$1`, `${1|a,b|}`) when `snippet` is set. Indentation is absolute. */
+  insertText: string;
+  snippet?: boolean;
+  sortText?: string;
+  filterText?: string;
+  /** The range of the current text to replace. */
+  replace: { start: number; end: number };
+  /** Open completion again after inserting (a key whose value has choices). */
+  retrigger?: boolean;
+  preselect?: boolean;
+}
+
+/** The file kind from the text (`kind: Tasks`), which survives syntax errors elsewhere. */
+export function kindFromText(textOf: string): FileKind | undefined {
+  const m = /^kind:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?$/m.exec(textOf);
+  const k = m?.[1];
+  return (FILE_KINDS as readonly string[]).includes(k ?? '') ? (k as FileKind) : undefined;
+}
+
+function dataAt(data: unknown, path: JsonPath): unknown {
+  let cur = data;
+  for (const step of path) {
+    if (Array.isArray(cur) && typeof step === 'number') cur = cur[step];
+    else if (isObj(cur) && typeof step === 'string') cur = cur[step];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** Reference kinds of the list at `listPath` (…, <entity list>, i, <field>), if it holds references. */
+export function referenceKinds(listPath: JsonPath): EntityKind[] | undefined {
+  const n = listPath.length;
+  if (n < 3) return undefined;
+  const list = listPath[n - 3];
+  const field = listPath[n - 1];
+  if (typeof list !== 'string' || typeof listPath[n - 2] !== 'number' || typeof field !== 'string') return undefined;
+  return ENTITY_LISTS[list]?.refs[field];
+}
+
+const YAML_WORDS = /^(true|false|null|yes|no|on|off|~)$/i;
+
+/** A scalar as YAML text: quoted when a plain scalar would mean something else. */
+export function yamlScalar(value: unknown, inFlow = false): string {
+  if (typeof value !== 'string') return String(value);
+  const needs =
+    value === '' ||
+    YAML_WORDS.test(value) ||
+    /^[-?:,\[\]{}#&*!|>'"%@`~=<]/.test(value) ||
+    /: |\s#/.test(value) ||
+    /^\s|\s$/.test(value) ||
+    (inFlow && /[,\[\]{}]/.test(value)) ||
+    /^[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value);
+  return needs ? JSON.stringify(value) : value;
+}
+
+function snippetEscape(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+function choiceEscape(s: string): string {
+  return s.replace(/[\\$}|,]/g, (c) => `\\${c}`);
+}
+
+interface Env {
+  file: EditorFile;
+  plan: EditorPlan;
+  locale: Locale;
+  kind: FileKind | undefined;
+  data: unknown;
+  textOf: string;
+  ctx: CursorContext;
+  zhFirst: boolean;
+  /** Set when candidates were left out (the client should ask again as the user types). */
+  incomplete?: boolean;
+}
+
+/** The data of the mapping at `path`: from the current parse, or the last good one. */
+function mappingData(env: Env, path: JsonPath): unknown {
+  const now = dataAt(env.data, path);
+  if (isObj(now)) return now;
+  const good = env.file.lastGood?.parsed.data;
+  const then = good !== undefined ? dataAt(good, path) : undefined;
+  return isObj(then) ? then : now;
+}
+
+function viewAt(env: Env, path: JsonPath): SchemaView {
+  // Conditions read the data along the path; where the current parse lacks it, the last good parse may have it.
+  const data = env.data ?? env.file.lastGood?.parsed.data;
+  const v = schemaAt(env.kind, path, data);
+  if (!v.isEmpty || !env.file.lastGood) return v;
+  return schemaAt(env.kind, path, env.file.lastGood.parsed.data);
+}
+
+function planYears(env: Env): { baseYear?: number; targetYears: number[] } {
+  const plan = env.plan.index.planFiles[0]?.root ?? (env.kind === 'Plan' && isObj(env.data) ? env.data : undefined);
+  const baseYear = typeof plan?.baseYear === 'number' ? plan.baseYear : undefined;
+  const targetYears = Array.isArray(plan?.targetYears) ? (plan!.targetYears as unknown[]).filter((y): y is number => typeof y === 'number') : [];
+  return { baseYear, targetYears };
+}
+
+function isYearView(v: SchemaView): boolean {
+  return v.nodes.some((n) => n.schema.minimum === 1900 && n.schema.maximum === 2100) || /年份|Year/.test(v.rawTitle ?? '');
+}
+
+// ---------------------------------------------------------------------------
+// Values
+
+function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate['replace'], inFlow: boolean, exclude: Set<unknown> = new Set()): CompletionCandidate[] {
+  const values = view.enumValues;
+  if (!values) return [];
+  return values
+    .filter((v) => !exclude.has(v.value))
+    .map((v, i) => {
+      const d = splitEnumDescription(v.description);
+      const docs: string[] = [];
+      if (d.text) docs.push(...(env.zhFirst ? [d.text.zh, d.text.en] : [d.text.en, d.text.zh]));
+      const insert = yamlScalar(v.value, inFlow);
+      return {
+        label: String(v.value),
+        kind: 'enum' as const,
+        detail: d.title ? bilingual(d.title, env.zhFirst) : view.rawTitle,
+        documentation: docs.filter((x, k, a) => x && a.indexOf(x) === k).join('\n\n') || undefined,
+        insertText: insert,
+        filterText: insert !== String(v.value) ? insert : undefined,
+        sortText: `0${String(i).padStart(3, '0')}`,
+        replace,
+      };
+    });
+}
+
+const COMMON_UNITS = ['GW', '万kW', 'MW', 'tce/万元', 'tCO2/万元', 'kgCO2/km', '万tCO2', '亿tCO2', '万tce', '万辆', '万平方米', '个'];
+
+function indicatorUnitCandidates(env: Env, view: SchemaView, indicator: unknown, replace: CompletionCandidate['replace'], inFlow: boolean): CompletionCandidate[] {
+  const type = isObj(indicator) ? indicator.type : undefined;
+  const out: CompletionCandidate[] = [];
+  const add = (u: string, detail: string, sort: string) => {
+    if (out.some((c) => c.label === u)) return;
+    const insert = yamlScalar(u, inFlow);
+    out.push({ label: u, kind: 'unit', detail, insertText: insert, filterText: insert !== u ? insert : undefined, sortText: sort, replace });
+  };
+  const pct = text(env.locale, '百分比：占比和降低率指标必须使用 %', 'Percent: share and reduction indicators must use %');
+  if (type === 'share' || type === 'reduction') {
+    add('%', pct, '0');
+    return out;
+  }
+  if (type !== 'level' && type !== 'intensity') add('%', pct, '0');
+  const used = new Set<string>();
+  for (const m of readableModels(env.plan)) {
+    for (const e of m.entities) if (e.kind === 'indicator' && typeof e.data.unit === 'string' && e.data.unit !== '%' && (!type || e.data.type === type)) used.add(e.data.unit);
+  }
+  for (const u of used) add(u, text(env.locale, '本方案中已使用的单位', 'A unit used in this plan'), '1');
+  for (const ex of view.examples) if (typeof ex === 'string' && ex !== '%') add(ex, text(env.locale, '常用单位', 'A common unit'), '2');
+  for (const u of COMMON_UNITS) add(u, text(env.locale, '常用单位', 'A common unit'), '3');
+  return out;
+}
+
+function yearCandidates(env: Env, replace: CompletionCandidate['replace']): CompletionCandidate[] {
+  const { baseYear, targetYears } = planYears(env);
+  const out: CompletionCandidate[] = [];
+  targetYears.forEach((y, i) => out.push({ label: String(y), kind: 'year', detail: text(env.locale, '方案目标年份', 'A target year of the plan'), insertText: String(y), sortText: `0${i}`, replace }));
+  if (baseYear !== undefined && !targetYears.includes(baseYear)) out.push({ label: String(baseYear), kind: 'year', detail: text(env.locale, '方案基准年', 'The plan\'s base year'), insertText: String(baseYear), sortText: '1', replace });
+  return out;
+}
+
+function departmentCandidates(env: Env, replace: CompletionCandidate['replace'], inFlow: boolean, exclude: Set<unknown>): CompletionCandidate[] {
+  const seen = new Map<string, number>();
+  for (const m of readableModels(env.plan)) {
+    for (const e of m.entities) {
+      if (e.kind !== 'task') continue;
+      const names = [e.data.lead, ...(Array.isArray(e.data.partners) ? e.data.partners : [])];
+      for (const n of names) if (typeof n === 'string' && n.trim()) seen.set(n, (seen.get(n) ?? 0) + 1);
+    }
+  }
+  return [...seen.entries()]
+    .filter(([n]) => !exclude.has(n))
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, count], i) => ({
+      label: n,
+      kind: 'value' as const,
+      detail: text(env.locale, `本方案中出现 ${count} 次`, `used ${count} time${count === 1 ? '' : 's'} in this plan`),
+      insertText: yamlScalar(n, inFlow),
+      sortText: String(i).padStart(4, '0'),
+      replace,
+    }));
+}
+
+/** More candidates than this: only those matching what was typed, and the list marked incomplete. */
+export const MAX_CANDIDATES = 300;
+
+function idCandidates(env: Env, kinds: EntityKind[], replace: CompletionCandidate['replace'], exclude: Set<unknown>, wrap?: (id: string) => string): CompletionCandidate[] {
+  const out: CompletionCandidate[] = [];
+  let entities = planEntities(env.plan).filter((e) => kinds.includes(e.kind) && !exclude.has(e.id));
+  if (entities.length > MAX_CANDIDATES) {
+    const q = env.ctx.partial.replace(/^["'\[]/, '').toLowerCase();
+    entities = entities.filter((e) => e.id.toLowerCase().startsWith(q)).sort((a, b) => a.id.length - b.id.length || a.id.localeCompare(b.id));
+    if (entities.length > MAX_CANDIDATES) {
+      entities = entities.slice(0, MAX_CANDIDATES);
+      env.incomplete = true;
+    }
+  }
+  for (const e of entities) {
+    const name = entityName(e);
+    const kindName = bilingual(KIND_NAMES[e.kind], env.zhFirst);
+    const where = displayPath(env.plan, e.file);
+    const docs = [`**${kindName}** \`${e.id}\``];
+    if (name) docs.push(name);
+    if (typeof e.data.nameEn === 'string') docs.push(e.data.nameEn);
+    docs.push(text(env.locale, `定义于 \`${where}\``, `Defined in \`${where}\``));
+    out.push({
+      label: e.id,
+      kind: 'reference',
+      detail: name ? `${name}` : kindName,
+      documentation: docs.join('\n\n'),
+      insertText: wrap ? wrap(e.id) : e.id,
+      filterText: e.id,
+      sortText: `${kinds.indexOf(e.kind)}${e.id}`,
+      replace,
+    });
+  }
+  return out;
+}
+
+/** The items already in the list at `listPath` (to leave out of the candidates). */
+function listItems(env: Env, listPath: JsonPath): Set<unknown> {
+  const now = dataAt(env.data, listPath);
+  const out = new Set<unknown>(Array.isArray(now) ? now : []);
+  // The flow text on the line (the parse may have dropped it).
+  const partial = env.ctx.partial;
+  out.delete(partial);
+  return out;
+}
+
+function valueCandidates(env: Env): CompletionCandidate[] {
+  const { ctx } = env;
+  const path = ctx.path;
+  const key = path[path.length - 1];
+  const parentPath = path.slice(0, -1);
+  const view = viewAt(env, path);
+  const replace = { ...ctx.replace };
+  // `key:|` with no space yet: the value needs one.
+  const pad = env.textOf[replace.start - 1] === ':' ? ' ' : '';
+  const fix = (c: CompletionCandidate[]) => (pad ? c.map((x) => ({ ...x, insertText: pad + x.insertText })) : c);
+  const out: CompletionCandidate[] = [];
+  // A reference list written as a value: `indicators: ` → `[IND-…]`.
+  const refKinds = referenceKinds(path);
+  if (refKinds) return fix(idCandidates(env, refKinds, replace, new Set(), (id) => `[${id}]`));
+  if (key === 'unit' && parentPath.length >= 2 && parentPath[parentPath.length - 2] === 'indicators') {
+    return fix(indicatorUnitCandidates(env, view, mappingData(env, parentPath), replace, ctx.flow));
+  }
+  out.push(...enumCandidates(env, view, replace, ctx.flow));
+  const types = view.types;
+  if (!out.length && types.includes('boolean')) {
+    for (const b of [true, false]) out.push({ label: String(b), kind: 'value', detail: view.rawTitle, insertText: String(b), replace });
+  }
+  if (!out.length && (types.includes('integer') || types.includes('number')) && isYearView(view)) out.push(...yearCandidates(env, replace));
+  if (!out.length && (key === 'lead' || key === 'owner')) out.push(...departmentCandidates(env, replace, ctx.flow, new Set()));
+  // A quantity or a small mapping: a flow mapping with its required keys.
+  if (!out.length && types.includes('object') && !ctx.partial) {
+    const snippet = flowMappingSnippet(env, view);
+    if (snippet) out.push({ label: snippet.label, kind: 'snippet', detail: view.rawTitle, documentation: describe(view, env.zhFirst), insertText: snippet.text, snippet: true, replace });
+  }
+  if (!out.length && types.includes('array') && !ctx.partial) {
+    const items = view.items;
+    if (items.enumValues) {
+      const choices = items.enumValues.map((v) => choiceEscape(String(v.value))).join(',');
+      out.push({ label: '[…]', kind: 'snippet', detail: view.rawTitle, insertText: `[\${1|${choices}|}]`, snippet: true, replace });
+    }
+  }
+  return fix(out);
+}
+
+/** `{ value: $1, unit: ${2|亿元,万元,元|} }` for a mapping whose required keys are all scalars. */
+function flowMappingSnippet(env: Env, view: SchemaView): { label: string; text: string } | undefined {
+  const req = view.required;
+  if (!req.length || req.length > 4) return undefined;
+  let n = 0;
+  const parts: string[] = [];
+  for (const k of req) {
+    const child = view.child(k);
+    const t = child.types;
+    if (t.includes('object') || t.includes('array')) return undefined;
+    n++;
+    const values = child.enumValues;
+    if (values) parts.push(`${k}: \${${n}|${values.map((v) => choiceEscape(yamlScalar(v.value, true))).join(',')}|}`);
+    else if (isYearView(child)) parts.push(`${k}: \${${n}:${planYears(env).targetYears[0] ?? planYears(env).baseYear ?? 2025}}`);
+    else parts.push(`${k}: \${${n}:${t.includes('number') || t.includes('integer') ? '0' : ''}}`);
+  }
+  return { label: `{ ${req.map((k) => `${k}: …`).join(', ')} }`, text: `{ ${parts.join(', ')} }` };
+}
+
+function itemCandidates(env: Env, listPath: JsonPath, replace: CompletionCandidate['replace'], inFlow: boolean, dash: string): CompletionCandidate[] {
+  const view = viewAt(env, listPath);
+  const items = view.items;
+  const exclude = listItems(env, listPath);
+  const refKinds = referenceKinds(listPath);
+  const wrap = dash ? (s: string) => dash + s : undefined;
+  let out: CompletionCandidate[] = [];
+  if (refKinds) out = idCandidates(env, refKinds, replace, exclude, wrap);
+  else if (items.enumValues) out = enumCandidates(env, items, replace, inFlow, exclude);
+  else if (listPath[listPath.length - 1] === 'partners') out = departmentCandidates(env, replace, inFlow, exclude);
+  else if (isYearView(items)) out = yearCandidates(env, replace).filter((c) => !exclude.has(Number(c.label)));
+  if (dash && !refKinds) out = out.map((c) => ({ ...c, insertText: dash + c.insertText }));
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Keys and entries
+
+function keyInsert(env: Env, key: string, child: SchemaView, column: number, flow: boolean, hasColon: boolean): { text: string; snippet: boolean; retrigger: boolean } {
+  const k = yamlScalar(key);
+  if (hasColon) return { text: k, snippet: false, retrigger: false };
+  if (flow) return { text: `${k}: `, snippet: false, retrigger: !!child.enumValues };
+  const pad = ' '.repeat(column);
+  const types = child.types;
+  if (types.includes('array')) {
+    if (child.items.types.includes('object')) return { text: `${k}:\n${pad}  - $0`, snippet: true, retrigger: false };
+    return { text: `${k}: [$0]`, snippet: true, retrigger: true };
+  }
+  if (types.includes('object')) {
+    const flowSnippet = flowMappingSnippet(env, child);
+    if (flowSnippet) return { text: `${k}: ${flowSnippet.text}`, snippet: true, retrigger: false };
+    return { text: `${k}:\n${pad}  $0`, snippet: true, retrigger: true };
+  }
+  const retrigger = !!child.enumValues || types.includes('boolean') || isYearView(child) || key === 'unit' || key === 'lead';
+  return { text: `${k}: `, snippet: false, retrigger };
+}
+
+function keyCandidates(env: Env, mappingPath: JsonPath, column: number): CompletionCandidate[] {
+  const { ctx } = env;
+  const data = mappingData(env, mappingPath);
+  const view = viewAt(env, mappingPath);
+  const required = new Set(view.required);
+  const present = new Set(ctx.siblings);
+  if (isObj(data)) for (const k of Object.keys(data)) if (k !== ctx.partial) present.add(k);
+  const after = env.textOf.slice(ctx.replace.end, ctx.replace.end + 40);
+  const hasColon = /^[ \t]*:/.test(after);
+  const out: CompletionCandidate[] = [];
+  view.keys.forEach((key, i) => {
+    if (present.has(key) || key.startsWith('x-')) return;
+    const child = view.child(key, isObj(data) ? data[key] : undefined);
+    if (child.forbidden) return;
+    const ins = keyInsert(env, key, child, column, ctx.flow, hasColon);
+    const docs = [describe(child, env.zhFirst)];
+    const values = child.enumValues;
+    if (values && values.length > 1 && values.length <= 12) docs.push(values.map((v) => `\`${String(v.value)}\``).join(' · '));
+    if (required.has(key)) docs.unshift(text(env.locale, '**必填**', '**Required**'));
+    out.push({
+      label: key,
+      kind: 'property',
+      detail: child.rawTitle ?? bilingual(child.title, env.zhFirst),
+      documentation: docs.filter(Boolean).join('\n\n'),
+      insertText: ins.text,
+      snippet: ins.snippet,
+      retrigger: ins.retrigger,
+      sortText: `${required.has(key) ? '0' : '1'}${String(i).padStart(3, '0')}`,
+      filterText: key,
+      replace: ctx.replace,
+      preselect: required.has(key) && out.every((c) => !c.preselect) ? true : undefined,
+    });
+  });
+  return out;
+}
+
+const ENTRY_NAMES: Record<string, { zh: string; en: string }> = {
+  tasks: { zh: '新任务', en: 'New task' },
+  projects: { zh: '新项目', en: 'New project' },
+  indicators: { zh: '新指标', en: 'New indicator' },
+  mechanisms: { zh: '新政策机制', en: 'New mechanism' },
+  actions: { zh: '新全民行动', en: 'New action' },
+  risks: { zh: '新风险', en: 'New risk' },
+  targets: { zh: '新目标', en: 'New target' },
+};
+
+/** Snippet lines (after the `- `) for a new entry of `listKey`, each line after the first at `column`. */
+export function entrySnippet(env: { plan: EditorPlan; locale: Locale; kind: FileKind | undefined; data: unknown }, listPath: JsonPath, column: number): string | undefined {
+  const listKey = listPath[listPath.length - 1];
+  if (typeof listKey !== 'string') return undefined;
+  const pad = ' '.repeat(column);
+  const spec = ENTITY_LISTS[listKey];
+  const taken = new Set(planEntities(env.plan).map((e) => e.id));
+  const list = dataAt(env.data, listPath);
+  const prev = Array.isArray(list) ? [...list].reverse().find((e) => isObj(e) && typeof e.id === 'string') : undefined;
+  const id = spec ? freshId(spec.kind, isObj(prev) ? (prev.id as string) : undefined, taken) : undefined;
+  const ph = (zh: string, en: string) => snippetEscape(text(env.locale, zh, en));
+  const years = (() => {
+    const plan = env.plan.index.planFiles[0]?.root ?? (env.kind === 'Plan' && isObj(env.data) ? env.data : undefined);
+    const ty = Array.isArray(plan?.targetYears) ? (plan!.targetYears as unknown[]).filter((y): y is number => typeof y === 'number') : [];
+    return { base: typeof plan?.baseYear === 'number' ? plan.baseYear : 2020, targets: ty.length ? ty : [2025, 2030] };
+  })();
+  const choice = (view: SchemaView) => (view.enumValues ?? []).map((v) => choiceEscape(String(v.value))).join(',');
+  const kindOf: FileKind | undefined = env.kind;
+  const itemView = schemaAt(kindOf, [...listPath, 0], undefined);
+  const lines: string[] = [];
+  switch (listKey) {
+    case 'tasks':
+      lines.push(`id: \${1:${id}}`, `title: \${2:${ph('任务名称', 'Task title')}}`, `area: \${3|${choice(itemView.child('area'))}|}`, `lead: \${4:${ph('牵头部门', 'Lead department')}}`, `indicators: [\${5}]`, `due: \${6:${years.targets[years.targets.length - 1]}}`);
+      break;
+    case 'projects':
+      lines.push(`id: \${1:${id}}`, `name: \${2:${ph('项目名称', 'Project name')}}`, `tasks: [\${3}]`, `status: \${4|${choice(itemView.child('status'))}|}`, `investment: { value: \${5:0}, unit: \${6|亿元,万元,元|} }`);
+      break;
+    case 'indicators': {
+      lines.push(
+        `id: \${1:${id}}`,
+        `name: \${2:${ph('指标名称', 'Indicator name')}}`,
+        `type: \${3|${choice(itemView.child('type'))}|}`,
+        `unit: \${4:"%"}`,
+        `direction: \${5|increase,decrease|}`,
+        `baseline: { year: \${6:${years.base}}, value: \${7:0} }`,
+        'targets:',
+      );
+      let n = 8;
+      for (const y of years.targets) lines.push(`  - { year: ${y}, value: \${${n++}:0} }`);
+      break;
+    }
+    case 'mechanisms':
+      lines.push(`id: \${1:${id}}`, `type: \${2|${choice(itemView.child('type'))}|}`, `title: \${3:${ph('机制名称', 'Mechanism title')}}`, `milestone: \${4:${years.targets[0]}}`);
+      break;
+    case 'actions':
+      lines.push(`id: \${1:${id}}`, `title: \${2:${ph('行动名称', 'Action title')}}`);
+      break;
+    case 'risks':
+      lines.push(`id: \${1:${id}}`, `category: \${2|${choice(itemView.child('category'))}|}`, `title: \${3:${ph('风险描述', 'Risk')}}`, `mitigation: \${4:${ph('应对措施', 'Mitigation')}}`, `affects: [\${5}]`);
+      break;
+    case 'targets':
+      return `{ year: \${1:${years.targets[0]}}, value: \${2:0} }`;
+    default:
+      return undefined;
+  }
+  return lines.map((l, i) => (i === 0 ? l : pad + l)).join('\n') + '$0';
+}
+
+function entryCandidates(env: Env, listPath: JsonPath, column: number, dash: string): CompletionCandidate[] {
+  const listKey = listPath[listPath.length - 1];
+  const name = typeof listKey === 'string' ? ENTRY_NAMES[listKey] : undefined;
+  if (!name) return [];
+  const body = entrySnippet(env, listPath, column);
+  if (!body) return [];
+  const view = viewAt(env, [...listPath, 0]);
+  return [
+    {
+      label: `${text(env.locale, name.zh, name.en)} · ${text(env.locale, name.en, name.zh)}`,
+      kind: 'snippet',
+      detail: view.rawTitle,
+      documentation: describe(view, env.zhFirst),
+      insertText: dash + body,
+      snippet: true,
+      sortText: '00',
+      filterText: env.ctx.partial || undefined,
+      replace: env.ctx.replace,
+      preselect: true,
+    },
+  ];
+}
+
+const FILE_SKELETONS: Record<FileKind, string> = {
+  Plan: 'apiVersion: pilot-plan/v1\nkind: Plan\nid: ${1:PLAN}\npilot:\n  name: ${2}\n  type: ${3|city,park|}\n  province: ${4}\nbaseYear: ${5:2020}\ntargetYears: [${6:2025, 2030}]\n$0',
+  Tasks: 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - $0',
+  Projects: 'apiVersion: pilot-plan/v1\nkind: Projects\nprojects:\n  - $0',
+  Indicators: 'apiVersion: pilot-plan/v1\nkind: Indicators\nindicators:\n  - $0',
+};
+
+function fileCandidates(env: Env): CompletionCandidate[] {
+  return FILE_KINDS.map((k, i) => ({
+    label: `${k} ${text(env.locale, '文件', 'file')}`,
+    kind: 'file' as const,
+    detail: `kind: ${k}`,
+    insertText: FILE_SKELETONS[k],
+    snippet: true,
+    sortText: `9${i}`,
+    replace: env.ctx.replace,
+  }));
+}
+
+// ---------------------------------------------------------------------------
+
+export function completionsAt(file: EditorFile, plan: EditorPlan, offset: number, locale: Locale, info: { incomplete?: boolean } = {}): CompletionCandidate[] {
+  const env = envAt(file, plan, offset, locale);
+  if (!env) return [];
+  const out = candidates(env, offset);
+  info.incomplete = env.incomplete;
+  return out;
+}
+
+function envAt(file: EditorFile, plan: EditorPlan, offset: number, locale: Locale): Env | undefined {
+  const textOf = file.model.parsed.text;
+  const ctx = cursorContext(textOf, offset, scanLines(textOf));
+  if (ctx.inert) return undefined;
+  const kind = kindFromText(textOf) ?? file.model.kind ?? file.lastGood?.kind;
+  return { file, plan, locale, kind, data: file.model.parsed.data, textOf, ctx, zhFirst: locale === 'zh-CN' };
+}
+
+function candidates(env: Env, offset: number): CompletionCandidate[] {
+  const { ctx, kind, textOf } = env;
+  if (ctx.position === 'value') return valueCandidates(env);
+  if (ctx.position === 'item') return itemCandidates(env, ctx.path, ctx.replace, ctx.flow, '');
+  // Key position.
+  const path = ctx.path;
+  const last = path[path.length - 1];
+  if (ctx.newItem && typeof last === 'number') {
+    const listPath = path.slice(0, -1);
+    const listView = viewAt(env, listPath);
+    if (!listView.items.types.includes('object') && (listView.items.types.length || referenceKinds(listPath))) {
+      return itemCandidates(env, listPath, ctx.replace, false, '');
+    }
+    const keys = keyCandidates(env, path, ctx.column);
+    const nothingYet = ctx.siblings.length === 0 && !isObj(mappingData(env, path));
+    return nothingYet ? [...entryCandidates(env, listPath, ctx.column, ''), ...keys] : keys;
+  }
+  const view = viewAt(env, path);
+  if (view.types.includes('array') && !view.types.includes('object')) {
+    // A line at the column of a list's items, without `- ` yet.
+    if (view.items.types.includes('object')) return entryCandidates(env, path, ctx.column + 2, '- ');
+    return itemCandidates(env, path, ctx.replace, false, '- ');
+  }
+  const out = keyCandidates(env, path, ctx.column);
+  if (path.length === 0 && !kind && !/\S/.test(textOf.replace(/^\s*#.*$/gm, '').slice(0, offset).replace(ctx.partial, ''))) out.push(...fileCandidates(env));
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * ParsedFile for the common case: a file the segmenter can split (see
+ * segments.ts). Each segment is parsed on its own and cached by its text:
+ *
+ * - data: js-yaml, the fastest maintained parser (no positions);
+ * - a segment js-yaml rejects is parsed by `yaml` for the verdict and the
+ *   error's position, so messages match the full path;
+ * - positions: `yaml` parses a segment only when someone asks where something
+ *   in it is (a finding, a hover), and keeps the result.
+ *
+ * After an edit, a new file built with the previous one's cache parses only
+ * the segments whose text changed.
+ */
+import { load, CORE_SCHEMA } from 'js-yaml';
+import { LineIndex } from '../text/line-index';
+import type { Span } from '../findings';
+import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
+import type { Segmentation } from './segments';
+import { parseYaml } from './yaml-file';
+
+interface SegmentParse {
+  data: unknown;
+  problems: SyntaxProblem[];
+  positions?: ParsedFile;
+}
+
+export type SegmentCache = Map<string, SegmentParse>;
+
+function parseSegment(text: string): SegmentParse {
+  try {
+    return { data: load(text, { schema: CORE_SCHEMA, json: false }), problems: [] };
+  } catch {
+    // js-yaml said no: the `yaml` package gives the verdict and the position.
+    const y = parseYaml('', text);
+    return { data: y.data, problems: [...y.syntax], positions: y };
+  }
+}
+
+/** Undefined when a segment parses to an unexpected shape: the caller takes the full path. */
+export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentCache): SegmentedParsedFile | undefined {
+  const cache: SegmentCache = new Map();
+  const parses: SegmentParse[] = [];
+  for (const s of seg.segments) {
+    const t = text.slice(s.start, s.end);
+    let p = cache.get(t) ?? previous?.get(t);
+    if (!p) p = parseSegment(t);
+    cache.set(t, p);
+    parses.push(p);
+  }
+  const data: Record<string, unknown> = {};
+  const syntax: SyntaxProblem[] = [];
+  for (let i = 0; i < seg.segments.length; i++) {
+    const s = seg.segments[i];
+    const p = parses[i];
+    for (const pr of p.problems) syntax.push({ span: { start: pr.span.start + s.start, end: pr.span.end + s.start }, message: pr.message });
+    if (p.problems.length) continue;
+    if (s.index === undefined) {
+      const d = p.data as Record<string, unknown> | null;
+      if (!d || typeof d !== 'object' || Array.isArray(d) || Object.keys(d).length !== 1 || !(s.key in d)) return undefined;
+      data[s.key] = seg.listKeys.has(s.key) ? [] : d[s.key];
+    } else {
+      if (!Array.isArray(p.data) || p.data.length !== 1) return undefined;
+      (data[s.key] as unknown[]).push(p.data[0]);
+    }
+  }
+  return new SegmentedParsedFile(path, text, seg, parses, cache, data, syntax);
+}
+
+export class SegmentedParsedFile implements ParsedFile {
+  readonly lines: LineIndex;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    private readonly seg: Segmentation,
+    private readonly parses: SegmentParse[],
+    /** Segment text → parse, for the next version of this file. */
+    readonly cache: SegmentCache,
+    readonly data: unknown,
+    readonly syntax: SyntaxProblem[],
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  private positions(i: number): ParsedFile {
+    const p = this.parses[i];
+    if (!p.positions) {
+      const s = this.seg.segments[i];
+      p.positions = parseYaml(this.path, this.text.slice(s.start, s.end));
+    }
+    return p.positions;
+  }
+
+  private shift(span: Span | undefined, i: number): Span | undefined {
+    if (!span) return undefined;
+    const base = this.seg.segments[i].start;
+    return { start: span.start + base, end: span.end + base };
+  }
+
+  private keySegment(key: string): number {
+    return this.seg.segments.findIndex((s) => s.key === key && s.index === undefined);
+  }
+
+  private itemSegment(key: string, index: number): number {
+    return this.seg.segments.findIndex((s) => s.key === key && s.index === index);
+  }
+
+  span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
+    if (path.length === 0) {
+      const first = this.shift(this.positions(0).span([], 'key'), 0);
+      if (part === 'key') return first;
+      return first ? { start: first.start, end: this.text.length } : undefined;
+    }
+    const key = String(path[0]);
+    const k = this.keySegment(key);
+    if (k < 0) return undefined;
+    if (!this.seg.listKeys.has(key)) return this.shift(this.positions(k).span(path, part), k);
+    if (path.length === 1) {
+      if (part === 'key') return this.shift(this.positions(k).span(path, 'key'), k);
+      const first = this.itemSegment(key, 0);
+      const last = this.seg.segments.reduce((acc, s, i) => (s.key === key && s.index !== undefined ? i : acc), -1);
+      const a = this.shift(this.positions(first).span([], 'value'), first);
+      const b = this.shift(this.positions(last).span([], 'value'), last);
+      return a && b ? { start: a.start, end: b.end } : undefined;
+    }
+    if (typeof path[1] !== 'number') return undefined;
+    const i = this.itemSegment(key, path[1]);
+    if (i < 0) return undefined;
+    return this.shift(this.positions(i).span([0, ...path.slice(2)], part), i);
+  }
+
+  pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined {
+    const segs = this.seg.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = segs[lo];
+    const r = this.positions(lo).pathAt(offset - s.start);
+    if (s.index === undefined) return r;
+    if (!r || r.path.length === 0) return { path: [s.key], part: 'value' };
+    return { path: [s.key, s.index, ...r.path.slice(1)], part: r.part };
+  }
+}

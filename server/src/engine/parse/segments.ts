@@ -1,0 +1,133 @@
+/**
+ * Splitting a pilot plan file into independent segments: one per top-level
+ * key, and one per item of a top-level block sequence (`tasks:` → `  - id: …`).
+ *
+ * Why: a 10k-line Tasks file is 1,250 small YAML documents in disguise. Parsed
+ * segment by segment, an edit re-parses one segment and every other one comes
+ * from the cache; positions are computed only for the segments that need them.
+ *
+ * The split is conservative. Anything whose meaning can cross a segment
+ * boundary or that the fast parser judges differently from the `yaml` package
+ * (anchors and aliases, tags, directives, document markers, tabs in
+ * indentation, complex keys, a `#` glued to a closing quote or bracket,
+ * multi-line flow collections or quoted scalars at the top level, a top level
+ * that is not a block mapping) makes `segment()` return undefined, and the
+ * whole file takes the full `yaml` path instead.
+ */
+
+export interface Segment {
+  /** Offset of the segment's first line in the file. */
+  start: number;
+  /** Offset after its last line (line break included). */
+  end: number;
+  /** The top-level key it belongs to. */
+  key: string;
+  /** Item index within the key's block sequence, or undefined for the key's own segment. */
+  index?: number;
+}
+
+export interface Segmentation {
+  segments: Segment[];
+  /** Top-level keys whose value is a block sequence split into item segments. */
+  listKeys: Set<string>;
+}
+
+// Constructs whose meaning crosses lines or that parsers disagree on: leave them to the full parser.
+// (Block scalars are fine, except with explicit indentation or with leading lines of spaces.)
+const UNSAFE =
+  /(^|[\s[{,])[&*!][^\s,\]}]|^%|^(---|\.\.\.)(\s|$)|^\s*\?(\s|$)|["'\]}]#|\t|^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m;
+const TOP_KEY = /^(?:([A-Za-z_$][\w$.-]*)|"([^"\\]*)"|'([^']*)')[ ]*:(?:[ ]+(.*))?$/;
+const ITEM = /^([ ]*)-(?:[ ]|$)/;
+
+export function segment(text: string): Segmentation | undefined {
+  if (UNSAFE.test(text)) return undefined;
+  const segments: Segment[] = [];
+  const listKeys = new Set<string>();
+  const seenKeys = new Set<string>();
+  let current: Segment | undefined;
+  let listIndent: number | undefined; // indentation of the current key's sequence items
+  let pendingKeyValue = false; // the current key has no inline value yet: its block value decides
+  let index = 0;
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const next = eol < n ? eol + 1 : n;
+    let line = text.slice(pos, eol);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const trimmed = line.trimStart();
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      if (!current) {
+        // Leading comments and blank lines: kept in front of the first segment.
+        pos = next;
+        continue;
+      }
+      current.end = next;
+      pos = next;
+      continue;
+    }
+    const indent = line.length - trimmed.length;
+    if (pendingKeyValue && current) {
+      pendingKeyValue = false;
+      const m = ITEM.exec(line);
+      if (m) {
+        listIndent = m[1].length;
+        listKeys.add(current.key);
+        index = 0;
+      }
+    }
+    if (listIndent !== undefined && indent === listIndent && ITEM.test(line)) {
+      current = { start: pos, end: next, key: current!.key, index: index++ };
+      segments.push(current);
+    } else if (indent === 0) {
+      const m = TOP_KEY.exec(line);
+      if (!m) return undefined; // a top level that is not a simple block mapping
+      const key = m[1] ?? m[2] ?? m[3];
+      const inline = m[4];
+      if (seenKeys.has(key)) return undefined; // duplicate keys: the full parser reports them
+      seenKeys.add(key);
+      listIndent = undefined;
+      const value = inline?.trim() ?? '';
+      // A flow collection or quoted scalar that does not close on its line may run on: not ours.
+      if (/^[[{]/.test(value) && !balancedFlow(value)) return undefined;
+      if (/^["']/.test(value) && !closedQuote(value)) return undefined;
+      pendingKeyValue = value === '' || value.startsWith('#');
+      current = { start: segments.length ? pos : 0, end: next, key };
+      segments.push(current);
+    } else {
+      if (!current) return undefined;
+      if (listIndent !== undefined && indent < listIndent) return undefined;
+      current.end = next; // the block value of a key, or the body of an item
+    }
+    pos = next;
+  }
+  if (!segments.length) return undefined;
+  segments[segments.length - 1].end = n;
+  return { segments, listKeys };
+}
+
+function balancedFlow(value: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return /^\s*(#.*)?$/.test(value.slice(i + 1));
+    } else if (c === '#' && depth === 0) break;
+  }
+  return false;
+}
+
+function closedQuote(value: string): boolean {
+  const q = value[0];
+  if (q === '"') return /^"(?:[^"\\]|\\.)*"\s*(#.*)?$/.test(value);
+  return /^'(?:[^']|'')*'\s*(#.*)?$/.test(value);
+}

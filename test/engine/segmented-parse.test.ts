@@ -1,0 +1,154 @@
+/**
+ * The fast segmented parse must be indistinguishable from the full `yaml`
+ * parse: same verdict (syntax error or not), same data, same positions. Checked
+ * on every example and conformance case, and on thousands of mutants of the
+ * examples (lines deleted, duplicated, re-indented, stray characters).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseText } from '../../server/src/engine/parse/load';
+import { parseYaml } from '../../server/src/engine/parse/yaml-file';
+import { SegmentedParsedFile } from '../../server/src/engine/parse/segmented-file';
+import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
+import { repoRoot } from '../util/plan';
+import { pilotFilesUnder } from '../util/examples';
+
+const root = repoRoot();
+const exampleFiles = pilotFilesUnder(path.join(root, 'examples'));
+
+function* paths(v: unknown, p: JsonPath = []): Generator<JsonPath> {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) yield* paths(v[i], [...p, i]);
+  } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+    yield [...p, k];
+    yield* paths(x, [...p, k]);
+  }
+}
+
+/** Same verdict; if valid, same data and same spans everywhere. Returns whether the fast path was taken. */
+function compare(text: string, label: string, spans = true): boolean {
+  const full = parseYaml('x', text);
+  const fast = parseText('x', text);
+  const fullBad = full.syntax.length > 0;
+  const fastBad = fast.syntax.length > 0;
+  assert.equal(fastBad, fullBad, `${label}: verdicts differ (full: ${full.syntax.map((s) => JSON.stringify(s.message)).join(', ') || 'valid'})`);
+  if (!(fast instanceof SegmentedParsedFile)) return false;
+  // Both broken: the verdict is what must agree. Where they point may differ: a segment's parse
+  // stops at the segment's end, so an unclosed quote is reported where it opens rather than where
+  // the whole-file parse gives up, dozens of lines later.
+  if (fullBad) return true;
+  assert.deepEqual(fast.data, full.data, `${label}: data differs`);
+  if (spans) {
+    for (const p of paths(full.data)) {
+      for (const part of ['key', 'value'] as const) {
+        assert.deepEqual(fast.span(p, part), full.span(p, part), `${label}: span of ${p.join('.')} (${part})`);
+      }
+    }
+    for (let o = 0; o < text.length; o += 97) {
+      // At a line start the full parse's inclusive node ends make the answer ambiguous: skip.
+      if (text[o - 1] === '\n') continue;
+      const a = fast.pathAt(o);
+      const b = full.pathAt(o);
+      if (a && b && b.path.length > 1) assert.deepEqual(a, b, `${label}: pathAt(${o})`);
+    }
+  }
+  return true;
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function mutate(text: string, r: () => number): string {
+  const lines = text.split('\n');
+  const i = Math.floor(r() * lines.length);
+  switch (Math.floor(r() * 7)) {
+    case 0:
+      lines.splice(i, 1);
+      break;
+    case 1:
+      lines.splice(i, 0, lines[i]);
+      break;
+    case 2:
+      lines[i] = ' ' + lines[i];
+      break;
+    case 3:
+      lines[i] = lines[i].replace(/^ /, '');
+      break;
+    case 4: {
+      const c = ['"', "'", ':', '[', '{', '- ', '#', ']', ': x', '  '][Math.floor(r() * 10)];
+      const at = Math.floor(r() * (lines[i].length + 1));
+      lines[i] = lines[i].slice(0, at) + c + lines[i].slice(at);
+      break;
+    }
+    case 5:
+      if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+      break;
+    default:
+      lines[i] = '    ' + lines[i];
+  }
+  return lines.join('\n');
+}
+
+describe('segmented parse = full parse', function () {
+  this.timeout(120_000);
+
+  it('takes the fast path for the shipped example plans', () => {
+    const clean = exampleFiles.filter((f) => !f.includes(`${path.sep}broken${path.sep}`));
+    const fast = clean.filter((f) => parseText(f, fs.readFileSync(f, 'utf8')) instanceof SegmentedParsedFile);
+    assert.ok(fast.length >= clean.length - 1, `fast path for ${fast.length} of ${clean.length}`);
+  });
+
+  it('every example file: same verdict, data and positions', () => {
+    for (const f of exampleFiles) compare(fs.readFileSync(f, 'utf8'), path.relative(root, f));
+  });
+
+  it('every case of the YAML conformance suite: same verdict', () => {
+    const suite = path.join(root, '..', 'shared', 'testdata', 'yaml-test-suite');
+    let n = 0;
+    const walk = (d: string) => {
+      const f = path.join(d, 'in.yaml');
+      if (fs.existsSync(f)) {
+        const text = fs.readFileSync(f, 'utf8');
+        // Several documents are one file's problem in both paths; compare the rest.
+        if (compare(text, path.relative(suite, d), false)) n++;
+      }
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name));
+    };
+    walk(suite);
+    console.log(`      (${n} conformance cases took the fast path)`);
+  });
+
+  it('5,000 mutants of the examples: same verdict, data and positions', () => {
+    const r = rng(20231206);
+    let fast = 0;
+    let total = 0;
+    const texts = exampleFiles.map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.length < 20000);
+    for (let k = 0; k < 5000; k++) {
+      let t = texts[Math.floor(r() * texts.length)];
+      const edits = 1 + Math.floor(r() * 3);
+      for (let e = 0; e < edits; e++) t = mutate(t, r);
+      total++;
+      if (compare(t, `mutant ${k}:\n${t}`, k % 10 === 0)) fast++;
+    }
+    console.log(`      (${fast} of ${total} mutants took the fast path)`);
+    assert.ok(fast > total / 3, 'the fast path is exercised');
+  });
+
+  it('an edit re-parses only the segment it touches', () => {
+    const f = path.join(root, 'examples', 'guangzhou', 'projects.pilot.yaml');
+    const text = fs.readFileSync(f, 'utf8');
+    const before = parseText(f, text) as SegmentedParsedFile;
+    const edited = text.replace(/name: ([^\n]+)/, 'name: $1（调整）');
+    const after = parseText(f, edited, before) as SegmentedParsedFile;
+    assert.ok(after instanceof SegmentedParsedFile);
+    let reused = 0;
+    let fresh = 0;
+    for (const [t, p] of after.cache) (before.cache.get(t) === p ? reused++ : fresh++);
+    assert.equal(fresh, 1, 'one segment parsed again');
+    assert.ok(reused > 5);
+    assert.deepEqual(after.data, parseYaml(f, edited).data);
+  });
+});
