@@ -48,7 +48,7 @@ function compare(text: string, label: string, spans = true): boolean {
     for (let o = 0; o < text.length; o += 97) {
       // At a line start the full parse's inclusive node ends make the answer ambiguous: skip.
       if (text[o - 1] === '\n') continue;
-      const a = fast.pathAt(o);
+      const a: ReturnType<SegmentedParsedFile["pathAt"]> = fast.pathAt(o);
       const b = full.pathAt(o);
       if (a && b && b.path.length > 1) assert.deepEqual(a, b, `${label}: pathAt(${o})`);
     }

@@ -1,0 +1,190 @@
+/**
+ * The language client: starts dist/server.js (Node IPC), restarts it when it
+ * dies (vscode-languageclient's default: up to 4 restarts in 3 minutes) and says
+ * so, and is recreated when a setting that the server gets at start changes.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type DocumentFilter,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ACTIVE_DOCUMENT_NOTIFICATION, STATUS_NOTIFICATION, type ActiveDocumentParams, type InitializationOptions, type StatusParams } from './protocol';
+import { CLIENT_ID, LANGUAGE_ID, normalizeGlobs, resolveDebounce, resolveLocale } from './settings';
+
+/** The restarts vscode-languageclient allows within 3 minutes before it gives up. */
+const MAX_RESTARTS = 4;
+
+export interface ClientEvents {
+  onStatus(params: StatusParams): void;
+  /** The server is running (true) or not (false, e.g. it gave up after crashes). */
+  onRunning(running: boolean): void;
+}
+
+/** The settings the server gets in `initialize`, read now. */
+export function readInitializationOptions(): InitializationOptions {
+  const cfg = vscode.workspace.getConfiguration('pilotPlan');
+  return {
+    locale: resolveLocale(cfg.get('locale'), vscode.env.language),
+    debounceMs: resolveDebounce(cfg.get('debounceMs')),
+    extraGlobs: normalizeGlobs(cfg.get('files.extraGlobs')),
+  };
+}
+
+export class PilotPlanClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private starting: Promise<void> | undefined;
+  /** Set when the error handler restarts the server; the notice is shown once it runs again. */
+  private restartNoticePending = false;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.OutputChannel,
+    private readonly events: ClientEvents,
+  ) {
+    // The server sends `pilotPlan/status` for the document the user looks at: tell it which one.
+    this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => this.sendActiveDocument()));
+  }
+
+  private sendActiveDocument(): void {
+    const client = this.client;
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!client || client.state !== State.Running || !doc || doc.languageId !== LANGUAGE_ID) return;
+    const params: ActiveDocumentParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+    client.sendNotification(ACTIVE_DOCUMENT_NOTIFICATION, params).catch(() => undefined);
+  }
+
+  /** The running client, if any (for requests). */
+  get current(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  isRunning(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  /** Starts the client; a second call while starting waits for the first. */
+  start(): Promise<void> {
+    this.starting ??= this.doStart().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async doStart(): Promise<void> {
+    if (this.client) return;
+    const init = readInitializationOptions();
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const selector: DocumentFilter[] = [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+      ...init.extraGlobs.map((pattern) => ({ scheme: 'file', pattern })),
+    ];
+    this.watchers = [
+      vscode.workspace.createFileSystemWatcher('**/*.pilot.{yaml,yml}'),
+      vscode.workspace.createFileSystemWatcher('**/pilot-plan.config.yaml'),
+      ...init.extraGlobs.map((g) => vscode.workspace.createFileSystemWatcher(g)),
+    ];
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: selector,
+      synchronize: { fileEvents: this.watchers as vscode.FileSystemWatcher[], configurationSection: CLIENT_ID },
+      initializationOptions: init,
+      outputChannel: this.output,
+      diagnosticCollectionName: LANGUAGE_ID,
+      markdown: { isTrusted: false, supportHtml: false },
+      errorHandler: this.errorHandler(() => client),
+    };
+    const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('Pilot Plan Language Server'), serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState((e) => {
+      if (client !== this.client) return;
+      this.events.onRunning(e.newState === State.Running);
+      if (e.newState === State.Running) this.sendActiveDocument();
+      if (e.newState === State.Running && this.restartNoticePending) {
+        this.restartNoticePending = false;
+        void vscode.window.showInformationMessage(vscode.l10n.t('Pilot Plan language server restarted'));
+      }
+    });
+    client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+      if (client === this.client) this.events.onStatus(params);
+    });
+    try {
+      await client.start();
+    } catch (e) {
+      this.output.appendLine(`[client] the language server did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The Pilot Plan language server did not start. The output channel "Pilot Plan" has the log.'));
+    }
+  }
+
+  /**
+   * vscode-languageclient's default handler (it counts restarts), with our own
+   * notices: a restart is announced once the server runs again; giving up gets a
+   * message in the UI language that says how to start it again.
+   */
+  private errorHandler(owner: () => LanguageClient): ErrorHandler {
+    let inner: ErrorHandler | undefined;
+    const base = () => (inner ??= owner().createDefaultErrorHandler(MAX_RESTARTS));
+    return {
+      error: (error, message, count) => base().error(error, message, count),
+      closed: async (): Promise<CloseHandlerResult> => {
+        const result = await base().closed();
+        if (result.action === CloseAction.Restart) {
+          this.output.appendLine('[client] the language server stopped unexpectedly; restarting it');
+          this.restartNoticePending = true;
+          return result;
+        }
+        this.output.appendLine('[client] the language server crashed too often; it is not restarted');
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t(
+            'The Pilot Plan language server crashed {0} times in 3 minutes and will not be restarted. Run "Pilot Plan: Restart Language Server" to start it again; the output channel "Pilot Plan" has the log.',
+            MAX_RESTARTS + 1,
+          ),
+        };
+      },
+    };
+  }
+
+  /** Stops the client and its server, if running. */
+  async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    const client = this.client;
+    this.client = undefined;
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    if (!client) return;
+    try {
+      if (client.state !== State.Stopped) await client.stop(5000);
+    } catch (e) {
+      this.output.appendLine(`[client] stopping the language server: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      await client.dispose();
+    } catch {
+      // already stopped
+    }
+    this.events.onRunning(false);
+  }
+
+  /** A new client and server, with the settings as they are now. */
+  async restart(): Promise<void> {
+    this.restartNoticePending = false;
+    await this.stop();
+    await this.start();
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    void this.stop();
+  }
+}

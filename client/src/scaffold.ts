@@ -1,0 +1,421 @@
+/**
+ * The skeleton of a new multi-file pilot plan (the `pilotPlan.newPlan` command).
+ *
+ * A pure function of its options: no `vscode`, no file system, so tests check
+ * its output with the engine. The skeleton checks clean under the contract:
+ * every indicator is referenced by a task, every task has indicators, targets
+ * move the way their indicator says, `investmentTotal` is the sum of the
+ * projects' investments, target years are the plan's `targetYears`. Figures are
+ * placeholders (marked so in comments) for the planners to replace.
+ */
+
+export type PilotType = 'city' | 'park';
+export type ParkLevel = 'national' | 'provincial';
+export type ScaffoldLocale = 'en' | 'zh-CN';
+
+export interface ScaffoldOptions {
+  /** The pilot's name, e.g. 广州市 or 肇庆高新技术产业开发区. */
+  name: string;
+  type: PilotType;
+  /** One of the 31 provincial-level divisions, full Chinese name. */
+  province: string;
+  /** Parks only; defaults to `national`. */
+  parkLevel?: ParkLevel;
+  /** The plan's ID; defaults to one made from `nameEn` or the type. */
+  id?: string;
+  nameEn?: string;
+  /** The language of the comments (the plan's own text is Chinese). */
+  locale?: ScaffoldLocale;
+}
+
+export interface ScaffoldFile {
+  /** A path relative to the plan's folder, with `/`. */
+  path: string;
+  content: string;
+}
+
+/** The files a scaffold writes, in the order they are written. */
+export const SCAFFOLD_FILES = ['plan.pilot.yaml', 'tasks.pilot.yaml', 'projects.pilot.yaml', 'indicators.pilot.yaml'] as const;
+
+/** The 31 provincial-level divisions (the schema's `province` enum). */
+export const PROVINCES: readonly string[] = [
+  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省',
+  '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省',
+  '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省',
+  '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区',
+];
+
+export const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
+
+/** IDs the skeleton defines; the plan's own ID must differ from them. */
+const RESERVED_PREFIXES = ['T-', 'P-', 'IND-', 'M-', 'A-', 'R-'];
+
+/** Why `id` cannot be the plan's ID, or undefined when it can. */
+export function planIdProblem(id: string): 'pattern' | 'reserved' | undefined {
+  if (!ID_PATTERN.test(id)) return 'pattern';
+  if (RESERVED_PREFIXES.some((p) => id.startsWith(p))) return 'reserved';
+  return undefined;
+}
+
+/** A plan ID from the English name (`Guangzhou` → `GUANGZHOU`), else `CITY` / `PARK`. */
+export function suggestPlanId(opts: { name: string; nameEn?: string; type: PilotType }): string {
+  for (const source of [opts.nameEn, opts.name]) {
+    const words = (source ?? '').toUpperCase().match(/[A-Z0-9]+/g);
+    if (!words) continue;
+    let id = words.join('-');
+    if (id.length > 24) id = id.slice(0, 24).replace(/-[A-Z0-9]*$/, '') || id.slice(0, 24);
+    if (!/^[A-Z]/.test(id)) id = 'PILOT-' + id;
+    if (planIdProblem(id) === undefined) return id;
+  }
+  return opts.type === 'park' ? 'PARK' : 'CITY';
+}
+
+const YAML_KEYWORDS = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;
+
+/** Text as a YAML scalar: plain when that is safe, else double-quoted (JSON strings are valid YAML). */
+export function yamlScalar(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  // Plain when it cannot be read as anything but this text, in block and in flow context alike.
+  const plain =
+    t !== '' &&
+    !/^[-?:,[\]{}#&*!|>'"%@`0-9+.~\s]/.test(t) &&
+    !/[,[\]{}]|: |:$| #|[\p{Cc}\p{Cf}]/u.test(t) &&
+    !YAML_KEYWORDS.test(t);
+  return plain ? t : JSON.stringify(t);
+}
+
+interface Task {
+  id: string;
+  title: string;
+  area: string;
+  lead: string;
+  partners?: string[];
+  indicators: string[];
+  dependsOn?: string[];
+  due: number;
+}
+
+interface Project {
+  id: string;
+  name: string;
+  tasks: string[];
+  status: string;
+  start: string;
+  end: string;
+  investment: number;
+  capacity?: [number, string];
+  reduction?: [number, string];
+  funding: string[];
+}
+
+interface Target {
+  year: number;
+  value: number;
+  comparator?: string;
+  referenceYear?: number;
+}
+
+interface Indicator {
+  id: string;
+  name: string;
+  nameEn: string;
+  category: string;
+  type: 'level' | 'share' | 'reduction' | 'intensity';
+  unit: string;
+  direction: 'increase' | 'decrease';
+  binding: boolean;
+  referenceYear?: number;
+  baseline?: number;
+  targets: Target[];
+  nationalRef?: string;
+}
+
+interface Content {
+  positioning: string;
+  mechanisms: { id: string; type: string; title: string; milestone: number }[];
+  actions: { id: string; title: string }[];
+  risks: { id: string; category: string; title: string; mitigation: string; affects: string[] }[];
+  tasks: Task[];
+  projects: Project[];
+  indicators: Indicator[];
+}
+
+const BASE_YEAR = 2020;
+const TARGET_YEARS = [2025, 2030];
+
+const CITY: Content = {
+  positioning: toFill('城市功能定位、资源禀赋与发展水平'),
+  mechanisms: [
+    { id: 'M-ACCOUNTING', type: 'carbon-accounting', title: '建立碳排放统计核算体系', milestone: 2025 },
+    { id: 'M-DUAL-CONTROL', type: 'dual-control', title: '推动能耗双控逐步转向碳排放双控', milestone: 2030 },
+    { id: 'M-PROJECT-ASSESSMENT', type: 'project-carbon-assessment', title: '开展固定资产投资项目碳排放评价', milestone: 2025 },
+  ],
+  actions: [{ id: 'A-GREEN-LIFE', title: '绿色低碳全民行动' }],
+  risks: [
+    {
+      id: 'R-POWER',
+      category: 'power-supply',
+      title: '用电高峰时段电力供应缺口',
+      mitigation: '建设虚拟电厂，提升需求侧响应能力',
+      affects: ['T-ENERGY-01', 'P-PV-01'],
+    },
+  ],
+  tasks: [
+    { id: 'T-ENERGY-01', title: '推进非化石能源规模化发展', area: 'energy-transition', lead: '市发展改革委', partners: ['市能源局'], indicators: ['IND-NONFOSSIL-SHARE'], due: 2030 },
+    { id: 'T-EFFICIENCY-01', title: '实施节能降碳增效行动', area: 'energy-efficiency', lead: '市发展改革委', partners: ['市工业和信息化局'], indicators: ['IND-ENERGY-INTENSITY', 'IND-CO2-INTENSITY'], due: 2025 },
+    { id: 'T-BUILDING-01', title: '推进城乡建设绿色低碳转型', area: 'buildings', lead: '市住房城乡建设局', indicators: ['IND-GREEN-BUILDING-SHARE'], dependsOn: ['T-ENERGY-01'], due: 2030 },
+    { id: 'T-TRANSPORT-01', title: '构建绿色低碳交通运输体系', area: 'transport', lead: '市交通运输局', indicators: ['IND-NEV-SHARE'], due: 2030 },
+  ],
+  projects: [
+    { id: 'P-PV-01', name: '分布式光伏规模化建设工程', tasks: ['T-ENERGY-01'], status: 'planned', start: '2025-03', end: '2027-12', investment: 12, capacity: [200, 'MW'], reduction: [16, '万tCO2/a'], funding: ['enterprise', 'green-finance'] },
+    { id: 'P-RETROFIT-01', name: '既有公共建筑节能改造工程', tasks: ['T-BUILDING-01', 'T-EFFICIENCY-01'], status: 'planned', start: '2025-06', end: '2028-12', investment: 8, reduction: [3, '万tCO2/a'], funding: ['special-bond'] },
+    { id: 'P-CHARGING-01', name: '公共充换电基础设施建设工程', tasks: ['T-TRANSPORT-01'], status: 'planned', start: '2025', end: '2027', investment: 5, capacity: [50, 'MW'], funding: ['enterprise'] },
+  ],
+  indicators: [
+    {
+      id: 'IND-CO2-INTENSITY', name: '单位地区生产总值二氧化碳排放降低', nameEn: 'Reduction of CO2 emissions per unit of GDP', category: 'energy',
+      type: 'reduction', unit: '%', direction: 'decrease', binding: true, referenceYear: BASE_YEAR,
+      targets: [{ year: 2025, value: 18 }, { year: 2030, value: 65, comparator: '>=', referenceYear: 2005 }], nationalRef: 'co2-intensity',
+    },
+    {
+      id: 'IND-ENERGY-INTENSITY', name: '单位地区生产总值能源消耗降低', nameEn: 'Reduction of energy consumption per unit of GDP', category: 'energy',
+      type: 'reduction', unit: '%', direction: 'decrease', binding: true, referenceYear: BASE_YEAR,
+      targets: [{ year: 2025, value: 13.5 }, { year: 2030, value: 25, comparator: '~' }], nationalRef: 'energy-intensity',
+    },
+    {
+      id: 'IND-NONFOSSIL-SHARE', name: '非化石能源消费比重', nameEn: 'Share of non-fossil energy in total energy consumption', category: 'energy',
+      type: 'share', unit: '%', direction: 'increase', binding: true, baseline: 15,
+      targets: [{ year: 2025, value: 20, comparator: '>=' }, { year: 2030, value: 25, comparator: '~' }], nationalRef: 'non-fossil-share',
+    },
+    {
+      id: 'IND-GREEN-BUILDING-SHARE', name: '城镇新建建筑中绿色建筑面积占比', nameEn: 'Share of green buildings in new urban construction', category: 'buildings',
+      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: 70,
+      targets: [{ year: 2025, value: 100 }, { year: 2030, value: 100 }],
+    },
+    {
+      id: 'IND-NEV-SHARE', name: '新增新能源汽车占新车销售比例', nameEn: 'Share of new energy vehicles in new car sales', category: 'transport',
+      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: 10,
+      targets: [{ year: 2025, value: 40, comparator: '>=' }, { year: 2030, value: 60, comparator: '>=' }],
+    },
+  ],
+};
+
+const PARK: Content = {
+  positioning: toFill('园区主导产业、能源结构与发展水平'),
+  mechanisms: [
+    { id: 'M-ACCOUNTING', type: 'carbon-accounting', title: '建立园区企业碳排放监测与核算体系', milestone: 2025 },
+    { id: 'M-PROJECT-ASSESSMENT', type: 'project-carbon-assessment', title: '对新建项目开展碳排放评价', milestone: 2025 },
+    { id: 'M-FOOTPRINT', type: 'product-footprint', title: '推动重点产品碳足迹核算与标识', milestone: 2030 },
+  ],
+  actions: [{ id: 'A-GREEN-FACTORY', title: '绿色工厂创建行动' }],
+  risks: [
+    {
+      id: 'R-ECONOMY',
+      category: 'economy-jobs',
+      title: '产业转型期企业成本上升',
+      mitigation: '统筹运用绿色金融与专项资金支持技术改造',
+      affects: ['T-INDUSTRY-01'],
+    },
+  ],
+  tasks: [
+    { id: 'T-ENERGY-01', title: '提升可再生能源电力消费比重', area: 'energy-transition', lead: '园区管委会经济发展局', indicators: ['IND-RENEWABLE-POWER-SHARE'], due: 2030 },
+    { id: 'T-INDUSTRY-01', title: '推动主导产业节能降碳改造', area: 'industry', lead: '园区管委会经济发展局', partners: ['园区管委会生态环境分局'], indicators: ['IND-ENERGY-INTENSITY', 'IND-CARBON-INTENSITY'], due: 2030 },
+    { id: 'T-CIRCULAR-01', title: '实施园区循环化改造', area: 'circular-economy', lead: '园区管委会规划建设局', indicators: ['IND-SOLID-WASTE-USE'], dependsOn: ['T-INDUSTRY-01'], due: 2030 },
+  ],
+  projects: [
+    { id: 'P-PV-01', name: '厂房屋顶分布式光伏工程', tasks: ['T-ENERGY-01'], status: 'planned', start: '2025-03', end: '2026-12', investment: 3, capacity: [50, 'MW'], reduction: [4, '万tCO2/a'], funding: ['enterprise'] },
+    { id: 'P-WASTE-HEAT-01', name: '余热余压综合利用工程', tasks: ['T-INDUSTRY-01'], status: 'planned', start: '2025', end: '2027', investment: 2, reduction: [5, '万tCO2/a'], funding: ['enterprise', 'green-finance'] },
+    { id: 'P-SMART-ENERGY-01', name: '园区智慧能源管理平台', tasks: ['T-INDUSTRY-01', 'T-ENERGY-01'], status: 'planned', start: '2025-06', end: '2026-06', investment: 1, funding: ['central-budget'] },
+    { id: 'P-CIRCULAR-01', name: '一般工业固体废物综合利用项目', tasks: ['T-CIRCULAR-01'], status: 'planned', start: '2026', end: '2028', investment: 1.5, funding: ['special-bond'] },
+  ],
+  indicators: [
+    {
+      id: 'IND-RENEWABLE-POWER-SHARE', name: '可再生能源电力消费比重', nameEn: 'Share of renewable electricity in electricity consumption', category: 'energy',
+      type: 'share', unit: '%', direction: 'increase', binding: true, baseline: 15,
+      targets: [{ year: 2025, value: 25, comparator: '>=' }, { year: 2030, value: 30, comparator: '>=' }],
+    },
+    {
+      id: 'IND-ENERGY-INTENSITY', name: '单位工业增加值能耗', nameEn: 'Energy use per unit of industrial value added', category: 'industry',
+      type: 'intensity', unit: 'tce/万元', direction: 'decrease', binding: true, baseline: 0.45,
+      targets: [{ year: 2025, value: 0.4, comparator: '<=' }, { year: 2030, value: 0.35, comparator: '<=' }],
+    },
+    {
+      id: 'IND-CARBON-INTENSITY', name: '单位工业增加值二氧化碳排放', nameEn: 'CO2 emissions per unit of industrial value added', category: 'industry',
+      type: 'intensity', unit: 'tCO2/万元', direction: 'decrease', binding: true, baseline: 0.8,
+      targets: [{ year: 2025, value: 0.7, comparator: '<=' }, { year: 2030, value: 0.6, comparator: '<=' }],
+    },
+    {
+      id: 'IND-SOLID-WASTE-USE', name: '一般工业固体废物综合利用率', nameEn: 'Utilization rate of general industrial solid waste', category: 'circular-economy',
+      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: 80,
+      targets: [{ year: 2025, value: 90 }, { year: 2030, value: 95 }],
+    },
+  ],
+};
+
+function toFill(what: string): string {
+  return `待补充：${what}`;
+}
+
+type Comments = Record<
+  'planHeader' | 'placeholder' | 'positioning' | 'investmentTotal' | 'peak' | 'tasksHeader' | 'projectsHeader' | 'indicatorsHeader' | 'seeAlso',
+  string
+>;
+
+const COMMENTS: Record<ScaffoldLocale, Comments> = {
+  'zh-CN': {
+    planHeader: '碳达峰试点实施方案 — 方案主文件',
+    placeholder: '由 Pilot Plan 生成的骨架：数值和文字均为示意，请按实际填写。',
+    seeAlso: '试点任务见 tasks.pilot.yaml，重点项目见 projects.pilot.yaml，指标见 indicators.pilot.yaml。',
+    positioning: '功能定位、区位、资源禀赋和发展水平',
+    investmentTotal: '须等于 projects.pilot.yaml 中各项目投资之和（亿元）',
+    peak: '达峰年份与峰值（可选），例如：',
+    tasksHeader: '试点任务：每项任务关联指标（indicators）或由项目支撑',
+    projectsHeader: '重点项目：每个项目至少支撑一项任务（tasks）；投资合计即方案的 investmentTotal',
+    indicatorsHeader: '指标体系：每个指标至少被一项任务引用；目标年份取方案的 targetYears',
+  },
+  en: {
+    planHeader: 'carbon peak pilot implementation plan — the main plan file',
+    placeholder: 'A skeleton made by Pilot Plan: figures and texts are placeholders, replace them.',
+    seeAlso: 'Pilot tasks are in tasks.pilot.yaml, key projects in projects.pilot.yaml, indicators in indicators.pilot.yaml.',
+    positioning: 'functional positioning, location, resource endowment and development level',
+    investmentTotal: 'must equal the sum of the project investments in projects.pilot.yaml (亿元)',
+    peak: 'peak year and level (optional), for example:',
+    tasksHeader: 'Pilot tasks: each has indicators or projects that support it',
+    projectsHeader: 'Key projects: each supports at least one task; their investments add up to investmentTotal',
+    indicatorsHeader: 'Indicators: each is referenced by at least one task; target years are the plan\'s targetYears',
+  },
+};
+
+const list = (items: readonly string[]) => `[${items.join(', ')}]`;
+/** A number as YAML writes it (no float noise). */
+const num = (n: number) => String(Number(n.toPrecision(12)));
+const qty = (value: number, unit: string) => `{ value: ${num(value)}, unit: ${yamlScalar(unit) === unit ? unit : JSON.stringify(unit)} }`;
+
+function header(lines: string[]): string {
+  return lines.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
+}
+
+function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'province' | 'id'>> & ScaffoldOptions, c: Content, k: Comments): string {
+  const total = c.projects.reduce((s, p) => s + p.investment, 0);
+  const pilot = [
+    `  name: ${yamlScalar(o.name)}`,
+    ...(o.nameEn ? [`  nameEn: ${yamlScalar(o.nameEn)}`] : []),
+    `  type: ${o.type}`,
+    `  province: ${o.province}`,
+    ...(o.type === 'park' ? [`  parkLevel: ${o.parkLevel ?? 'national'}`] : []),
+  ];
+  return (
+    header([`${o.name}${k.planHeader}`, k.placeholder, k.seeAlso]) +
+    [
+      'apiVersion: pilot-plan/v1',
+      'kind: Plan',
+      `id: ${o.id}`,
+      'pilot:',
+      ...pilot,
+      `positioning: ${yamlScalar(c.positioning)}   # ${k.positioning}`,
+      `baseYear: ${BASE_YEAR}`,
+      `targetYears: ${list(TARGET_YEARS.map(String))}`,
+      `# ${k.peak}`,
+      '# peak:',
+      '#   year: 2028',
+      `#   level: { value: 1, unit: ${o.type === 'park' ? '万tCO2' : '亿tCO2'} }`,
+      `investmentTotal: ${qty(total, '亿元')}   # ${k.investmentTotal}`,
+      'mechanisms:',
+      ...c.mechanisms.flatMap((m) => [`  - id: ${m.id}`, `    type: ${m.type}`, `    title: ${yamlScalar(m.title)}`, `    milestone: ${m.milestone}`]),
+      'actions:',
+      ...c.actions.flatMap((a) => [`  - id: ${a.id}`, `    title: ${yamlScalar(a.title)}`]),
+      'risks:',
+      ...c.risks.flatMap((r) => [
+        `  - id: ${r.id}`,
+        `    category: ${r.category}`,
+        `    title: ${yamlScalar(r.title)}`,
+        `    mitigation: ${yamlScalar(r.mitigation)}`,
+        `    affects: ${list(r.affects)}`,
+      ]),
+    ].join('\n') +
+    '\n'
+  );
+}
+
+function renderTasks(o: ScaffoldOptions, c: Content, k: Comments): string {
+  const lines = ['apiVersion: pilot-plan/v1', 'kind: Tasks', 'tasks:'];
+  c.tasks.forEach((t, i) => {
+    if (i > 0) lines.push('');
+    lines.push(`  - id: ${t.id}`, `    title: ${yamlScalar(t.title)}`, `    area: ${t.area}`, `    lead: ${yamlScalar(t.lead)}`);
+    if (t.partners) lines.push(`    partners: ${list(t.partners.map(yamlScalar))}`);
+    lines.push(`    indicators: ${list(t.indicators)}`);
+    if (t.dependsOn) lines.push(`    dependsOn: ${list(t.dependsOn)}`);
+    lines.push(`    due: ${t.due}`);
+  });
+  return header([`${o.name} — ${k.tasksHeader}`, k.placeholder]) + lines.join('\n') + '\n';
+}
+
+function renderProjects(o: ScaffoldOptions, c: Content, k: Comments): string {
+  const lines = ['apiVersion: pilot-plan/v1', 'kind: Projects', 'projects:'];
+  c.projects.forEach((p, i) => {
+    if (i > 0) lines.push('');
+    lines.push(
+      `  - id: ${p.id}`,
+      `    name: ${yamlScalar(p.name)}`,
+      `    tasks: ${list(p.tasks)}`,
+      `    status: ${p.status}`,
+      `    start: ${p.start}`,
+      `    end: ${p.end}`,
+      `    investment: ${qty(p.investment, '亿元')}`,
+    );
+    if (p.capacity) lines.push(`    capacity: ${qty(...p.capacity)}`);
+    if (p.reduction) lines.push(`    reduction: ${qty(...p.reduction)}`);
+    lines.push(`    funding: ${list(p.funding)}`);
+  });
+  return header([`${o.name} — ${k.projectsHeader}`, k.placeholder]) + lines.join('\n') + '\n';
+}
+
+function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
+  const lines = ['apiVersion: pilot-plan/v1', 'kind: Indicators', 'indicators:'];
+  const target = (t: Target) =>
+    `      - { year: ${t.year}, value: ${num(t.value)}` +
+    (t.comparator ? `, comparator: "${t.comparator}"` : '') +
+    (t.referenceYear !== undefined ? `, referenceYear: ${t.referenceYear}` : '') +
+    ' }';
+  c.indicators.forEach((d, i) => {
+    if (i > 0) lines.push('');
+    lines.push(
+      `  - id: ${d.id}`,
+      `    name: ${yamlScalar(d.name)}`,
+      `    nameEn: ${yamlScalar(d.nameEn)}`,
+      `    category: ${d.category}`,
+      `    type: ${d.type}`,
+      `    unit: ${d.unit === '%' ? '"%"' : yamlScalar(d.unit) === d.unit ? d.unit : JSON.stringify(d.unit)}`,
+      `    direction: ${d.direction}`,
+      `    binding: ${d.binding}`,
+    );
+    if (d.referenceYear !== undefined) lines.push(`    referenceYear: ${d.referenceYear}`);
+    if (d.baseline !== undefined) lines.push(`    baseline: { year: ${BASE_YEAR}, value: ${num(d.baseline)} }`);
+    lines.push('    targets:', ...d.targets.map(target));
+    if (d.nationalRef) lines.push(`    nationalRef: ${d.nationalRef}`);
+  });
+  return header([`${o.name} — ${k.indicatorsHeader}`, k.placeholder]) + lines.join('\n') + '\n';
+}
+
+/** The four files of a new plan, checked clean by the engine. */
+export function scaffoldPlan(options: ScaffoldOptions): ScaffoldFile[] {
+  const name = options.name.replace(/\s+/g, ' ').trim();
+  if (!name) throw new Error('The pilot name is empty.');
+  if (options.type !== 'city' && options.type !== 'park') throw new Error(`Unknown pilot type: ${String(options.type)}`);
+  if (!PROVINCES.includes(options.province)) throw new Error(`Unknown province: ${options.province}`);
+  if (options.parkLevel !== undefined && options.parkLevel !== 'national' && options.parkLevel !== 'provincial') {
+    throw new Error(`Unknown park level: ${String(options.parkLevel)}`);
+  }
+  const id = options.id ?? suggestPlanId({ name, nameEn: options.nameEn, type: options.type });
+  const problem = planIdProblem(id);
+  if (problem) throw new Error(`Not a usable plan ID: ${id}`);
+  const o = { ...options, name, id };
+  const content = options.type === 'park' ? PARK : CITY;
+  const k = COMMENTS[options.locale ?? 'zh-CN'];
+  return [
+    { path: 'plan.pilot.yaml', content: renderPlan(o, content, k) },
+    { path: 'tasks.pilot.yaml', content: renderTasks(o, content, k) },
+    { path: 'projects.pilot.yaml', content: renderProjects(o, content, k) },
+    { path: 'indicators.pilot.yaml', content: renderIndicators(o, content, k) },
+  ];
+}

@@ -1,0 +1,116 @@
+/**
+ * The status bar item: the plan of the active pilot plan document and its
+ * error and warning counts, from the server's `pilotPlan/status` notification.
+ * A click opens the Problems view.
+ */
+import * as vscode from 'vscode';
+import { count, type StatusParams } from './protocol';
+import { LANGUAGE_ID } from './settings';
+
+function uriKey(uri: string): string {
+  try {
+    return vscode.Uri.parse(uri, true).toString();
+  } catch {
+    return uri;
+  }
+}
+
+/** A folder given as a URI or a path, for display. */
+function displayFolder(root: string): string {
+  const uri = /^[a-z][\w+.-]*:/i.test(root) && !/^[a-z]:[\\/]/i.test(root) ? vscode.Uri.parse(root) : vscode.Uri.file(root);
+  return vscode.workspace.asRelativePath(uri, true) || uri.fsPath;
+}
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly byUri = new Map<string, Partial<StatusParams>>();
+  private readonly byPlan = new Map<string, Partial<StatusParams>>();
+  private running = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('pilotPlan.status', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = vscode.l10n.t('Pilot Plan');
+    this.subscriptions.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d === vscode.window.activeTextEditor?.document) this.render();
+      }),
+    );
+    this.render();
+  }
+
+  update(params: Partial<StatusParams>): void {
+    if (!params || typeof params.uri !== 'string') return;
+    if (typeof params.planRoot !== 'string') params.planRoot = null;
+    this.byUri.set(uriKey(params.uri), params);
+    if (params.planRoot) this.byPlan.set(params.planRoot, params);
+    this.render();
+  }
+
+  setRunning(running: boolean): void {
+    this.running = running;
+    if (!running) {
+      this.byUri.clear();
+      this.byPlan.clear();
+    }
+    this.render();
+  }
+
+  private render(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== LANGUAGE_ID) {
+      this.item.hide();
+      return;
+    }
+    const item = this.item;
+    item.backgroundColor = undefined;
+    if (!this.running) {
+      item.text = '$(circle-slash) ' + vscode.l10n.t('Pilot Plan');
+      item.tooltip = vscode.l10n.t('The Pilot Plan language server is not running. Click to restart it.');
+      item.command = 'pilotPlan.restartServer';
+      item.show();
+      return;
+    }
+    item.command = { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' };
+    const own = this.byUri.get(doc.uri.toString());
+    if (!own) {
+      item.text = '$(sync~spin) ' + vscode.l10n.t('Pilot Plan');
+      item.tooltip = vscode.l10n.t('Checking…');
+      item.show();
+      return;
+    }
+    // The latest counts of the document's plan, whichever of its files was checked last
+    // (the plan's totals when the server sends them, else the file's).
+    const s = (own.planRoot && this.byPlan.get(own.planRoot)) || own;
+    const planCounts = typeof s.planErrors === 'number';
+    const errors = count(planCounts ? s.planErrors : s.errors);
+    const warnings = count(planCounts ? s.planWarnings : s.warnings);
+    const plan = (typeof own.planId === 'string' && own.planId) || (own.planRoot ? vscode.l10n.t('(plan without ID)') : vscode.l10n.t('no plan'));
+    item.text = `$(pulse) ${plan}  $(error) ${errors}  $(warning) ${warnings}`;
+    if (errors > 0) item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.isTrusted = false;
+    if (own.planRoot) {
+      tip.appendText(vscode.l10n.t('Plan {0}', own.planId ?? '?') + '\n\n');
+      tip.appendText(vscode.l10n.t('Folder: {0}', displayFolder(own.planRoot)) + '\n\n');
+    } else {
+      tip.appendText(vscode.l10n.t('This file belongs to no plan: no Plan file in its folder or above.') + '\n\n');
+    }
+    if (planCounts && own.planRoot) {
+      tip.appendText(vscode.l10n.t('Plan: {0} errors, {1} warnings in {2} files', errors, warnings, count(s.planFiles)) + '\n\n');
+      tip.appendText(vscode.l10n.t('This file: {0} errors, {1} warnings', count(own.errors), count(own.warnings)) + '\n\n');
+    } else {
+      tip.appendText(vscode.l10n.t('{0} errors, {1} warnings', errors, warnings) + '\n\n');
+    }
+    tip.appendText(vscode.l10n.t('Click to open the Problems view.'));
+    item.tooltip = tip;
+    item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * Diagnostics: the engine's findings as LSP diagnostics, checked after a
+ * debounce, superseded by newer edits, published only where they changed.
+ *
+ * A check of a plan runs in steps (sync the changed files → file rules of
+ * the files whose cache is stale → plan rules → publish), yielding to the
+ * event loop between them; a newer edit bumps the plan's generation and the
+ * older check stops at its next step.
+ */
+import * as nodePath from 'node:path';
+import {
+  DiagnosticSeverity,
+  type Connection,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver/node';
+import type { Finding } from '../engine/findings';
+import { formatMessage, type Locale } from '../engine/i18n/messages';
+import { CONFIG_FILE_NAME } from '../engine/plan/config';
+import { LineIndex } from '../engine/text/line-index';
+import type { PlanSession, PlanState } from './plan-session';
+import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { toRange } from './convert';
+
+export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, session: PlanSession, state: PlanState | undefined): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(lines, f.span),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: `${DOCS_BASE}${f.code}.md` },
+    source: 'pilot-plan',
+    message: formatMessage(f.message, locale),
+  };
+  const related = f.data?.related;
+  if (related?.length) {
+    const info: DiagnosticRelatedInformation[] = [];
+    for (const r of related) {
+      const m = state?.index.file(r.file) ?? session.model(r.file);
+      if (!m) continue;
+      info.push({ location: { uri: session.uriOf(r.file), range: toRange(m.parsed.lines, r.span) }, message: formatMessage(r.message, locale) });
+    }
+    if (info.length) d.relatedInformation = info;
+  }
+  if (f.data) {
+    const { related: _related, ...rest } = f.data;
+    void _related;
+    d.data = { ...rest, code: f.code };
+  } else d.data = { code: f.code };
+  return d;
+}
+
+export interface CheckCounts {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class DiagnosticsService {
+  /** uri → the diagnostics last published (as JSON), to publish only changes. */
+  private readonly published = new Map<string, string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The document the user looks at: status notifications are about it. */
+  active: string | undefined;
+  /** Time of the last completed check of each plan, for logs and tests. */
+  readonly lastCheckMs = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly session: PlanSession,
+    private readonly options: { locale: Locale; debounceMs: number; codeLensRefresh: boolean },
+    private readonly log: (message: string) => void = () => undefined,
+    private readonly trace: (message: string) => void = () => undefined,
+  ) {}
+
+  /** A file changed (edited, opened, changed on disk): check its plan after the debounce. */
+  fileChanged(path: string, delay = this.options.debounceMs): void {
+    const key = this.session.planKeyOf(path);
+    const state = this.session.stateOf(key);
+    state.dirty.add(path);
+    this.schedule(state, delay);
+  }
+
+  schedule(state: PlanState, delay = this.options.debounceMs): void {
+    state.generation++;
+    const old = this.timers.get(state.key);
+    if (old) clearTimeout(old);
+    const timer = setTimeout(() => {
+      this.timers.delete(state.key);
+      this.check(state.key).catch((e) => this.log(`check failed: ${(e as Error)?.stack ?? e}`));
+    }, delay);
+    this.timers.set(state.key, timer);
+  }
+
+  /** The structure of plans changed: rebuild the plan states and re-check every file shown so far. */
+  structureChanged(): void {
+    const paths = new Set<string>([...this.session.open.keys()]);
+    for (const uri of this.published.keys()) paths.add(this.session.pathOf(uri));
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.session.states) s.generation++;
+    this.session.resetStructure();
+    const keys = new Set<string>();
+    for (const p of paths) {
+      if (this.session.isConfig(p)) continue;
+      if (!this.session.model(p)) {
+        this.publish(this.session.uriOf(p), []);
+        continue;
+      }
+      keys.add(this.session.planKeyOf(p));
+    }
+    for (const key of keys) this.schedule(this.session.stateOf(key), 0);
+  }
+
+  /** Checks a plan now (after any pending debounce), returning the counts of its findings. */
+  async checkNow(key: string): Promise<CheckCounts | undefined> {
+    const t = this.timers.get(key);
+    if (t) {
+      clearTimeout(t);
+      this.timers.delete(key);
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const counts = await this.check(key);
+      if (counts) return counts;
+    }
+    return undefined;
+  }
+
+  /**
+   * One check of a plan. Returns undefined if a newer change superseded it
+   * (that change has scheduled its own check).
+   */
+  async check(key: string): Promise<CheckCounts | undefined> {
+    const session = this.session;
+    const state = session.stateOf(key);
+    const generation = ++state.generation;
+    const superseded = () => session.peekState(key) !== state || state.generation !== generation;
+    const t0 = performance.now();
+    if (session.sync(state)) {
+      this.structureChanged();
+      return undefined;
+    }
+    await tick();
+    if (superseded()) return undefined;
+    const stale = session.staleFiles(state);
+    for (let i = 0; i < stale.length; i++) {
+      session.runFileRules(state, stale[i]);
+      if (i % 8 === 7 || i === stale.length - 1) {
+        await tick();
+        if (superseded()) return undefined;
+      }
+    }
+    const planFindings = session.runPlanRules(state);
+    await tick();
+    if (superseded()) return undefined;
+    const byFile = session.finalFindings(state, planFindings);
+    const counts: CheckCounts = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    const locale = this.options.locale;
+    const count = (list: Finding[]) => {
+      counts.files++;
+      for (const f of list) {
+        if (f.severity === 'error') counts.errors++;
+        else if (f.severity === 'warning') counts.warnings++;
+        else counts.infos++;
+      }
+    };
+    for (const m of state.index.files) {
+      const findings = byFile.get(m.path) ?? [];
+      count(findings);
+      this.publish(session.uriOf(m.path), findings.map((f) => toDiagnostic(f, m.parsed.lines, locale, session, state)));
+    }
+    if (state.root) {
+      const configPath = nodePath.join(state.root, CONFIG_FILE_NAME);
+      const cf = state.index.config.findings;
+      if (cf.length || this.published.has(session.uriOf(configPath))) {
+        const content = session.host.read(configPath);
+        const text = content?.text ?? Buffer.from(content?.bytes ?? []).toString('utf8');
+        const lines = new LineIndex(text);
+        if (cf.length) count(cf);
+        this.publish(session.uriOf(configPath), cf.map((f) => toDiagnostic(f, lines, locale, session, state)));
+      }
+    }
+    const ms = performance.now() - t0;
+    const first = !this.lastCheckMs.has(key);
+    this.lastCheckMs.set(key, ms);
+    // The log shows the first check of a plan and slow ones, not every keystroke.
+    if (first || ms > 500) this.trace(`checked ${state.root ?? key.slice(1)}: ${state.index.files.length} files, file rules re-run for ${stale.length}, ${Math.round(ms)} ms`);
+    this.sendStatus(state, byFile);
+    if (this.options.codeLensRefresh) this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    return counts;
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    const json = JSON.stringify(diagnostics);
+    // The first time a file is checked it is published even when clean, so the check is observable.
+    if (this.published.get(uri) === json) return;
+    this.published.set(uri, json);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** Clears a file's diagnostics (it was deleted). */
+  clear(uri: string): void {
+    if (!this.published.has(uri)) return;
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  sendStatus(state: PlanState, byFile: Map<string, Finding[]>): void {
+    const active = this.active;
+    if (!active) return;
+    const path = this.session.pathOf(active);
+    if (!state.index.file(path)) return;
+    const mine = byFile.get(path) ?? [];
+    const params: StatusParams = {
+      uri: active,
+      planRoot: state.root ?? null,
+      planId: state.index.settings?.id ?? null,
+      errors: mine.filter((f) => f.severity === 'error').length,
+      warnings: mine.filter((f) => f.severity === 'warning').length,
+      infos: mine.filter((f) => f.severity === 'info').length,
+      planErrors: 0,
+      planWarnings: 0,
+      planInfos: 0,
+      planFiles: state.index.files.length,
+    };
+    for (const list of byFile.values()) {
+      for (const f of list) {
+        if (f.severity === 'error') params.planErrors++;
+        else if (f.severity === 'warning') params.planWarnings++;
+        else params.planInfos++;
+      }
+    }
+    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * The Pilot Plan language server: wiring of the LSP connection to the
+ * session (plan-session.ts), the diagnostics scheduler (diagnostics.ts) and
+ * the editor features (completion, hover, navigation, symbols, code actions,
+ * code lenses). Started by dist/server.js (the VS Code client) and by
+ * `pilot-plan lsp --stdio`.
+ *
+ * Every handler is guarded: an exception in one feature is logged to the
+ * client's console and answered with an empty result; the server keeps
+ * running. The server reads plan files and nothing else: no network, and
+ * nothing from the workspace is executed.
+ */
+import * as nodePath from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localeFrom, type Locale } from '../engine/i18n/messages';
+import { isPilotFile } from '../engine/plan/workspace';
+import { codeActions } from './code-actions';
+import { codeLens, resolveCodeLens } from './code-lens';
+import { completion } from './completion';
+import type { ServerContext } from './context';
+import { DiagnosticsService } from './diagnostics';
+import { hover } from './hover';
+import { definition, prepareRename, references, rename } from './navigation';
+import { PlanSession, pathOfUri } from './plan-session';
+import {
+  ACTIVE_DOCUMENT_NOTIFICATION,
+  CHECK_WORKSPACE_REQUEST,
+  DEFAULT_DEBOUNCE_MS,
+  type ActiveDocumentParams,
+  type CheckWorkspaceResult,
+} from './protocol';
+import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
+
+interface InitOptions {
+  locale?: string;
+  debounceMs?: number;
+  faultInjection?: string[];
+}
+
+function errorText(e: unknown): string {
+  return (e as Error)?.stack ?? String(e);
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => {
+    try {
+      connection.console.error(message);
+    } catch {
+      process.stderr.write(`${message}\n`);
+    }
+  };
+  const session = new PlanSession((rule, error) => log(`pilot-plan: internal error in rule ${rule.code}: ${errorText(error)}`));
+  let faults = new Set<string>();
+  let ctx: ServerContext | undefined;
+
+  /** A request handler that never throws (except deliberate ResponseErrors, e.g. an invalid rename). */
+  function guard<P, R>(name: string, fallback: R, fn: (ctx: ServerContext, params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        if (!ctx) return fallback;
+        if (faults.has(name)) throw new Error(`fault injected in ${name}`);
+        return await fn(ctx, params);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        log(`pilot-plan: ${name} failed: ${errorText(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /** A notification handler that never throws. */
+  function guardEvent<P>(name: string, fn: (ctx: ServerContext, params: P) => void): (params: P) => void {
+    return (params: P) => {
+      try {
+        if (!ctx) return;
+        if (faults.has(name)) throw new Error(`fault injected in ${name}`);
+        fn(ctx, params);
+      } catch (e) {
+        log(`pilot-plan: ${name} failed: ${errorText(e)}`);
+      }
+    };
+  }
+
+  let watchDynamically = false;
+  let lazySymbols = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitOptions;
+    const locale: Locale = localeFrom(options.locale) ?? localeFrom(params.locale) ?? 'en';
+    const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+    faults = new Set(Array.isArray(options.faultInjection) ? options.faultInjection : []);
+    const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (!folders.length && params.rootUri) folders.push(params.rootUri);
+    const caps = params.capabilities;
+    watchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    lazySymbols = !!caps.workspace?.symbol?.resolveSupport?.properties?.includes('location.range');
+    const trace = (message: string) => connection.console.log(`pilot-plan: ${message}`);
+    const diagnostics = new DiagnosticsService(connection, session, { locale, debounceMs, codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport }, log, trace);
+    ctx = {
+      connection,
+      session,
+      diagnostics,
+      locale,
+      folders: folders.filter((u) => u.startsWith('file:')).map(pathOfUri),
+      log,
+    };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '{'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: { resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'pilot-plan' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchDynamically) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.pilot.{yaml,yml}' }, { globPattern: '**/pilot-plan.config.yaml' }],
+        })
+        .catch((e) => log(`pilot-plan: could not watch files: ${errorText(e)}`));
+    }
+    if (ctx) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardEvent('workspaceFolders', (c, e) => {
+          const removed = new Set(e.removed.map((f) => pathOfUri(f.uri)));
+          c.folders = c.folders.filter((f) => !removed.has(f)).concat(e.added.filter((f) => f.uri.startsWith('file:')).map((f) => pathOfUri(f.uri)));
+        }),
+      );
+    }
+  });
+
+  /** pilot-plan.config.yaml changed (on disk or in the editor): the plan at its folder re-reads it. */
+  const configChanged = (c: ServerContext, path: string) => {
+    const root = nodePath.dirname(path);
+    const state = c.session.peekState(root);
+    if (!state) return;
+    c.session.reloadConfig(state);
+    c.diagnostics.schedule(state);
+  };
+
+  // Documents: an open document shadows the disk; every change schedules a check of its plan.
+  const changed = (c: ServerContext, doc: TextDocument) => {
+    const { path, unsaved } = c.session.setDocument(doc.uri, doc.getText(), doc.version);
+    c.diagnostics.active = doc.uri;
+    if (c.session.isConfig(path)) return configChanged(c, path);
+    if (unsaved) {
+      // A new file that is not on disk yet changes its folder's listing, like a created file.
+      c.diagnostics.structureChanged();
+      return;
+    }
+    // Whatever the client sends is a pilot plan file to it (its document selector, extra globs included):
+    // checked with the plan of its folder, as `pilot-plan check` does with a file named on its command line.
+    c.diagnostics.fileChanged(path);
+  };
+  // (onDidChangeContent fires on open too.)
+  documents.onDidChangeContent(guardEvent('didChange', (c, e) => changed(c, e.document)));
+  documents.onDidClose(
+    guardEvent('didClose', (c, e) => {
+      const path = c.session.closeDocument(e.document.uri);
+      if (c.diagnostics.active === e.document.uri) c.diagnostics.active = undefined;
+      if (c.session.isConfig(path)) configChanged(c, path);
+      else if (c.session.host.stamp(path) === undefined) {
+        // An unsaved file is gone with its editor.
+        c.diagnostics.clear(e.document.uri);
+        c.diagnostics.structureChanged();
+      } else if (!isPilotFile(nodePath.basename(path))) {
+        // A file the client matched by an extra glob: part of the plan only while open.
+        const state = c.session.forgetMember(path);
+        c.diagnostics.clear(e.document.uri);
+        if (state) c.diagnostics.schedule(state);
+      } else c.diagnostics.fileChanged(path);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guardEvent('didChangeWatchedFiles', (c, params) => {
+      let structural = false;
+      for (const change of params.changes) {
+        const path = c.session.pathOf(change.uri);
+        if (c.session.isConfig(path)) {
+          configChanged(c, path);
+          continue;
+        }
+        if (!isPilotFile(nodePath.basename(path))) continue;
+        if (c.session.open.has(path)) continue; // the editor's text wins
+        // A change shows in the file's stamp (mtime, size); a file that appears or goes changes plans.
+        if (change.type === FileChangeType.Changed) c.diagnostics.fileChanged(path);
+        else {
+          c.session.ws.forget(path);
+          structural = true;
+          if (change.type === FileChangeType.Deleted) c.diagnostics.clear(c.session.uriOf(path));
+        }
+      }
+      if (structural) c.diagnostics.structureChanged();
+    }),
+  );
+
+  connection.onNotification(
+    ACTIVE_DOCUMENT_NOTIFICATION,
+    guardEvent<ActiveDocumentParams>('activeDocument', (c, p) => {
+      c.diagnostics.active = p.uri;
+      if (c.session.open.has(c.session.pathOf(p.uri))) c.diagnostics.fileChanged(c.session.pathOf(p.uri), 0);
+    }),
+  );
+
+  connection.onRequest(
+    CHECK_WORKSPACE_REQUEST,
+    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, async (c) => {
+      const t0 = performance.now();
+      const files = c.session.pilotFilesUnder(c.folders);
+      for (const p of c.session.open.keys()) if (!files.includes(p) && !c.session.isConfig(p)) files.push(p);
+      const keys = [...new Set(files.map((f) => c.session.planKeyOf(f)))];
+      const total: CheckWorkspaceResult = { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 };
+      for (const key of keys) {
+        const counts = await c.diagnostics.checkNow(key);
+        if (!counts) continue;
+        if (!key.startsWith('\0')) total.plans++;
+        total.files += counts.files;
+        total.errors += counts.errors;
+        total.warnings += counts.warnings;
+        total.infos += counts.infos;
+      }
+      total.elapsedMs = Math.round(performance.now() - t0);
+      return total;
+    }),
+  );
+
+  connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
+  connection.onHover(guard('hover', null, hover));
+  connection.onDefinition(guard('definition', [], definition));
+  connection.onReferences(guard('references', [], references));
+  connection.onPrepareRename(guard('prepareRename', null, prepareRename));
+  connection.onRenameRequest(guard('rename', null, rename));
+  connection.onDocumentSymbol(guard('documentSymbol', [], documentSymbol));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (c, p) => workspaceSymbol(c, p, lazySymbols)));
+  connection.onWorkspaceSymbolResolve((symbol) => guard('workspaceSymbolResolve', symbol, resolveWorkspaceSymbol)(symbol));
+  connection.onCodeAction(guard('codeAction', [], codeActions));
+  connection.onCodeLens(guard('codeLens', [], codeLens));
+  connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, resolveCodeLens)(lens));
+  connection.onShutdown(() => ctx?.diagnostics.dispose());
+
+  // A bug must not take the server down with it.
+  process.on('uncaughtException', (e) => log(`pilot-plan: uncaught: ${errorText(e)}`));
+  process.on('unhandledRejection', (e) => log(`pilot-plan: unhandled: ${errorText(e)}`));
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { checkMemory, repoRoot } from '../util/plan';
+import { expandSnippet, indent, insertUnder } from './snippets';
+import { DEFAULT_DEBOUNCE_MS, SHOW_REFERENCES_COMMAND } from '../../client/src/protocol';
+
+const root = repoRoot();
+const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
+const json = (p: string) => JSON.parse(read(p));
+
+describe('client: package.json contributions', () => {
+  const pkg = json('package.json');
+  const nls: Record<string, Record<string, string>> = {
+    en: json('package.nls.json'),
+    'zh-cn': json('package.nls.zh-cn.json'),
+  };
+
+  /** Every "%key%" string anywhere under `v`. */
+  function nlsKeys(v: unknown, out: string[] = []): string[] {
+    if (typeof v === 'string') {
+      const m = /^%([^%\s]+)%$/.exec(v);
+      if (m) out.push(m[1]);
+    } else if (Array.isArray(v)) v.forEach((x) => nlsKeys(x, out));
+    else if (v && typeof v === 'object') Object.values(v).forEach((x) => nlsKeys(x, out));
+    return out;
+  }
+
+  it('every %key% resolves in both nls files, and the nls files hold no other keys', () => {
+    const used = new Set(nlsKeys(pkg));
+    assert.ok(used.size > 10);
+    for (const [lang, table] of Object.entries(nls)) {
+      for (const k of used) assert.ok(typeof table[k] === 'string' && table[k].trim(), `${k} missing in package.nls${lang === 'en' ? '' : '.' + lang}.json`);
+      assert.deepEqual(Object.keys(table).filter((k) => !used.has(k)), [], `unused keys in the ${lang} nls file`);
+    }
+  });
+
+  it('every command has a localized title and category, and is registered by the client', () => {
+    const commands: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
+    const ids = commands.map((c) => c.command).sort();
+    assert.deepEqual(ids, ['pilotPlan.checkWorkspace', 'pilotPlan.newPlan', 'pilotPlan.openRuleDoc', 'pilotPlan.restartServer']);
+    for (const c of commands) {
+      assert.match(c.title, /^%command\.[\w.]+%$/, `${c.command} title`);
+      assert.equal(c.category, '%command.category%');
+      for (const table of Object.values(nls)) assert.ok(table[c.title.slice(1, -1)], `${c.command} title missing`);
+    }
+    const src = fs.readdirSync(path.join(root, 'client/src')).map((f) => read(path.join('client/src', f))).join('\n');
+    const constants: Record<string, string> = { SHOW_REFERENCES_COMMAND };
+    const registered = [...src.matchAll(/registerCommand\(\s*(?:'([^']+)'|([A-Z_]+))/g)].map((m) => m[1] ?? constants[m[2]] ?? m[2]).sort();
+    // …and the command of the server's code lenses, internal (no palette entry).
+    assert.deepEqual(registered, [...ids, 'pilotPlan.showReferences'].sort());
+    for (const m of Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat()) {
+      assert.ok(ids.includes(m.command), `menu entry for unknown command ${m.command}`);
+    }
+  });
+
+  it('declares the language, its files, grammar, snippets and configuration', () => {
+    const [lang] = pkg.contributes.languages;
+    assert.equal(lang.id, 'pilot-plan');
+    assert.deepEqual(lang.filenamePatterns, ['*.pilot.yaml', '*.pilot.yml']);
+    assert.ok(lang.aliases.includes('Pilot Plan') && lang.aliases.includes('碳达峰试点方案'));
+    assert.ok(fs.existsSync(path.join(root, lang.configuration)));
+    const [grammar] = pkg.contributes.grammars;
+    assert.equal(grammar.language, 'pilot-plan');
+    assert.equal(json(grammar.path).scopeName, grammar.scopeName);
+    const [snippets] = pkg.contributes.snippets;
+    assert.equal(snippets.language, 'pilot-plan');
+    assert.ok(fs.existsSync(path.join(root, snippets.path)));
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), ['pilotPlan.debounceMs', 'pilotPlan.files.extraGlobs', 'pilotPlan.locale', 'pilotPlan.trace.server']);
+    assert.deepEqual(props['pilotPlan.locale'].enum, ['auto', 'en', 'zh-CN']);
+    assert.equal(props['pilotPlan.files.extraGlobs'].type, 'array');
+    assert.equal(props['pilotPlan.debounceMs'].default, DEFAULT_DEBOUNCE_MS, "the server's default");
+  });
+
+  it('activates on the language and on workspaces with plan files; supports untrusted workspaces', () => {
+    for (const e of ['onLanguage:pilot-plan', 'workspaceContains:**/*.pilot.yaml', 'workspaceContains:**/*.pilot.yml']) {
+      assert.ok(pkg.activationEvents.includes(e), e);
+    }
+    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
+    assert.equal(pkg.main, './dist/client.js');
+    assert.equal(pkg.l10n, './l10n');
+  });
+
+  it('the icon is a 128×128 PNG', () => {
+    const png = fs.readFileSync(path.join(root, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.equal(png.subarray(12, 16).toString('ascii'), 'IHDR');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  it('.vscodeignore is an allow-list of what runs', () => {
+    const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
+    assert.equal(lines[0], '**');
+    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!images/icon.png', '!l10n/*.json', '!LICENSE', '!README.md']) {
+      assert.ok(lines.includes(want), want);
+    }
+    assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');
+  });
+
+  it('every runtime string has a Chinese translation with the same placeholders', () => {
+    const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
+    const src = fs
+      .readdirSync(path.join(root, 'client/src'))
+      .map((f) => read(path.join('client/src', f)))
+      .join('\n');
+    const strings = new Set<string>();
+    for (const m of src.matchAll(/l10n\.t\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g)) {
+      strings.add(m[1].slice(1, -1).replace(/\\(.)/g, '$1'));
+    }
+    assert.ok(strings.size > 20, `found ${strings.size} strings`);
+    for (const s of strings) {
+      assert.ok(bundle[s], `no Chinese for: ${s}`);
+      const ph = (t: string) => [...t.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+      assert.deepEqual(ph(bundle[s]), ph(s), `placeholders of: ${s}`);
+    }
+    assert.deepEqual(Object.keys(bundle).filter((k) => !strings.has(k)), [], 'stale entries in the bundle');
+  });
+});
+
+describe('client: snippets', () => {
+  const snippets: Record<string, { prefix: string | string[]; body: string | string[]; description: string }> = json('snippets/pilot-plan.code-snippets');
+  const body = (name: string) => {
+    assert.ok(snippets[name], `no snippet ${name}`);
+    return expandSnippet(snippets[name].body) + '\n';
+  };
+
+  it('parse, and each has a prefix and a bilingual description', () => {
+    assert.ok(Object.keys(snippets).length >= 9);
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.ok(s.prefix && s.prefix.length, `${name} prefix`);
+      assert.match(s.description, /[\u4e00-\u9fff].* · [A-Za-z]/, `${name} description is not 中文 · English`);
+      const text = expandSnippet(s.body);
+      assert.doesNotMatch(text, /\$\{|\$\d/, `${name} has an unexpanded tab stop`);
+      parse(text); // YAML
+    }
+  });
+
+  it('the file snippets are Plan, Tasks, Projects and Indicators files', () => {
+    for (const [name, kind] of [['Plan file', 'Plan'], ['Tasks file', 'Tasks'], ['Projects file', 'Projects'], ['Indicators file', 'Indicators']]) {
+      const doc = parse(body(name));
+      assert.equal(doc.apiVersion, 'pilot-plan/v1', name);
+      assert.equal(doc.kind, kind, name);
+    }
+  });
+
+  it('the Plan file snippet as it comes checks clean', () => {
+    assert.deepEqual(checkMemory({ 'plan.pilot.yaml': body('Plan file') }).map((f) => `${f.code}:${f.line} ${f.message}`), []);
+  });
+
+  it('the four file snippets together make a clean plan', () => {
+    const files = {
+      'plan.pilot.yaml': body('Plan file'),
+      'tasks.pilot.yaml': body('Tasks file'),
+      'projects.pilot.yaml': body('Projects file'),
+      'indicators.pilot.yaml': body('Indicators file'),
+    };
+    assert.deepEqual(checkMemory(files).map((f) => `${f.code}@${f.file}:${f.line} ${f.message}`), []);
+  });
+
+  it('the entry snippets, inserted in their lists, make a clean plan', () => {
+    const list = (kind: string, key: string, ...entries: string[]) =>
+      `apiVersion: pilot-plan/v1\nkind: ${kind}\n${key}:\n` + entries.map((e) => indent(e, '  ')).join('');
+    let plan = body('Plan file');
+    plan = insertUnder(plan, 'mechanisms', body('Mechanism'));
+    plan += 'actions:\n' + indent(body('Action'), '  ') + 'risks:\n' + indent(body('Risk'), '  ') + body('Peak');
+    const files = {
+      'plan.pilot.yaml': plan,
+      'tasks.pilot.yaml': list('Tasks', 'tasks', body('Task entry')),
+      'projects.pilot.yaml': list('Projects', 'projects', body('Project entry')),
+      'indicators.pilot.yaml': list('Indicators', 'indicators', body('Indicator entry'), body('Reduction indicator entry')),
+    };
+    const findings = checkMemory(files).map((f) => `${f.code}@${f.file}:${f.line} ${f.message}`);
+    // The reduction indicator is referenced by no task in this assembly: that orphan only.
+    assert.deepEqual(findings.filter((f) => !/^orphan@indicators.*IND-CO2-INTENSITY/.test(f)), []);
+  });
+
+  it('the target snippet is a valid target', () => {
+    const indicators = body('Indicators file').replace(/( {4}targets:\n)/, `$1${indent(body('Target'), '      ')}`);
+    const f = checkMemory({ 'indicators.pilot.yaml': indicators }, { only: ['yaml-syntax', 'schema', 'api-version', 'unit-mismatch', 'value-range'] });
+    assert.deepEqual(f.map((x) => `${x.code}:${x.line} ${x.message}`), []);
+    assert.equal(parse(indicators).indicators[0].targets.length, 2);
+  });
+});

@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { checkMemory } from '../util/plan';
+import { PROVINCES, SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, yamlScalar, type ScaffoldOptions } from '../../client/src/scaffold';
+
+function filesOf(opts: ScaffoldOptions, dir = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of scaffoldPlan(opts)) out[dir + f.path] = f.content;
+  return out;
+}
+
+/** Every finding as `code@file:line message`, for a readable assertion failure. */
+function findings(files: Record<string, string>): string[] {
+  return checkMemory(files).map((f) => `${f.severity} ${f.code}@${f.file}:${f.line} ${f.message}`);
+}
+
+describe('client: new plan scaffold', () => {
+  const city: ScaffoldOptions = { name: '测试市', type: 'city', province: '广东省' };
+  const park: ScaffoldOptions = { name: '测试高新技术产业开发区', type: 'park', province: '江苏省', parkLevel: 'provincial' };
+
+  it('writes the four files of a multi-file plan', () => {
+    assert.deepEqual(scaffoldPlan(city).map((f) => f.path), [...SCAFFOLD_FILES]);
+    const kinds = scaffoldPlan(city).map((f) => parse(f.content).kind);
+    assert.deepEqual(kinds, ['Plan', 'Tasks', 'Projects', 'Indicators']);
+  });
+
+  for (const [label, opts] of [
+    ['a city', city],
+    ['a park', park],
+    ['a national park with English comments', { ...park, parkLevel: 'national', locale: 'en' }],
+    ['a city with an English name and odd characters in its name', { ...city, name: '测试市: "新区" #1', nameEn: 'Test City' }],
+  ] as [string, ScaffoldOptions][]) {
+    it(`checks clean for ${label}: no finding at all`, () => {
+      assert.deepEqual(findings(filesOf(opts)), []);
+    });
+  }
+
+  it('the check is live: a broken skeleton gets findings', () => {
+    const files = filesOf(city);
+    files['plan.pilot.yaml'] = files['plan.pilot.yaml'].replace('investmentTotal: { value: 25,', 'investmentTotal: { value: 99,');
+    files['tasks.pilot.yaml'] = files['tasks.pilot.yaml'].replace('    indicators: [IND-NEV-SHARE]\n', '');
+    const codes = checkMemory(files).map((f) => f.code).sort();
+    assert.deepEqual(codes, ['investment-total', 'orphan']); // IND-NEV-SHARE; its task keeps a project
+  });
+
+  it('checks clean in a sub-folder of a workspace too', () => {
+    assert.deepEqual(findings(filesOf(city, 'plans/gz/')), []);
+  });
+
+  it('states the pilot as asked', () => {
+    const plan = parse(scaffoldPlan({ ...park, id: 'SUZHOU-SIP', nameEn: 'Suzhou Industrial Park' })[0].content);
+    assert.deepEqual(plan.pilot, { name: park.name, nameEn: 'Suzhou Industrial Park', type: 'park', province: '江苏省', parkLevel: 'provincial' });
+    assert.equal(plan.id, 'SUZHOU-SIP');
+    assert.deepEqual(plan.targetYears, [2025, 2030]);
+    const cityPlan = parse(scaffoldPlan(city)[0].content);
+    assert.equal(cityPlan.pilot.parkLevel, undefined, 'a city has no parkLevel');
+    assert.equal(parse(scaffoldPlan({ ...city, name: '测试市: "新区" #1' })[0].content).pilot.name, '测试市: "新区" #1');
+  });
+
+  it('investmentTotal is the sum of the projects', () => {
+    for (const opts of [city, park]) {
+      const files = scaffoldPlan(opts);
+      const plan = parse(files[0].content);
+      const projects = parse(files[2].content).projects as { investment: { value: number; unit: string } }[];
+      const sum = projects.reduce((s, p) => s + p.investment.value, 0);
+      assert.equal(plan.investmentTotal.value, sum);
+      assert.ok(projects.every((p) => p.investment.unit === '亿元'));
+    }
+  });
+
+  it('rejects bad options', () => {
+    assert.throws(() => scaffoldPlan({ ...city, province: '广东' }), /province/);
+    assert.throws(() => scaffoldPlan({ ...city, name: '  ' }), /empty/);
+    assert.throws(() => scaffoldPlan({ ...city, id: 'gz' }), /plan ID/);
+    assert.throws(() => scaffoldPlan({ ...city, id: 'T-1' }), /plan ID/);
+  });
+
+  it('suggests plan IDs', () => {
+    assert.equal(suggestPlanId({ name: '广州市', nameEn: 'Guangzhou', type: 'city' }), 'GUANGZHOU');
+    assert.equal(suggestPlanId({ name: '苏州工业园区', nameEn: 'Suzhou Industrial Park', type: 'park' }), 'SUZHOU-INDUSTRIAL-PARK');
+    assert.equal(suggestPlanId({ name: '广州市', type: 'city' }), 'CITY');
+    assert.equal(suggestPlanId({ name: '园区', type: 'park' }), 'PARK');
+    assert.equal(suggestPlanId({ name: '2号园区', type: 'park' }), 'PILOT-2');
+    assert.equal(planIdProblem('GZ'), undefined);
+    assert.equal(planIdProblem('gz'), 'pattern');
+    assert.equal(planIdProblem('IND-X'), 'reserved');
+  });
+
+  it('quotes YAML scalars only when needed', () => {
+    assert.equal(yamlScalar('广州市'), '广州市');
+    assert.equal(yamlScalar('Test City'), 'Test City');
+    assert.equal(yamlScalar('建设虚拟电厂，提升需求侧响应能力'), '建设虚拟电厂，提升需求侧响应能力');
+    assert.equal(yamlScalar('万tCO2/a'), '万tCO2/a');
+    for (const s of ['a: b', '#1', 'true', 'null', '- x', '12', '"q"', "it's", '[x]', 'a #b', 'a,b', 'x:', '%', '@x', '1.5', 'ab\u200b']) {
+      assert.equal(parse(`k: ${yamlScalar(s)}`).k, s, s);
+      assert.equal(parse(`k: { v: ${yamlScalar(s)} }`).k.v, s, s);
+    }
+  });
+
+  it('knows the 31 provincial-level divisions', () => {
+    assert.equal(new Set(PROVINCES).size, 31);
+  });
+});

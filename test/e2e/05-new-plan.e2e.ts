@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { diagKey, isPilotFile, isProblem, listFiles, open, save, settledDiagnostics, wsPath } from './util';
+
+describe('new plan command', () => {
+  it('pilotPlan.newPlan creates a plan that has no errors or warnings', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('pilotPlan.newPlan'), 'command pilotPlan.newPlan is not registered');
+    const folder = wsPath('new-plan-e2e');
+    assert.ok(!fs.existsSync(folder));
+    const result = await vscode.commands.executeCommand<{ files?: vscode.Uri[] } | undefined>('pilotPlan.newPlan', {
+      folder,
+      name: '珠海市',
+      type: 'city',
+      province: '广东省',
+    });
+
+    const files = listFiles(folder, isPilotFile);
+    if (result?.files) {
+      const reported = result.files.map((u) => u.fsPath).filter(isPilotFile).sort();
+      assert.deepEqual(reported, files, 'the command reports the files it wrote');
+    }
+    assert.ok(files.length >= 1, `no pilot plan file in ${folder}`);
+    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    assert.equal(texts.filter((t) => /^kind:\s*Plan\b/m.test(t)).length, 1, 'exactly one kind: Plan file');
+    assert.ok(texts.some((t) => t.includes('珠海市')), 'the plan names the pilot');
+    assert.ok(texts.some((t) => t.includes('广东省')), 'the plan names the province');
+
+    for (const f of files) {
+      const doc = await open(vscode.Uri.file(f));
+      const ds = await settledDiagnostics(doc);
+      await save(doc);
+      assert.deepEqual(ds.filter(isProblem).map((d) => `${diagKey(d)} ${d.message}`), [], `${vscode.workspace.asRelativePath(doc.uri)}`);
+    }
+  });
+});

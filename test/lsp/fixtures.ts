@@ -1,0 +1,81 @@
+/** Test plans for the protocol tests: temporary copies of examples/guangzhou, some with problems put in. */
+import type { LocatedFinding } from '../../server/src/engine/output/located';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { copyExample } from './client';
+import { repoRoot } from '../util/plan';
+
+export interface Plan {
+  dir: string;
+  path(rel: string): string;
+  read(rel: string): string;
+  write(rel: string, text: string): void;
+}
+
+export function plan(dir: string): Plan {
+  return {
+    dir,
+    path: (rel) => nodePath.join(dir, rel),
+    read: (rel) => fs.readFileSync(nodePath.join(dir, rel), 'utf8'),
+    write: (rel, text) => fs.writeFileSync(nodePath.join(dir, rel), text),
+  };
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const i = text.indexOf(from);
+  if (i < 0) throw new Error(`fixture: not found: ${from}`);
+  return text.slice(0, i) + to + text.slice(i + from.length);
+}
+
+/** A clean copy of the Guangzhou example. */
+export function cleanGuangzhou(): Plan {
+  return plan(copyExample('guangzhou'));
+}
+
+/**
+ * The Guangzhou example with problems in several files:
+ * - tasks/energy: `IND-NONFOSIL-SHARE` (unresolved, did you mean IND-NONFOSSIL-SHARE);
+ * - projects: `status: under-constructon` (schema enum, did you mean);
+ * - tasks/transport-others: T-TRANSPORT-PORT without `lead` (missing key);
+ *   and a second definition of T-ENERGY-GRID (duplicate-id across files);
+ * - plan: risk R-GAS affects `T-GAS-PEAKING` (unresolved, no suggestion: create it).
+ */
+export function brokenGuangzhou(): Plan {
+  const p = cleanGuangzhou();
+  const edit = (rel: string, from: string, to: string) => p.write(rel, replaceOnce(p.read(rel), from, to));
+  edit('tasks/energy.pilot.yaml', 'indicators: [IND-NONFOSSIL-SHARE]', 'indicators: [IND-NONFOSIL-SHARE]');
+  edit('projects.pilot.yaml', 'status: under-construction', 'status: under-constructon');
+  edit('tasks/transport-others.pilot.yaml', '    area: transport\n    lead: 市港务局\n', '    area: transport\n');
+  edit(
+    'tasks/transport-others.pilot.yaml',
+    '  # ---- 碳汇能力巩固提升行动 ----\n',
+    '  - id: T-ENERGY-GRID\n    title: 重复的任务\n    area: other\n    lead: 市发展改革委\n    indicators: [IND-NEV-SHARE]\n\n  # ---- 碳汇能力巩固提升行动 ----\n',
+  );
+  edit('plan.pilot.yaml', 'affects: [T-ENERGY-GRID]', 'affects: [T-ENERGY-GRID, T-GAS-PEAKING]');
+  return p;
+}
+
+export const PLAN_FILES = [
+  'indicators.pilot.yaml',
+  'plan.pilot.yaml',
+  'projects.pilot.yaml',
+  'tasks/energy.pilot.yaml',
+  'tasks/industry-buildings.pilot.yaml',
+  'tasks/transport-others.pilot.yaml',
+];
+
+/** A finding as the CLI's JSON reports it. */
+export type CliFinding = LocatedFinding;
+
+/** `pilot-plan check --format json` over a folder: findings by path relative to the folder. */
+export function cliCheck(dir: string, locale = 'en', paths = ['.']): { files: Map<string, CliFinding[]>; summary: { files: number; errors: number; warnings: number; infos: number } } {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [nodePath.join(repoRoot(), 'dist/cli.js'), 'check', ...paths, '--format', 'json', '--locale', locale], { cwd: dir, encoding: 'utf8' });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout ?? '');
+  }
+  const json = JSON.parse(out) as { files: { path: string; findings: CliFinding[] }[]; summary: { files: number; errors: number; warnings: number; infos: number } };
+  return { files: new Map(json.files.map((f) => [f.path, f.findings])), summary: json.summary };
+}
