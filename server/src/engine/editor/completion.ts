@@ -281,7 +281,7 @@ function valueCandidates(env: Env): CompletionCandidate[] {
   if (!out.length && (key === 'lead' || key === 'owner')) out.push(...departmentCandidates(env, replace, ctx.flow, new Set()));
   // A quantity or a small mapping: a flow mapping with its required keys.
   if (!out.length && types.includes('object') && !ctx.partial) {
-    const snippet = flowMappingSnippet(env, view);
+    const snippet = flowMappingSnippet(env, view, key);
     if (snippet) out.push({ label: snippet.label, kind: 'snippet', detail: view.rawTitle, documentation: describe(view, env.zhFirst), insertText: snippet.text, snippet: true, replace });
   }
   if (!out.length && types.includes('array') && !ctx.partial) {
@@ -295,7 +295,7 @@ function valueCandidates(env: Env): CompletionCandidate[] {
 }
 
 /** `{ value: $1, unit: ${2|亿元,万元,元|} }` for a mapping whose required keys are all scalars. */
-function flowMappingSnippet(env: Env, view: SchemaView): { label: string; text: string } | undefined {
+function flowMappingSnippet(env: Env, view: SchemaView, key?: string | number): { label: string; text: string } | undefined {
   const req = view.required;
   if (!req.length || req.length > 4) return undefined;
   let n = 0;
@@ -307,7 +307,11 @@ function flowMappingSnippet(env: Env, view: SchemaView): { label: string; text: 
     n++;
     const values = child.enumValues;
     if (values) parts.push(`${k}: \${${n}|${values.map((v) => choiceEscape(yamlScalar(v.value, true))).join(',')}|}`);
-    else if (isYearView(child)) parts.push(`${k}: \${${n}:${planYears(env).targetYears[0] ?? planYears(env).baseYear ?? 2025}}`);
+    else if (isYearView(child)) {
+      const y = planYears(env);
+      const year = key === 'baseline' ? y.baseYear ?? y.targetYears[0] ?? 2020 : y.targetYears[0] ?? y.baseYear ?? 2025;
+      parts.push(`${k}: \${${n}:${year}}`);
+    }
     else parts.push(`${k}: \${${n}:${t.includes('number') || t.includes('integer') ? '0' : ''}}`);
   }
   return { label: `{ ${req.map((k) => `${k}: …`).join(', ')} }`, text: `{ ${parts.join(', ')} }` };
@@ -342,7 +346,7 @@ function keyInsert(env: Env, key: string, child: SchemaView, column: number, flo
     return { text: `${k}: [$0]`, snippet: true, retrigger: true };
   }
   if (types.includes('object')) {
-    const flowSnippet = flowMappingSnippet(env, child);
+    const flowSnippet = flowMappingSnippet(env, child, key);
     if (flowSnippet) return { text: `${k}: ${flowSnippet.text}`, snippet: true, retrigger: false };
     return { text: `${k}:\n${pad}  $0`, snippet: true, retrigger: true };
   }

@@ -69,7 +69,7 @@ export function trendMarkdown(indicator: Obj, baseYear: number | undefined, loca
   const chain: string[] = [];
   if (type !== 'reduction' && baseline?.value !== undefined) chain.push(`${baseline.year ?? '?'}: ${formatValue(baseline.value, unit)}`);
   for (const s of steps) chain.push(`${s.year}: ${s.comparator && s.comparator !== '=' ? s.comparator + ' ' : ''}${formatValue(s.value, unit)}`);
-  if (chain.length) lines.push(`${text(locale, type === 'reduction' ? '目标' : '基准 → 目标', type === 'reduction' ? 'Targets' : 'Baseline → targets')}: ${chain.join(' → ')}`);
+  if (chain.length) lines.push(`${text(locale, type === 'reduction' ? '目标：' : '基准 → 目标：', type === 'reduction' ? 'Targets: ' : 'Baseline → targets: ')}${chain.join(' → ')}`);
   for (const s of steps) {
     if (s.annualCut !== undefined) {
       lines.push(
@@ -85,7 +85,7 @@ export function trendMarkdown(indicator: Obj, baseYear: number | undefined, loca
       if (s.annualRate !== undefined) parts.push(text(locale, `年均复合变化 ${pct(s.annualRate)}`, `compound ${pct(s.annualRate)} a year`));
       const against = direction && s.annualRate !== undefined && ((direction === 'increase' && s.annualRate < 0) || (direction === 'decrease' && s.annualRate > 0));
       if (against) parts.push(text(locale, '⚠ 与指标方向相反', '⚠ against the indicator\'s direction'));
-      if (parts.length) lines.push(`- ${s.year} ${text(locale, `（自 ${s.fromYear} 年）`, `(from ${s.fromYear})`)}: ${parts.join(text(locale, '，', ', '))}`);
+      if (parts.length) lines.push(text(locale, `- ${s.year} 年（自 ${s.fromYear} 年起）：${parts.join('，')}`, `- ${s.year} (from ${s.fromYear}): ${parts.join(', ')}`));
     }
   }
   return lines;

@@ -340,12 +340,14 @@ export function disableFix(model: FileModel, f: FixableFinding, locale: Locale):
 }
 
 /** Every quick fix for one finding. */
-export function quickFixes(plan: EditorPlan, model: FileModel, f: FixableFinding, locale: Locale): QuickFix[] {
+export function quickFixes(plan: EditorPlan, model: FileModel, f: FixableFinding, locale: Locale, options: { disable?: boolean } = {}): QuickFix[] {
   const out: QuickFix[] = [];
   if (f.data?.suggestions?.length) out.push(...replacementFixes(model, f, locale));
   if (f.data?.unresolved) out.push(...createEntryFixes(plan, model, f, locale));
   if (f.data?.missingKeys?.length) out.push(...missingKeyFixes(plan, model, f, locale));
-  const d = disableFix(model, f, locale);
-  if (d.edits.length) out.push(d);
+  if (options.disable !== false) {
+    const d = disableFix(model, f, locale);
+    if (d.edits.length) out.push(d);
+  }
   return out;
 }
