@@ -64,6 +64,9 @@ export interface CheckCounts {
   infos: number;
 }
 
+/** The shortest wait after an edit: a burst of keystrokes still makes one check. */
+const MIN_DEBOUNCE_MS = 10;
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class DiagnosticsService {
@@ -84,11 +87,23 @@ export class DiagnosticsService {
   ) {}
 
   /** A file changed (edited, opened, changed on disk): check its plan after the debounce. */
-  fileChanged(path: string, delay = this.options.debounceMs): void {
+  fileChanged(path: string, delay?: number): void {
     const key = this.session.planKeyOf(path);
     const state = this.session.stateOf(key);
     state.dirty.add(path);
-    this.schedule(state, delay);
+    this.schedule(state, delay ?? this.debounceFor(key));
+  }
+
+  /**
+   * The debounce adapts to what a check of this plan costs: waiting exists to
+   * save work while someone types, so a plan that checks in 5 ms is checked
+   * 10 ms after the keystroke, and only a slow one waits the configured
+   * `debounceMs` (the upper bound).
+   */
+  private debounceFor(key: string): number {
+    const last = this.lastCheckMs.get(key);
+    if (last === undefined) return this.options.debounceMs;
+    return Math.min(this.options.debounceMs, Math.max(MIN_DEBOUNCE_MS, Math.round(2 * last)));
   }
 
   schedule(state: PlanState, delay = this.options.debounceMs): void {

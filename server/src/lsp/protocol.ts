@@ -4,7 +4,7 @@
  *
  * Initialization options (all optional):
  *   { locale?: 'en' | 'zh-CN',      // message language; default: the client's display language (initialize `locale`)
- *     debounceMs?: number,          // delay before checking after an edit; default 150
+ *     debounceMs?: number,          // longest delay before checking after an edit (adaptive below it); default 150
  *     faultInjection?: string[] }   // tests only: handlers that throw on purpose (see server.ts)
  */
 
