@@ -15,7 +15,7 @@ function buildValidators() {
   const Ajv2020 = require('ajv/dist/2020').default;
   const addFormats = require('ajv-formats').default;
   const standaloneCode = require('ajv/dist/standalone').default;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, lines: false, optimize: 1 } });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, unicodeRegExp: false, code: { source: true, lines: false, optimize: 1 } });
   addFormats(ajv);
   ajv.addVocabulary(['x-pilot-rule', 'enumDescriptions']);
   const dir = join(root, 'schemas');

@@ -27,9 +27,10 @@ function* paths(v: unknown, p: JsonPath = []): Generator<JsonPath> {
 }
 
 /** Same verdict; if valid, same data and same spans everywhere. Returns whether the fast path was taken. */
-function compare(text: string, label: string, spans = true): boolean {
+function compare(text: string, label: string, spans = true, previousText?: string): boolean {
   const full = parseYaml('x', text);
-  const fast = parseText('x', text);
+  // With a previous version, unchanged segments come from its cache and the rest is parsed one by one.
+  const fast = parseText('x', text, previousText === undefined ? undefined : parseText('x', previousText));
   const fullBad = full.syntax.length > 0;
   const fastBad = fast.syntax.length > 0;
   assert.equal(fastBad, fullBad, `${label}: verdicts differ (full: ${full.syntax.map((s) => JSON.stringify(s.message)).join(', ') || 'valid'})`);
@@ -128,10 +129,14 @@ describe('segmented parse = full parse', function () {
     const texts = exampleFiles.map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.length < 20000);
     for (let k = 0; k < 5000; k++) {
       let t = texts[Math.floor(r() * texts.length)];
+      const before = t;
       const edits = 1 + Math.floor(r() * 3);
       for (let e = 0; e < edits; e++) t = mutate(t, r);
       total++;
+      const original = before;
       if (compare(t, `mutant ${k}:\n${t}`, k % 10 === 0)) fast++;
+      // The same mutant as an edit of its original: the incremental path must agree too.
+      compare(t, `mutant ${k} as an edit:\n${t}`, k % 10 === 5, original);
     }
     console.log(`      (${fast} of ${total} mutants took the fast path)`);
     assert.ok(fast > total / 3, 'the fast path is exercised');

@@ -33,7 +33,7 @@ export function pilotFilesUnder(dir: string): string[] {
 /** Findings for every pilot file under `dir`, paths relative to the repository, English messages. */
 export function checkFolder(dir: string): FileFindings[] {
   const root = repoRoot();
-  const ws = new Workspace(new NodeFileHost());
+  const ws = new Workspace(new NodeFileHost(), { snapshot: true });
   return checkFiles(ws, pilotFilesUnder(dir), (_r, e) => {
     throw e;
   }).map((r) => ({

@@ -120,7 +120,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   for (const f of expanded.files) if (!files.includes(f)) files.push(f);
   if (!files.length && !problems.length) problems.push(msg('paths.none', { paths: args.join(' ') }));
 
-  const ws = new Workspace(host);
+  const ws = new Workspace(host, { snapshot: true });
   const readable = files.filter((f) => {
     if (ws.load(f)) return true;
     problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));

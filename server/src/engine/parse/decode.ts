@@ -3,6 +3,7 @@
  * UTF-8 validity and the byte order mark. Each failure is a person-readable
  * message, never an exception.
  */
+import { isUtf8 } from 'node:buffer';
 import { msg, defineMessages, type Message } from '../i18n/messages';
 
 /** Larger files get one finding instead of a parse: parsing cost grows with size. */
@@ -25,7 +26,6 @@ defineMessages({
 
 export type Decoded = { text: string; problem?: undefined } | { text: string; problem: Message; byteOffset: number };
 
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function firstInvalidUtf8(buf: Uint8Array): number {
   // Only reached when the fast decoder already failed: find the byte for the message.
@@ -53,15 +53,12 @@ export function decode(buf: Uint8Array): Decoded {
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) return { text: '', problem: msg('decode.binary', { offset: nul }), byteOffset: nul };
-  let text: string;
-  try {
-    // ignoreBOM: false strips a leading BOM, as editors do.
-    text = fatalDecoder.decode(buf);
-  } catch {
+  // isUtf8 validates natively, several times faster than a fatal TextDecoder.
+  if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
     return { text: '', problem: msg('decode.invalid-utf8', { offset: at }), byteOffset: at };
   }
-  return { text: stripBom(text) };
+  return { text: stripBom(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8')) };
 }
 
 export function stripBom(text: string): string {

@@ -36,16 +36,51 @@ function parseSegment(text: string): SegmentParse {
   }
 }
 
+/**
+ * A first parse (no previous version) loads the whole text in one js-yaml
+ * call, the fastest way to data; the segments' parses are then cut from the
+ * result, ready for the next version. Where the whole text fails to load, the
+ * segments are parsed one by one so the problem is found in its segment.
+ */
+function fromWhole(text: string, seg: Segmentation): { data: Record<string, unknown>; parses: SegmentParse[] } | undefined {
+  let whole: unknown;
+  try {
+    whole = load(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (!whole || typeof whole !== 'object' || Array.isArray(whole)) return undefined;
+  const data = whole as Record<string, unknown>;
+  const keys = seg.segments.filter((s) => s.index === undefined).map((s) => s.key);
+  const own = Object.keys(data);
+  if (own.length !== keys.length || own.some((k, i) => k !== keys[i])) return undefined;
+  const parses: SegmentParse[] = [];
+  for (const s of seg.segments) {
+    const value = data[s.key];
+    if (s.index === undefined) {
+      parses.push({ data: { [s.key]: seg.listKeys.has(s.key) ? null : value }, problems: [] });
+    } else {
+      if (!Array.isArray(value) || s.index >= value.length) return undefined;
+      parses.push({ data: [value[s.index]], problems: [] });
+    }
+  }
+  for (const k of seg.listKeys) {
+    const items = seg.segments.filter((s) => s.key === k && s.index !== undefined).length;
+    if (!Array.isArray(data[k]) || (data[k] as unknown[]).length !== items) return undefined;
+  }
+  return { data, parses };
+}
+
 /** Undefined when a segment parses to an unexpected shape: the caller takes the full path. */
 export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentCache): SegmentedParsedFile | undefined {
-  const cache: SegmentCache = new Map();
+  if (!previous) {
+    const w = fromWhole(text, seg);
+    if (w) return new SegmentedParsedFile(path, text, seg, w.parses, w.data, []);
+  }
   const parses: SegmentParse[] = [];
   for (const s of seg.segments) {
     const t = text.slice(s.start, s.end);
-    let p = cache.get(t) ?? previous?.get(t);
-    if (!p) p = parseSegment(t);
-    cache.set(t, p);
-    parses.push(p);
+    parses.push(previous?.get(t) ?? parseSegment(t));
   }
   const data: Record<string, unknown> = {};
   const syntax: SyntaxProblem[] = [];
@@ -63,7 +98,7 @@ export function parseSegmented(path: string, text: string, seg: Segmentation, pr
       (data[s.key] as unknown[]).push(p.data[0]);
     }
   }
-  return new SegmentedParsedFile(path, text, seg, parses, cache, data, syntax);
+  return new SegmentedParsedFile(path, text, seg, parses, data, syntax);
 }
 
 export class SegmentedParsedFile implements ParsedFile {
@@ -74,12 +109,21 @@ export class SegmentedParsedFile implements ParsedFile {
     readonly text: string,
     private readonly seg: Segmentation,
     private readonly parses: SegmentParse[],
-    /** Segment text → parse, for the next version of this file. */
-    readonly cache: SegmentCache,
     readonly data: unknown,
     readonly syntax: SyntaxProblem[],
   ) {
     this.lines = new LineIndex(text);
+  }
+
+  private segmentCache: SegmentCache | undefined;
+
+  /** Segment text → parse, lent to the next version of this file (built when first asked for). */
+  get cache(): SegmentCache {
+    if (!this.segmentCache) {
+      this.segmentCache = new Map();
+      this.seg.segments.forEach((s, i) => this.segmentCache!.set(this.text.slice(s.start, s.end), this.parses[i]));
+    }
+    return this.segmentCache;
   }
 
   private positions(i: number): ParsedFile {

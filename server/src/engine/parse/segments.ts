@@ -33,14 +33,42 @@ export interface Segmentation {
 }
 
 // Constructs whose meaning crosses lines or that parsers disagree on: leave them to the full parser.
+// Each test runs only when a character it needs occurs at all, so a plain file pays a few scans.
 // (Block scalars are fine, except with explicit indentation or with leading lines of spaces.)
-const UNSAFE =
-  /(^|[\s[{,])[&*!][^\s,\]}]|^%|^(---|\.\.\.)(\s|$)|^\s*\?(\s|$)|["'\]}]#|\t|^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m;
-const TOP_KEY = /^(?:([A-Za-z_$][\w$.-]*)|"([^"\\]*)"|'([^']*)')[ ]*:(?:[ ]+(.*))?$/;
-const ITEM = /^([ ]*)-(?:[ ]|$)/;
+const SCREENS: [string[], RegExp][] = [
+  [['&', '*', '!'], /(^|[\s[{,])[&*!][^\s,\]}]/m],
+  [['%'], /^%/m],
+  [['---', '...'], /^(---|\.\.\.)(\s|$)/m],
+  [['?'], /^\s*\?(\s|$)/m],
+  [['#'], /["'\]}]#/],
+  [['\t'], /\t/],
+  [['|', '>'], /^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m],
+];
+
+function unsafe(text: string): boolean {
+  for (const [chars, re] of SCREENS) {
+    if (chars.some((c) => text.includes(c)) && re.test(text)) return true;
+  }
+  return false;
+}
+// A top-level key line, matched in place (sticky) so that lines are never copied.
+const TOP_KEY = /(?:([A-Za-z_$][\w$.-]*)|"([^"\\\n]*)"|'([^'\n]*)')[ ]*:(?:[ ]+([^\n]*?))?\r?$/my;
+
+const SPACE = 32;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const DASH = 45;
+
+/** Whether an item indicator `-` stands at `at` (followed by a space or the end of the line). */
+function isItem(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== DASH) return false;
+  const c = text.charCodeAt(at + 1);
+  return c === SPACE || c === LF || c === CR || Number.isNaN(c);
+}
 
 export function segment(text: string): Segmentation | undefined {
-  if (UNSAFE.test(text)) return undefined;
+  if (unsafe(text)) return undefined;
   const segments: Segment[] = [];
   const listKeys = new Set<string>();
   const seenKeys = new Set<string>();
@@ -54,44 +82,39 @@ export function segment(text: string): Segmentation | undefined {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const next = eol < n ? eol + 1 : n;
-    let line = text.slice(pos, eol);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) {
-      if (!current) {
-        // Leading comments and blank lines: kept in front of the first segment.
-        pos = next;
-        continue;
-      }
-      current.end = next;
+    let first = pos;
+    while (first < eol && text.charCodeAt(first) === SPACE) first++;
+    const c = first < eol ? text.charCodeAt(first) : LF;
+    if (c === LF || c === CR || c === HASH) {
+      // Blank and comment lines belong to the segment before them (leading ones to the first).
+      if (current) current.end = next;
       pos = next;
       continue;
     }
-    const indent = line.length - trimmed.length;
+    const indent = first - pos;
     if (pendingKeyValue && current) {
       pendingKeyValue = false;
-      const m = ITEM.exec(line);
-      if (m) {
-        listIndent = m[1].length;
+      if (isItem(text, first)) {
+        listIndent = indent;
         listKeys.add(current.key);
         index = 0;
       }
     }
-    if (listIndent !== undefined && indent === listIndent && ITEM.test(line)) {
+    if (listIndent !== undefined && indent === listIndent && isItem(text, first)) {
       current = { start: pos, end: next, key: current!.key, index: index++ };
       segments.push(current);
     } else if (indent === 0) {
-      const m = TOP_KEY.exec(line);
-      if (!m) return undefined; // a top level that is not a simple block mapping
+      TOP_KEY.lastIndex = pos;
+      const m = TOP_KEY.exec(text);
+      if (!m || m.index !== pos) return undefined; // a top level that is not a simple block mapping
       const key = m[1] ?? m[2] ?? m[3];
-      const inline = m[4];
       if (seenKeys.has(key)) return undefined; // duplicate keys: the full parser reports them
       seenKeys.add(key);
       listIndent = undefined;
-      const value = inline?.trim() ?? '';
+      const value = m[4]?.trim() ?? '';
       // A flow collection or quoted scalar that does not close on its line may run on: not ours.
-      if (/^[[{]/.test(value) && !balancedFlow(value)) return undefined;
-      if (/^["']/.test(value) && !closedQuote(value)) return undefined;
+      if ((value.startsWith('[') || value.startsWith('{')) && !balancedFlow(value)) return undefined;
+      if ((value.startsWith('"') || value.startsWith("'")) && !closedQuote(value)) return undefined;
       pendingKeyValue = value === '' || value.startsWith('#');
       current = { start: segments.length ? pos : 0, end: next, key };
       segments.push(current);

@@ -40,15 +40,42 @@ export function isPilotFile(name: string): boolean {
   return PILOT_FILE.test(name);
 }
 
+export interface WorkspaceOptions {
+  /**
+   * The files do not change while this workspace lives (one run of the
+   * checker): stamps, folder listings and plan folders are read once. Without
+   * it (the language server) every question goes to the host again.
+   */
+  snapshot?: boolean;
+}
+
 export class Workspace {
   private readonly models = new Map<string, { stamp: string; model: FileModel }>();
   private readonly configs = new Map<string, { stamp: string; config: RuleConfig }>();
+  private readonly stamps = new Map<string, string | undefined>();
+  private readonly dirs = new Map<string, DirEntry[] | undefined>();
+  private readonly planDirs = new Map<string, string[]>();
 
-  constructor(readonly host: FileHost) {}
+  constructor(
+    readonly host: FileHost,
+    private readonly options: WorkspaceOptions = {},
+  ) {}
+
+  private stampOf(path: string): string | undefined {
+    if (!this.options.snapshot) return this.host.stamp(path);
+    if (!this.stamps.has(path)) this.stamps.set(path, this.host.stamp(path));
+    return this.stamps.get(path);
+  }
+
+  private readDir(dir: string): DirEntry[] | undefined {
+    if (!this.options.snapshot) return this.host.readDir(dir);
+    if (!this.dirs.has(dir)) this.dirs.set(dir, this.host.readDir(dir));
+    return this.dirs.get(dir);
+  }
 
   /** The parsed model of a file, from cache when its stamp is unchanged. */
   load(path: string): FileModel | undefined {
-    const stamp = this.host.stamp(path);
+    const stamp = this.stampOf(path);
     if (stamp === undefined) {
       this.models.delete(path);
       return undefined;
@@ -71,12 +98,16 @@ export class Workspace {
 
   /** Pilot files directly in `dir` whose kind is Plan. */
   planFilesIn(dir: string): string[] {
-    const entries = this.host.readDir(dir);
+    const known = this.planDirs.get(dir);
+    if (known) return known;
+    const entries = this.readDir(dir);
     if (!entries) return [];
-    return entries
+    const plans = entries
       .filter((e) => e.kind === 'file' && isPilotFile(e.name))
       .map((e) => nodePath.join(dir, e.name))
       .filter((p) => this.load(p)?.kind === 'Plan');
+    if (this.options.snapshot) this.planDirs.set(dir, plans);
+    return plans;
   }
 
   /** The plan folder a file belongs to: the nearest folder, from its own upward, that holds a Plan file. */
@@ -95,7 +126,7 @@ export class Workspace {
     const out: string[] = [];
     const walk = (dir: string, top: boolean) => {
       if (!top && this.planFilesIn(dir).length > 0) return; // a plan of its own
-      const entries = this.host.readDir(dir) ?? [];
+      const entries = this.readDir(dir) ?? [];
       for (const e of entries.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const p = nodePath.join(dir, e.name);
         if (e.kind === 'dir') {
@@ -109,7 +140,7 @@ export class Workspace {
 
   config(root: string): RuleConfig {
     const path = nodePath.join(root, CONFIG_FILE_NAME);
-    const stamp = this.host.stamp(path);
+    const stamp = this.stampOf(path);
     if (stamp === undefined) return { severities: new Map(), findings: [] };
     const hit = this.configs.get(path);
     if (hit && hit.stamp === stamp) return hit.config;

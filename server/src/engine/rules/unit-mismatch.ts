@@ -96,9 +96,11 @@ export const unitMismatch: Rule = {
       if (!type || typeof unit !== 'string' || unit.trim() === '') continue;
       const id = entryLabel(entry, path);
       const unitPath = [...path, 'unit'];
-      const span = file.parsed.span(unitPath, 'value');
-      if (!span) continue;
+      // Positions cost a parse: ask for one only when there is something to report.
+      const at = () => file.parsed.span(unitPath, 'value');
       if ((type === 'share' || type === 'reduction') && unit !== '%') {
+        const span = at();
+        if (!span) continue;
         ctx.report({
           file: file.path,
           span,
@@ -106,6 +108,8 @@ export const unitMismatch: Rule = {
           data: { suggestions: ['%'], path: unitPath },
         });
       } else if ((type === 'level' || type === 'intensity') && unit.trim() === '%') {
+        const span = at();
+        if (!span) continue;
         ctx.report({ file: file.path, span, message: msg('unit-mismatch.percent-forbidden', { id, type: TYPE_NAMES[type] }), data: { path: unitPath } });
       }
     }

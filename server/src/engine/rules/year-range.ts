@@ -86,8 +86,8 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
     for (const t of targetsOf(entry, path)) {
       if (t.year === undefined) continue;
       const yearPath = [...t.path, 'year'];
-      const span = file.parsed.span(yearPath, 'value');
-      if (!span) continue;
+      // Positions cost a parse: ask for one only when there is something to report.
+      const at = () => file.parsed.span(yearPath, 'value');
       let ref: { year: number; kind: keyof typeof REF_NAMES } | undefined;
       if (type === 'reduction') {
         const r = reductionReference(entry, t, years.baseYear);
@@ -99,6 +99,8 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
       }
       if (ref && t.year <= ref.year) {
         const names = REF_NAMES[ref.kind];
+        const span = at();
+        if (!span) continue;
         ctx.report({
           file: file.path,
           span,
@@ -106,6 +108,8 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
           data: { path: yearPath },
         });
       } else if (years.horizon !== undefined && t.year > years.horizon) {
+        const span = at();
+        if (!span) continue;
         ctx.report({
           file: file.path,
           span,
@@ -139,8 +143,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
     const end = parseYearMonth(entry.end);
     if (!end) continue;
     const endPath = [...path, 'end'];
-    const span = file.parsed.span(endPath, 'value');
-    if (!span) continue;
+    const at = () => file.parsed.span(endPath, 'value') ?? { start: 0, end: 0 };
     const id = entryLabel(entry, path);
     const start = parseYearMonth(entry.start);
     if (start) {
@@ -149,7 +152,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
       if (before) {
         ctx.report({
           file: file.path,
-          span,
+          span: at(),
           message: msg('year-range.end-before-start', { id, end: String(entry.end), start: String(entry.start) }),
           data: { path: endPath },
         });
@@ -158,7 +161,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
     if (years.horizon !== undefined && end.year > years.horizon) {
       ctx.report({
         file: file.path,
-        span,
+        span: at(),
         message: msg('year-range.end-after-horizon', { id, end: String(entry.end), endYear: end.year, ...horizonArgs(years) }),
         data: { path: endPath },
       });
