@@ -1,0 +1,613 @@
+#!/usr/bin/env node
+// The benchmark: Pilot Plan side by side with the tools planners would otherwise use.
+//
+//   npm run bench               (builds, then runs this)
+//   node bench/run.mjs [--quick] [--only editor,memory,checker,floor,activation,size] [--no-readme]
+//   node bench/run.mjs --table    (re-render the table of bench/results.json, measure nothing)
+//
+// Measures, on the same generated plans (bench/generate.mjs):
+//   editor      didOpen → diagnostics and one-line didChange → diagnostics, over stdio, for our
+//               server (dist/server.js --stdio) and yaml-language-server given our schemas
+//   memory      each server's resident memory with the 1,000-file plan open
+//   checker     wall time of `pilot-plan check` against ajv-cli validating the same files
+//   floor       in one process: js-yaml load, `yaml` parseDocument, the engine's check
+//   activation  require + activate() of dist/client.js with a stub vscode module
+//   size        bundle sizes of dist/*.js
+// prints a table (medians, ratios to the peer and to the floor), writes bench/results.json and
+// puts the table into bench/README.md. Never part of the timed tests.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { generate, DEFAULT_OUT } from './generate.mjs';
+import { LspSession, sleep } from './lsp-client.mjs';
+import { buildEngineBundle } from './engine-bundle.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
+const want = (s) => !ONLY || ONLY.has(s);
+const NODE = process.execPath;
+const started = Date.now();
+
+const RUNS = {
+  open: QUICK ? 3 : 5, // didOpen → diagnostics, per file size
+  edits: QUICK ? 5 : 11, // one-line edits → diagnostics
+  checker: QUICK ? 3 : 5, // CLI wall-time runs (3 for the largest datasets in a full run)
+  activation: QUICK ? 5 : 9,
+};
+const YLS_DEBOUNCE_MS = 200; // yaml-language-server: yamlSettings.validationDelayMs, not configurable
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return undefined;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const r1 = (x) => (x === undefined || x === null || !Number.isFinite(x) ? x : Math.round(x * 10) / 10);
+const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
+
+function version(pkg) {
+  try {
+    return require(`${pkg}/package.json`).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fixed CPU-bound workload (median of 5, ms): compares machines, and shows when other processes took the CPU. */
+function calibrate() {
+  const xs = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    let h = 0;
+    for (let i = 0; i < 3e6; i++) h = (h * 31 + ((i * 2654435761) >>> 7)) | 0;
+    const m = new Map();
+    for (let i = 0; i < 2e5; i++) m.set(`k${i}`, { i, h });
+    xs.push(performance.now() - t0);
+  }
+  return r1(median(xs));
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim(),
+    cores: cpus.length,
+    availableParallelism: os.availableParallelism?.(),
+    memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    date: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    calibrationMsAtStart: calibrate(),
+  };
+}
+
+/** Spawns a command, waits for it to end, returns wall time and output. */
+function runTimed(cmd, argv, opts = {}) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, argv, { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    p.stdout.on('data', (b) => out.push(b));
+    p.stderr.on('data', (b) => {
+      if (err.length < 200) err.push(b);
+      if (opts.echo) for (const line of String(b).trim().split('\n')) log(line);
+    });
+    p.on('close', (code) => resolve({ ms: performance.now() - t0, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Preparation: datasets, the engine bundle, a broken plan for the sanity check
+// ---------------------------------------------------------------------------
+function writeBrokenPlan(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'plan.pilot.yaml'), 'apiVersion: pilot-plan/v1\nkind: Plan\nid: BROKEN\npilot: { name: 示例市, type: city, province: 江苏省 }\nbaseYear: 2020\ntargetYears: [2025, 2030]\n');
+  // three schema errors: a missing required key (lead), a value not allowed (area), an unknown key (bogus)
+  writeFileSync(
+    join(dir, 'tasks.pilot.yaml'),
+    'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - id: T-ONE\n    title: 缺少牵头单位的任务\n    area: nowhere\n    bogus: 1\n    indicators: [IND-X]\n    due: 2025\n',
+  );
+  return join(dir, 'tasks.pilot.yaml');
+}
+
+// ---------------------------------------------------------------------------
+// Editor: the two language servers
+// ---------------------------------------------------------------------------
+/** Our server's default debounce, read from the source so the report cannot drift from it. */
+function oursDebounceMs() {
+  try {
+    return Number(/DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, 'server', 'src', 'lsp', 'protocol.ts'), 'utf8'))?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function servers() {
+  const schemaUri = pathToFileURL(join(ROOT, 'schemas', 'pilot-plan.schema.json')).href;
+  // BENCH_OURS_SERVER="node dist/cli.js lsp --stdio" times the same server through the CLI.
+  const oursCommand = process.env.BENCH_OURS_SERVER ? process.env.BENCH_OURS_SERVER.split(' ').map((x) => (x === 'node' ? NODE : x)) : [NODE, join(ROOT, 'dist', 'server.js'), '--stdio'];
+  const ours = {
+    command: oursCommand,
+    settings: { pilotPlan: {} },
+    // It publishes diagnostics only where they changed (and the first time); after every check
+    // it sends pilotPlan/status for the active document, which ends a check whose result is unchanged.
+    doneNotifications: ['pilotPlan/status'],
+  };
+  return [
+    { id: 'ours', label: 'Pilot Plan server', ...ours, debounceMs: oursDebounceMs(), memory: true },
+    { id: 'ours0', label: 'Pilot Plan server, debounce 0', ...ours, initializationOptions: { debounceMs: 0 }, debounceMs: 0, memory: true },
+    {
+      id: 'yls',
+      label: `yaml-language-server ${version('yaml-language-server')}`,
+      command: [NODE, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+      // Our schemas through settings: the dispatching schema for every pilot file; its relative
+      // $refs (plan.schema.json, common.schema.json#/...) resolve to the files beside it.
+      settings: {
+        yaml: {
+          validate: true,
+          hover: true,
+          completion: true,
+          format: { enable: false },
+          schemaStore: { enable: false },
+          schemas: { [schemaUri]: ['*.pilot.yaml', '*.pilot.yml'] },
+        },
+        http: { proxyStrictSSL: false },
+      },
+      debounceMs: YLS_DEBOUNCE_MS,
+      memory: true,
+    },
+  ];
+}
+
+async function startSession(srv, rootDir) {
+  const s = new LspSession({ name: srv.label, command: srv.command, rootDir, settings: srv.settings, initializationOptions: srv.initializationOptions, doneNotifications: srv.doneNotifications });
+  await s.initialize(30_000);
+  await sleep(300); // let the server settle (configuration round trips)
+  return s;
+}
+
+/** A one-line edit: rewrite a task's title (alternately longer and back). */
+function editText(title, k) {
+  return k % 2 === 0 ? `${title.value}（第${k + 1}次修订）` : title.value;
+}
+
+async function sanity(srv, brokenFile, cleanFile) {
+  const s = await startSession(srv, dirname(brokenFile));
+  try {
+    const bad = await s.timeOpen(brokenFile, 30_000);
+    const good = await s.timeOpen(cleanFile, 60_000);
+    return {
+      brokenFileDiagnostics: bad.diagnostics.length,
+      brokenMessages: bad.diagnostics.slice(0, 6).map((d) => `${d.range.start.line + 1}: ${d.message.split('\n')[0].slice(0, 100)}`),
+      cleanFileDiagnostics: good.diagnostics.length,
+      cleanMessages: good.diagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.message.split('\n')[0].slice(0, 100)}`),
+      ok: bad.diagnostics.length >= 3,
+    };
+  } finally {
+    await s.shutdown();
+  }
+}
+
+async function editorSingleFile(srv, ds) {
+  const file = join(ds.dir, ds.editFile);
+  const big = ds.editFileLines > 50_000;
+  const timeout = big ? 180_000 : 60_000;
+  const s = await startSession(srv, ds.dir);
+  const res = { file: relative(ROOT, file), lines: ds.editFileLines, open: [], edits: [] };
+  try {
+    const opens = big ? Math.min(RUNS.open, 3) : RUNS.open;
+    let uri;
+    for (let i = 0; i < opens; i++) {
+      // A trailing comment unique to each open, so no server can answer from a cache of the same text.
+      const r = await s.timeOpen(file, timeout, `# bench: open ${i + 1}\n`);
+      uri = r.uri;
+      res.open.push(r.ms);
+      res.openDiagnostics = r.diagnostics.length;
+      (res.via ??= {})[r.via] = (res.via[r.via] ?? 0) + 1;
+      if (i < opens - 1) {
+        const drain = s.waitDiagnostics([uri], 1000, 'close').catch(() => undefined);
+        s.close(uri);
+        await drain;
+        await sleep(100);
+      }
+    }
+    await sleep(200);
+    const edits = big ? Math.min(RUNS.edits, 5) : RUNS.edits;
+    for (let k = 0; k < edits; k++) {
+      const title = ds.editTitles[k % ds.editTitles.length];
+      const r = await s.timeLineEdit(uri, title.line, '    title: '.length, editText(title, k), timeout);
+      res.edits.push(r.ms);
+      res.editDiagnostics = r.diagnostics.length;
+      (res.via ??= {})[r.via] = (res.via[r.via] ?? 0) + 1;
+      await sleep(50);
+    }
+    res.rssMB = s.memory()?.rssMB;
+  } catch (e) {
+    res.error = e.message.slice(0, 500);
+  } finally {
+    await s.shutdown();
+  }
+  res.openColdMs = res.open[0];
+  res.openMedianMs = median(res.open.slice(1).length ? res.open.slice(1) : res.open);
+  res.editMedianMs = median(res.edits);
+  res.open = res.open.map(r1);
+  res.edits = res.edits.map(r1);
+  return res;
+}
+
+async function editorManyFiles(srv, ds) {
+  const s = await startSession(srv, ds.dir);
+  const res = { files: ds.fileCount, lines: ds.totalLines, edits: [] };
+  try {
+    res.rssBeforeOpenMB = s.memory()?.rssMB;
+    const paths = ds.files.map((f) => join(ds.dir, f));
+    const uris = paths.map((p) => pathToFileURL(p).href);
+    const wait = s.waitDiagnostics(uris, 600_000, `diagnostics for ${uris.length} files`);
+    const t0 = performance.now();
+    for (const p of paths) s.open(p);
+    const r = await wait;
+    res.openAllMs = r.at - t0;
+    res.filesWithDiagnostics = [...r.all.values()].filter((d) => d.length).length;
+    await sleep(1500);
+    const m = s.memory();
+    res.rssMB = m?.rssMB;
+    res.peakRssMB = m?.hwmMB;
+    const uri = pathToFileURL(join(ds.dir, ds.editFile)).href;
+    for (let k = 0; k < RUNS.edits; k++) {
+      const title = ds.editTitles[k % ds.editTitles.length];
+      const e = await s.timeLineEdit(uri, title.line, '    title: '.length, editText(title, k), 120_000);
+      res.edits.push(e.ms);
+      await sleep(50);
+    }
+    const m2 = s.memory();
+    res.rssAfterEditsMB = m2?.rssMB;
+    res.peakRssMB = m2?.hwmMB;
+  } catch (e) {
+    res.error = e.message.slice(0, 500);
+  } finally {
+    await s.shutdown();
+  }
+  res.editMedianMs = median(res.edits);
+  res.edits = res.edits.map(r1);
+  return res;
+}
+
+async function runEditor(manifest, results) {
+  const brokenFile = writeBrokenPlan(join(DEFAULT_OUT, 'broken'));
+  const lines = manifest.datasets.filter((d) => d.kind === 'lines' && !(QUICK && d.lines > 50_000));
+  const many = manifest.datasets.find((d) => d.name === 'files-1000');
+  results.editor = {};
+  for (const srv of servers()) {
+    const r = (results.editor[srv.id] = { label: srv.label, command: srv.command.map((c) => (c === NODE ? 'node' : relative(ROOT, c) || c)).join(' '), initializationOptions: srv.initializationOptions, debounceMs: srv.debounceMs, single: {} });
+    log(`editor: ${srv.label}: sanity check on a broken file`);
+    try {
+      r.sanity = await sanity(srv, brokenFile, join(lines[0].dir, lines[0].editFile));
+      log(`  broken file → ${r.sanity.brokenFileDiagnostics} diagnostics; clean file → ${r.sanity.cleanFileDiagnostics}`);
+    } catch (e) {
+      r.error = `not available: ${e.message.split('\n').filter(Boolean).join(' ').slice(0, 300)}`;
+      log(`  ${r.error}`);
+      continue;
+    }
+    for (const ds of want('editor') ? lines : []) {
+      log(`editor: ${srv.label}: ${ds.name} (${ds.editFileLines} lines)`);
+      r.single[ds.name] = await editorSingleFile(srv, ds);
+      const x = r.single[ds.name];
+      log(`  didOpen ${r1(x.openMedianMs)} ms (cold ${r1(x.openColdMs)}), edit ${r1(x.editMedianMs)} ms${x.error ? ' — ' + x.error : ''}`);
+    }
+    if (want('memory') && many && srv.memory) {
+      log(`memory: ${srv.label}: opening the ${many.fileCount}-file plan`);
+      r.many = await editorManyFiles(srv, many);
+      log(`  all diagnostics in ${r1(r.many.openAllMs)} ms, RSS ${r1(r.many.rssMB)} MB, edit ${r1(r.many.editMedianMs)} ms${r.many.error ? ' — ' + r.many.error : ''}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Checker: pilot-plan check against ajv-cli
+// ---------------------------------------------------------------------------
+function ajvArgs(dir) {
+  const s = (f) => join('schemas', f);
+  return [
+    join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js'),
+    'validate',
+    '--spec=draft2020',
+    '--all-errors',
+    '--allow-union-types',
+    '-s', s('pilot-plan.schema.json'),
+    ...['plan', 'tasks', 'projects', 'indicators', 'common'].flatMap((n) => ['-r', s(`${n}.schema.json`)]),
+    '-c', './bench/ajv-plugin.cjs',
+    '-d', `${relative(ROOT, dir)}/**/*.pilot.yaml`,
+  ];
+}
+
+async function runChecker(manifest, results) {
+  results.checker = {
+    ours: { command: 'node dist/cli.js check DIR --format json' },
+    ajv: { command: `node node_modules/ajv-cli/dist/index.js ${ajvArgs('DIR').slice(1).join(' ')}`, version: version('ajv-cli'), ajv: version('ajv'), jsYaml: require('ajv-cli/node_modules/js-yaml/package.json').version },
+    datasets: {},
+  };
+  for (const ds of manifest.datasets) {
+    const big = ds.totalLines > 50_000;
+    const runs = big && !QUICK ? 3 : RUNS.checker;
+    const r = (results.checker.datasets[ds.name] = { files: ds.fileCount, lines: ds.totalLines, ours: [], ajv: [] });
+    for (let i = 0; i < runs; i++) {
+      // alternate, so drift in machine load hits both alike
+      const a = await runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), 'check', relative(ROOT, ds.dir), '--format', 'json'], { cwd: ROOT });
+      r.ours.push(a.ms);
+      if (i === 0) {
+        try {
+          r.oursSummary = JSON.parse(a.stdout).summary;
+        } catch {
+          r.oursSummary = { exit: a.code, stderr: a.stderr.slice(0, 300) };
+        }
+        r.oursExit = a.code;
+      }
+      const b = await runTimed(NODE, ajvArgs(ds.dir), { cwd: ROOT });
+      r.ajv.push(b.ms);
+      if (i === 0) {
+        r.ajvExit = b.code;
+        r.ajvValid = (b.stdout.match(/ valid$/gm) ?? []).length;
+        r.ajvInvalid = (b.stderr.match(/ invalid$/gm) ?? []).length;
+      }
+    }
+    r.oursMedianMs = median(r.ours);
+    r.ajvMedianMs = median(r.ajv);
+    r.ours = r.ours.map(r1);
+    r.ajv = r.ajv.map(r1);
+    log(`checker ${ds.name}: pilot-plan ${r1(r.oursMedianMs)} ms (${JSON.stringify(r.oursSummary)}), ajv-cli ${r1(r.ajvMedianMs)} ms (${r.ajvValid} valid, ${r.ajvInvalid} invalid)`);
+    if (r.oursSummary?.errors > 0) throw new Error(`generated plan ${ds.name} does not check clean: fix bench/generate.mjs`);
+  }
+  const empty = await runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), '--version']);
+  const bare = await runTimed(NODE, ['-e', '0']);
+  results.checker.startupMs = { nodeBare: r1(bare.ms), cliVersion: r1(empty.ms) };
+}
+
+// ---------------------------------------------------------------------------
+// Floor, activation, sizes
+// ---------------------------------------------------------------------------
+async function runFloor(results) {
+  const a = [join(HERE, 'floor.mjs')];
+  if (QUICK) a.push('--runs', '3');
+  const r = await runTimed(NODE, a, { echo: true });
+  if (r.code !== 0) throw new Error(`floor.mjs failed: ${r.stderr}`);
+  results.floor = JSON.parse(r.stdout);
+}
+
+async function runActivation(results) {
+  const xs = [];
+  let last;
+  for (let i = 0; i < RUNS.activation; i++) {
+    const r = await runTimed(NODE, [join(HERE, 'activation.cjs')]);
+    try {
+      last = JSON.parse(r.stdout.trim().split('\n').pop());
+    } catch {
+      last = { error: r.stderr.slice(0, 300) };
+    }
+    xs.push(last);
+  }
+  results.activation = {
+    method: 'fresh node process: require(dist/client.js) with a stub vscode module, then activate(context)',
+    requireMs: r1(median(xs.map((x) => x.requireMs))),
+    activateMs: r1(median(xs.map((x) => x.activateMs))),
+    totalMs: r1(median(xs.map((x) => (x.requireMs ?? NaN) + (x.activateMs ?? 0)))),
+    childProcesses: last?.childProcesses,
+    note: last?.activateNote ?? last?.error,
+  };
+  log(`activation: require ${results.activation.requireMs} ms + activate ${results.activation.activateMs} ms`);
+}
+
+function runSizes(results) {
+  const dist = join(ROOT, 'dist');
+  results.bundles = {};
+  for (const f of readdirSync(dist).filter((f) => f.endsWith('.js')).sort()) {
+    const b = readFileSync(join(dist, f));
+    results.bundles[f] = { bytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------
+const fmtMs = (x) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : undefined);
+const fmtX = (x) => (x === undefined ? '–' : x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);
+const fmtMB = (x) => (Number.isFinite(x) ? `${Math.round(x)} MB` : '–');
+const fmtKB = (x) => `${(x / 1024).toFixed(0)} KB`;
+
+function targets(res) {
+  const out = [];
+  const add = (what, target, value, pass, note) => out.push({ what, target, value, pass, note });
+  const ours = res.editor?.ours;
+  const ours0 = res.editor?.ours0;
+  const yls = res.editor?.yls;
+  const e10o = ours?.single?.['lines-10k'];
+  const e10z = ours0?.single?.['lines-10k'];
+  const e10y = yls?.single?.['lines-10k'];
+  const ok = (s) => s && !s.error;
+  const why = (s) => s?.error?.split('\n')[0];
+  const rEdit = ratio(e10o?.editMedianMs, e10y?.editMedianMs);
+  add('edit → diagnostics, 10k-line file, vs yaml-language-server (each with its debounce)', '≤ 0.2×', ok(ours) ? fmtX(rEdit) : 'n/a', ok(ours) && rEdit !== undefined ? rEdit <= 0.2 : undefined, ok(ours) ? `${fmtMs(e10o?.editMedianMs)} vs ${fmtMs(e10y?.editMedianMs)}` : why(ours));
+  const rWork = ratio(e10z?.editMedianMs, e10y?.editMedianMs - YLS_DEBOUNCE_MS);
+  add('  … the same without either debounce (ours at debounceMs 0, YLS less 200 ms)', '≤ 0.2×', ok(ours0) ? fmtX(rWork) : 'n/a', ok(ours0) && rWork !== undefined ? rWork <= 0.2 : undefined, ok(ours0) ? `${fmtMs(e10z?.editMedianMs)} vs ${fmtMs(e10y?.editMedianMs - YLS_DEBOUNCE_MS)}` : why(ours0));
+  add(`edit → diagnostics, 10k-line file, median (as shipped: debounce ≤ ${ours?.debounceMs} ms)`, '< 50 ms', ok(ours) ? fmtMs(e10o?.editMedianMs) : 'n/a', ok(ours) && e10o?.editMedianMs !== undefined ? e10o.editMedianMs < 50 : undefined);
+  add('  … at debounceMs 0', '< 50 ms', ok(ours0) ? fmtMs(e10z?.editMedianMs) : 'n/a', ok(ours0) && e10z?.editMedianMs !== undefined ? e10z.editMedianMs < 50 : undefined);
+  const c = res.checker?.datasets?.['files-1000'];
+  add('checker on the 1,000-file plan vs ajv-cli (wall)', '≤ 0.5×', fmtX(ratio(c?.oursMedianMs, c?.ajvMedianMs)), c ? ratio(c.oursMedianMs, c.ajvMedianMs) <= 0.5 : undefined);
+  for (const n of ['lines-10k', 'files-1000']) {
+    const f = res.floor?.datasets?.[n];
+    const x = f?.paired?.checkOverJsYaml ?? ratio(f?.engineCheck?.median, f?.jsYaml?.median);
+    add(`checker's work in process vs js-yaml parse, ${n}`, '≤ 3×', fmtX(x), f ? x <= 3 : undefined);
+  }
+  const l1 = res.floor?.datasets?.['lines-1k']?.engineCheck?.median;
+  const l10 = res.floor?.datasets?.['lines-10k']?.engineCheck?.median;
+  const l100 = res.floor?.datasets?.['lines-100k']?.engineCheck?.median;
+  const lr = (a, b) => res.floor?.datasets?.[a]?.lines / res.floor?.datasets?.[b]?.lines;
+  const lin = (t2, t1, a, b) => add(`linear growth: checker in process, ${a.slice(6)} / ${b.slice(6)} lines`, `≤ 1.1 × lines ratio`, fmtX(ratio(t2, t1)), t1 ? ratio(t2, t1) <= 1.1 * lr(a, b) : undefined, t1 ? `lines ×${lr(a, b).toFixed(1)}` : '');
+  lin(l10, l1, 'lines-10k', 'lines-1k');
+  lin(l100, l10, 'lines-100k', 'lines-10k');
+  add('server memory, 1,000 files open', '< 200 MB', ok(ours) ? fmtMB(ours?.many?.rssMB) : 'n/a', ok(ours) && ours?.many?.rssMB ? ours.many.rssMB < 200 : undefined, ok(ours) && ours?.many?.peakRssMB ? `peak ${fmtMB(ours.many.peakRssMB)}` : '');
+  add('extension activation', '< 50 ms', fmtMs(res.activation?.totalMs), res.activation ? res.activation.totalMs < 50 : undefined, 'stub vscode; see README');
+  return out;
+}
+
+function table(res) {
+  const L = [];
+  const m = res.machine;
+  L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}; ${m.date.slice(0, 16).replace('T', ' ')} UTC; load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd?.join(' / ')}; calibration loop ${m.calibrationMsAtStart} ms at start, ${m.calibrationMsAtEnd} ms at end (lower is a quieter, faster machine).${res.quick ? ' Quick run (fewer repetitions).' : ''}`);
+  L.push('');
+  const ours = res.editor?.ours;
+  const ours0 = res.editor?.ours0;
+  const yls = res.editor?.yls;
+  if (res.editor) {
+    const od = ours?.debounceMs;
+    L.push(`### Editor: time to diagnostics (medians: didOpen of ${RUNS.open} opens, the first (cold) left out; edit of ${RUNS.edits} one-line edits; 3 opens and 5 edits at 100k lines)`);
+    L.push('');
+    L.push(`| file | lines | ours didOpen | YLS didOpen | ratio | ours edit (as shipped: debounce ≤ ${od} ms) | YLS edit (${YLS_DEBOUNCE_MS} ms debounce) | ratio | ours edit, debounce 0 | YLS edit − ${YLS_DEBOUNCE_MS} ms | ratio | ours edit (debounce 0) / js-yaml floor |`);
+    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const names = new Set([...Object.keys(ours?.single ?? {}), ...Object.keys(yls?.single ?? {})]);
+    const cell = (x, key) => (x?.error && !Number.isFinite(x?.[key]) ? 'error' : fmtMs(x?.[key]));
+    for (const n of names) {
+      const o = ours?.single?.[n];
+      const z = ours0?.single?.[n];
+      const y = yls?.single?.[n];
+      const fl = res.floor?.datasets?.[n]?.editFile?.jsYaml?.median;
+      const yw = y?.editMedianMs - YLS_DEBOUNCE_MS;
+      L.push(`| ${n} | ${y?.lines ?? o?.lines} | ${cell(o, 'openMedianMs')} | ${cell(y, 'openMedianMs')} | ${fmtX(ratio(o?.openMedianMs, y?.openMedianMs))} | ${cell(o, 'editMedianMs')} | ${cell(y, 'editMedianMs')} | ${fmtX(ratio(o?.editMedianMs, y?.editMedianMs))} | ${cell(z, 'editMedianMs')} | ${fmtMs(yw)} | ${fmtX(ratio(z?.editMedianMs, yw))} | ${fmtX(ratio(z?.editMedianMs, fl))} |`);
+    }
+    const om = ours?.many;
+    const ym = yls?.many;
+    if (om || ym) {
+      const zm = ours0?.many;
+      const yw = ym?.editMedianMs - YLS_DEBOUNCE_MS;
+      L.push(`| files-1000: open all 1,000; edit one | ${(ym ?? om).lines} | ${cell(om, 'openAllMs')} | ${cell(ym, 'openAllMs')} | ${fmtX(ratio(om?.openAllMs, ym?.openAllMs))} | ${cell(om, 'editMedianMs')} | ${cell(ym, 'editMedianMs')} | ${fmtX(ratio(om?.editMedianMs, ym?.editMedianMs))} | ${cell(zm, 'editMedianMs')} | ${fmtMs(yw)} | ${fmtX(ratio(zm?.editMedianMs, yw))} | |`);
+    }
+    const cold = [...names].map((n) => `${n} ${fmtMs(ours?.single?.[n]?.openColdMs)} vs ${fmtMs(yls?.single?.[n]?.openColdMs)}`).join(', ');
+    L.push('', `Cold didOpen (the first open in a fresh server), ours vs YLS: ${cold}.`);
+    for (const s of [ours, ours0, yls]) {
+      if (s?.error) L.push('', `${s.label}: ${s.error}`);
+      for (const [n, x] of Object.entries(s?.single ?? {})) if (x.error) L.push('', `${s.label}, ${n}: ${x.error.split('\n')[0]}`);
+      if (s?.many?.error) L.push('', `${s.label}, files-1000: ${s.many.error.split('\n')[0]}`);
+    }
+    L.push('');
+    L.push('### Server memory with the 1,000-file plan open (resident, /proc VmRSS)');
+    L.push('');
+    L.push('| server | RSS after opening | peak RSS | diagnostics for all 1,000 files |');
+    L.push('|---|---:|---:|---:|');
+    for (const s of [ours, yls]) if (s) L.push(`| ${s.label} | ${s.error ? 'n/a' : fmtMB(s.many?.rssMB)} | ${s.error ? 'n/a' : fmtMB(s.many?.peakRssMB)} | ${s.error ? 'n/a' : fmtMs(s.many?.openAllMs)} |`);
+    const sc = [ours, yls].filter((s) => s?.sanity).map((s) => `${s.label}: ${s.sanity.brokenFileDiagnostics} diagnostics on the broken file${s.sanity.ok ? '' : ' (**fewer than the 3 errors: its timings do not compare**)'}, ${s.sanity.cleanFileDiagnostics} on a clean one`);
+    if (sc.length) L.push('', `Sanity check (a Tasks file with 3 schema errors): ${sc.join('; ')}.`);
+    L.push('');
+  }
+  if (res.checker) {
+    L.push(`### Checker: wall time of one command over the plan (medians of ${RUNS.checker} runs, 3 for the 100k-line and 1,000-file plans)`);
+    L.push('');
+    L.push('| plan | files | lines | pilot-plan check | ajv-cli validate | ratio | floor: js-yaml in process | pilot-plan / floor |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [n, d] of Object.entries(res.checker.datasets)) {
+      const fl = res.floor?.datasets?.[n]?.jsYaml?.median;
+      L.push(`| ${n} | ${d.files} | ${d.lines} | ${fmtMs(d.oursMedianMs)} | ${fmtMs(d.ajvMedianMs)} | ${fmtX(ratio(d.oursMedianMs, d.ajvMedianMs))} | ${fmtMs(fl)} | ${fmtX(ratio(d.oursMedianMs, fl))} |`);
+    }
+    L.push('', `Process start-up alone: \`node -e 0\` ${fmtMs(res.checker.startupMs?.nodeBare)}, \`pilot-plan --version\` ${fmtMs(res.checker.startupMs?.cliVersion)}. ajv-cli ${res.checker.ajv.version} (Ajv ${res.checker.ajv.ajv}, js-yaml ${res.checker.ajv.jsYaml}) does the schema only; pilot-plan check does the schema and every rule, cross-file ones included.`);
+    L.push('');
+  }
+  if (res.floor) {
+    L.push(`### Floor: in one process, same texts (all files of the plan), medians; ratios are medians of per-round ratios`);
+    L.push('');
+    L.push(`| plan | lines | js-yaml ${res.floor.jsYamlVersion} load, core schema (the floor) | js-yaml default schema | yaml ${res.floor.yamlVersion} parseDocument | engine parse | checker in process (runCheck) | checker / js-yaml | yaml / js-yaml |`);
+    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [n, d] of Object.entries(res.floor.datasets)) {
+      L.push(`| ${n} | ${d.lines} | ${fmtMs(d.jsYaml?.median)} | ${fmtMs(d.jsYamlDefault?.median)} | ${fmtMs(d.yamlParseDocument?.median)} | ${fmtMs(d.engineParse?.median)} | ${fmtMs(d.engineCheck?.median)} | ${fmtX(d.paired?.checkOverJsYaml ?? ratio(d.engineCheck?.median, d.jsYaml?.median))} | ${fmtX(d.paired?.yamlOverJsYaml ?? ratio(d.yamlParseDocument?.median, d.jsYaml?.median))} |`);
+    }
+    L.push('');
+  }
+  if (res.activation || res.bundles) {
+    L.push('### Extension');
+    L.push('');
+    if (res.activation) L.push(`Activation (require dist/client.js + activate() with a stub vscode, fresh process, median of ${RUNS.activation}): ${fmtMs(res.activation.totalMs)} (require ${fmtMs(res.activation.requireMs)}, activate ${fmtMs(res.activation.activateMs)}${res.activation.childProcesses === 0 ? '; with the stub the client started no server process' : ''}).${res.activation.note ? ' ' + res.activation.note : ''}`);
+    if (res.bundles) L.push('', `Bundles: ${Object.entries(res.bundles).map(([f, b]) => `${f} ${fmtKB(b.bytes)} (${fmtKB(b.gzipBytes)} gzip)`).join(', ')}.`);
+    L.push('');
+  }
+  L.push('### Targets');
+  L.push('');
+  L.push('| target | goal | measured | met |');
+  L.push('|---|---|---:|:---:|');
+  for (const t of res.targets) L.push(`| ${t.what} | ${t.target} | ${t.value}${t.note ? ` (${t.note})` : ''} | ${t.pass === undefined ? 'n/a' : t.pass ? 'yes' : '**no**'} |`);
+  return L.join('\n');
+}
+
+function updateReadme(tableText) {
+  const p = join(HERE, 'README.md');
+  if (!existsSync(p)) return;
+  const s = readFileSync(p, 'utf8');
+  const a = '<!-- bench:results:start -->';
+  const b = '<!-- bench:results:end -->';
+  const i = s.indexOf(a);
+  const j = s.indexOf(b);
+  if (i < 0 || j < 0) return;
+  writeFileSync(p, s.slice(0, i + a.length) + '\n' + tableText + '\n' + s.slice(j));
+}
+
+// ---------------------------------------------------------------------------
+async function main() {
+  if (args.includes('--table')) {
+    // Re-render the table of the last full run (bench/results.json) without measuring anything.
+    const res = JSON.parse(readFileSync(join(HERE, 'results.json'), 'utf8'));
+    Object.assign(RUNS, res.runs);
+    res.targets = targets(res);
+    res.table = table(res);
+    console.log(res.table);
+    writeFileSync(join(HERE, 'results.json'), JSON.stringify(res, null, 1) + '\n');
+    updateReadme(res.table);
+    return;
+  }
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node build.mjs` (npm run bench does)');
+  const results = { machine: machine(), quick: QUICK, runs: RUNS, versions: { pilotPlan: require(join(ROOT, 'package.json')).version, yamlLanguageServer: version('yaml-language-server'), ajvCli: version('ajv-cli'), ajv: version('ajv'), jsYaml: version('js-yaml'), yaml: version('yaml') } };
+  log('generating plans');
+  const manifest = generate({ log: (m) => log(m) });
+  results.datasets = manifest.datasets.map(({ files, editTitles, dir, ...d }) => ({ ...d, dir: relative(ROOT, dir) }));
+  log('bundling the engine');
+  await buildEngineBundle();
+
+  if (want('floor')) {
+    log('floor: in-process parse and engine timings');
+    await runFloor(results);
+  }
+  if (want('checker')) await runChecker(manifest, results);
+  if (want('editor') || want('memory')) await runEditor(manifest, results);
+  if (want('activation')) await runActivation(results);
+  if (want('size')) runSizes(results);
+  results.machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  results.machine.calibrationMsAtEnd = calibrate();
+  results.durationS = Math.round((Date.now() - started) / 1000);
+  results.targets = targets(results);
+  const text = table(results);
+  results.table = text;
+  console.log(text);
+  // Only a full run replaces the committed results; --quick and --only runs are for looking.
+  if (!ONLY && !QUICK && !args.includes('--no-results')) {
+    writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+    if (!args.includes('--no-readme')) updateReadme(text);
+    log('wrote bench/results.json and the table in bench/README.md');
+  } else {
+    writeFileSync(join(HERE, 'results', 'partial-results.json'), JSON.stringify(results, null, 1) + '\n');
+    log('partial run (--quick or --only): wrote bench/results/partial-results.json only');
+  }
+  log(`done in ${results.durationS} s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
