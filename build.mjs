@@ -71,7 +71,14 @@ const builds = [
     minify: !args.has('--dev'),
     metafile: true,
   }),
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], minify: !args.has('--dev') }),
+  // The client is two bundles: activation loads the small one; the language client follows.
+  esbuild.build({
+    ...common,
+    entryPoints: { client: 'client/src/extension.ts', 'language-client': 'client/src/language-client.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    minify: !args.has('--dev'),
+  }),
 ];
 // Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.
 const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e'));

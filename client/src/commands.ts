@@ -123,15 +123,16 @@ async function showReferences(client: PilotPlanClient, uri: unknown, position: u
   );
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: PilotPlanClient): void {
+/** `client` resolves once the language client has been loaded (just after activation). */
+export function registerCommands(context: vscode.ExtensionContext, client: () => Promise<PilotPlanClient>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('pilotPlan.newPlan', (arg?: unknown) => newPlan(arg)),
-    vscode.commands.registerCommand('pilotPlan.checkWorkspace', () => checkWorkspace(client)),
+    vscode.commands.registerCommand('pilotPlan.checkWorkspace', async () => checkWorkspace(await client())),
     vscode.commands.registerCommand('pilotPlan.openRuleDoc', (arg?: unknown) => openRuleDoc(context, arg)),
-    vscode.commands.registerCommand('pilotPlan.restartServer', () => restartServer(client)),
+    vscode.commands.registerCommand('pilotPlan.restartServer', async () => restartServer(await client())),
     // Internal (not in the command palette): the server's code lenses call it.
-    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: unknown, position: unknown, locations: unknown) =>
-      showReferences(client, uri, position, locations),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: unknown, position: unknown, locations: unknown) =>
+      showReferences(await client(), uri, position, locations),
     ),
   );
 }

@@ -2,38 +2,61 @@
  * The Pilot Plan extension: the language client for *.pilot.yaml files, a status
  * bar item and the commands. Nothing from the workspace is executed and nothing
  * is fetched from the network; the language server is the bundled dist/server.js.
+ *
+ * Activation registers the commands and the status bar and returns; the
+ * language client and its libraries are a bundle of their own
+ * (dist/language-client.js), loaded and started right after, so that opening
+ * a plan never waits for them.
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ExtraGlobs } from './extra-globs';
-import { PilotPlanClient } from './language-client';
+import type { PilotPlanClient } from './language-client';
 import { StatusBar } from './status-bar';
 
-let client: PilotPlanClient | undefined;
+let client: Promise<PilotPlanClient> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Pilot Plan');
   const status = new StatusBar();
   const globs = new ExtraGlobs();
-  client = new PilotPlanClient(context, output, {
-    onStatus: (p) => status.update(p),
-    onRunning: (running) => status.setRunning(running),
-  });
-  context.subscriptions.push(output, status, globs, client);
-  registerCommands(context, client);
+  context.subscriptions.push(output, status, globs);
+
+  const started = new Promise<PilotPlanClient>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        // A computed path, so that the bundler leaves this require to run time.
+        const bundle = context.asAbsolutePath('dist/language-client.js');
+        const { PilotPlanClient: Client } = require(bundle) as typeof import('./language-client');
+        const c = new Client(context, output, {
+          onStatus: (p) => status.update(p),
+          onRunning: (running) => status.setRunning(running),
+        });
+        context.subscriptions.push(c);
+        c.start().catch((e) => output.appendLine(`Pilot Plan language server did not start: ${(e as Error)?.message ?? e}`));
+        resolve(c);
+      } catch (e) {
+        output.appendLine(`Pilot Plan language client did not load: ${(e as Error)?.stack ?? e}`);
+        reject(e);
+      }
+    }),
+  );
+  started.catch(() => undefined);
+  client = started;
+  registerCommands(context, () => started);
 
   // The server gets these settings at start (initializationOptions, document selector): restart it.
   const restartKeys = ['pilotPlan.files.extraGlobs', 'pilotPlan.locale', 'pilotPlan.debounceMs'];
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pilotPlan.files.extraGlobs')) globs.refresh();
-      if (restartKeys.some((k) => e.affectsConfiguration(k))) void client?.restart();
+      if (restartKeys.some((k) => e.affectsConfiguration(k))) void started.then((c) => c.restart());
     }),
   );
-  await client.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const c = await client?.catch(() => undefined);
+  await c?.stop();
   client = undefined;
 }

@@ -18,7 +18,7 @@ const ALLOWED = [
   /^language-configuration\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
-  /^dist\/(client|server)\.js$/,
+  /^dist\/(client|language-client|server)\.js$/,
   /^schemas\/[a-z-]+\.schema\.json$/,
   /^syntaxes\/pilot-plan\.tmLanguage\.json$/,
   /^snippets\/pilot-plan\.code-snippets$/,
@@ -36,7 +36,7 @@ describe('the .vsix', function () {
     const files = r.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that do not run');
-    for (const must of ['dist/client.js', 'dist/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md']) {
+    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md']) {
       assert.ok(files.includes(must), `${must} is packaged`);
     }
   });
