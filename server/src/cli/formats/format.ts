@@ -42,3 +42,22 @@ export function summarize(files: ReportFile[]): Summary {
 export function ruleDocUrl(docsBase: string, code: string): string {
   return `${docsBase}${docsBase.endsWith('/') ? '' : '/'}${code}.md`;
 }
+
+const plural = (n: number, suffix = 's') => (n === 1 ? '' : suffix);
+
+/** The arguments of the summary sentences ("3 problems (2 errors, …) in 5 files"), English plurals included. */
+export function summaryArgs(s: Summary): Record<string, number | string> {
+  const problems = s.errors + s.warnings + s.infos;
+  return {
+    problems,
+    s: plural(problems),
+    errors: s.errors,
+    es: plural(s.errors),
+    warnings: s.warnings,
+    ws: plural(s.warnings),
+    infos: s.infos,
+    is: plural(s.infos),
+    files: s.files,
+    fs: plural(s.files),
+  };
+}

@@ -4,7 +4,7 @@
  * with findings, each rule linked to its documentation.
  */
 import { defineMessages, formatMessage, msg, type Message } from '../../engine/i18n/messages';
-import { ruleDocUrl, summarize, type Formatter } from './format';
+import { ruleDocUrl, summarize, summaryArgs, type Formatter } from './format';
 
 defineMessages({
   'markdown.heading': { en: 'Pilot Plan check', zh: '试点方案检查结果' },
@@ -19,7 +19,6 @@ defineMessages({
   'markdown.col.message': { en: 'Message', zh: '说明' },
 });
 
-const plural = (n: number, suffix = 's') => (n === 1 ? '' : suffix);
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
 /** Text for one table cell: no line breaks, `|` escaped (also inside code spans, as GFM requires). */
@@ -41,24 +40,13 @@ export const markdown: Formatter = (files, ctx) => {
   const problems = s.errors + s.warnings + s.infos;
   const out: string[] = [`## ${t(msg('markdown.heading'))}`, ''];
   if (problems === 0) {
-    out.push(`✅ ${t(msg('markdown.clean', { files: s.files, fs: plural(s.files) }))}`);
+    out.push(`✅ ${t(msg('markdown.clean', summaryArgs(s)))}`);
     return out.join('\n') + '\n';
   }
   out.push(
     `${ICON[s.errors ? 'error' : s.warnings ? 'warning' : 'info']} ` +
       t(
-        msg('markdown.summary', {
-          problems,
-          s: plural(problems),
-          errors: s.errors,
-          es: plural(s.errors),
-          warnings: s.warnings,
-          ws: plural(s.warnings),
-          infos: s.infos,
-          is: plural(s.infos),
-          files: s.files,
-          fs: plural(s.files),
-        }),
+        msg('markdown.summary', summaryArgs(s)),
       ),
   );
   const header = ['line', 'severity', 'rule', 'message'].map((c) => t(msg(`markdown.col.${c}`)));

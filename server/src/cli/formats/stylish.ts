@@ -1,7 +1,7 @@
 /** `--format stylish` (the default): grouped by file, aligned, coloured on a terminal. */
 import { styleText } from 'node:util';
 import { defineMessages, formatMessage, msg } from '../../engine/i18n/messages';
-import { summarize, type Formatter } from './format';
+import { summarize, summaryArgs, type Formatter } from './format';
 
 defineMessages({
   'stylish.summary': {
@@ -14,7 +14,6 @@ defineMessages({
   'severity.info': { en: 'info', zh: '提示' },
 });
 
-const plural = (n: number, suffix = 's') => (n === 1 ? '' : suffix);
 const COLORS = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
 export const stylish: Formatter = (files, ctx) => {
@@ -42,21 +41,10 @@ export const stylish: Formatter = (files, ctx) => {
   const s = summarize(files);
   const problems = s.errors + s.warnings + s.infos;
   if (problems === 0) {
-    out.push(paint('green', formatMessage(msg('stylish.clean', { files: s.files, fs: plural(s.files) }), ctx.locale)));
+    out.push(paint('green', formatMessage(msg('stylish.clean', summaryArgs(s)), ctx.locale)));
   } else {
     const line = formatMessage(
-      msg('stylish.summary', {
-        problems,
-        s: plural(problems),
-        errors: s.errors,
-        es: plural(s.errors),
-        warnings: s.warnings,
-        ws: plural(s.warnings),
-        infos: s.infos,
-        is: plural(s.infos),
-        files: s.files,
-        fs: plural(s.files),
-      }),
+      msg('stylish.summary', summaryArgs(s)),
       ctx.locale,
     );
     out.push(paint(s.errors ? 'red' : s.warnings ? 'yellow' : 'cyan', `✖ ${line}`));

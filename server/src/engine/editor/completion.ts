@@ -8,7 +8,7 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
+import { ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind, type FileModel, dataAt } from '../plan/model';
 import { KIND_NAMES } from '../i18n/messages';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
 import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
@@ -40,16 +40,6 @@ export function kindFromText(textOf: string): FileKind | undefined {
   const m = /^kind:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?$/m.exec(textOf);
   const k = m?.[1];
   return (FILE_KINDS as readonly string[]).includes(k ?? '') ? (k as FileKind) : undefined;
-}
-
-function dataAt(data: unknown, path: JsonPath): unknown {
-  let cur = data;
-  for (const step of path) {
-    if (Array.isArray(cur) && typeof step === 'number') cur = cur[step];
-    else if (isObj(cur) && typeof step === 'string') cur = cur[step];
-    else return undefined;
-  }
-  return cur;
 }
 
 /** Reference kinds of the list at `listPath` (…, <entity list>, i, <field>), if it holds references. */

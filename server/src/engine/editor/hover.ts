@@ -7,7 +7,7 @@
 import type { Span } from '../findings';
 import { KIND_NAMES, type Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { idSpan, isObj, type Entity } from '../plan/model';
+import { idSpan, isObj, type Entity, dataAt } from '../plan/model';
 import { TYPE_NAMES, indicatorType } from '../indicators';
 import { kindFromText } from './completion';
 import { bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
@@ -18,16 +18,6 @@ import { trendMarkdown } from './indicator-trend';
 export interface HoverResult {
   markdown: string;
   span: Span;
-}
-
-function dataAt(data: unknown, path: JsonPath): unknown {
-  let cur = data;
-  for (const step of path) {
-    if (Array.isArray(cur) && typeof step === 'number') cur = cur[step];
-    else if (isObj(cur) && typeof step === 'string') cur = cur[step];
-    else return undefined;
-  }
-  return cur;
 }
 
 /** Markdown describing an entity of the plan. */

@@ -10,6 +10,7 @@
  * known (an indicator's `type` decides its `unit`). Nothing here validates;
  * the generated validators do that.
  */
+import { dataAt } from '../plan/model';
 import commonSchema from '../../../../schemas/common.schema.json';
 import planSchema from '../../../../schemas/plan.schema.json';
 import tasksSchema from '../../../../schemas/tasks.schema.json';
@@ -198,16 +199,6 @@ export class SchemaView {
   get isListOfObjects(): boolean {
     return this.types.includes('array') && this.items.types.includes('object');
   }
-}
-
-function dataAt(data: unknown, path: JsonPath): unknown {
-  let cur = data;
-  for (const step of path) {
-    if (Array.isArray(cur) && typeof step === 'number') cur = cur[step];
-    else if (isObj(cur) && typeof step === 'string') cur = cur[step];
-    else return undefined;
-  }
-  return cur;
 }
 
 /** The schema view at `path` of a file of `kind`, conditions evaluated on `data` (the file's data, if known). */

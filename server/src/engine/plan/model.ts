@@ -57,6 +57,17 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The value at a path of plain data, or undefined where the path leads nowhere. */
+export function dataAt(data: unknown, path: JsonPath): unknown {
+  let cur = data;
+  for (const step of path) {
+    if (Array.isArray(cur) && typeof step === 'number') cur = cur[step];
+    else if (isObj(cur) && typeof step === 'string') cur = cur[step];
+    else return undefined;
+  }
+  return cur;
+}
+
 export function asNumber(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
