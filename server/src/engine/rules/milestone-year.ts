@@ -23,29 +23,27 @@ defineMessages({
 export const milestoneYear: Rule = {
   code: 'milestone-year',
   defaultSeverity: 'info',
-  scope: 'plan',
+  scope: 'file',
   needsPlan: true,
   title: { en: "An indicator's target year that is not one of the plan's target years", zh: '指标目标年份不在方案目标年份之中' },
-  checkPlan(ctx) {
+  checkFile(file, ctx) {
     const yearsFor = planYearsResolver(ctx.plan);
-    for (const file of ctx.plan.files) {
-      const years = yearsFor(file);
-      if (!years.definesTargetYears) continue;
-      const allowed = [...new Set(years.targetYears)];
-      const shown = allowed.join(', ');
-      for (const { entry, path } of entries(file, 'indicators')) {
-        for (const t of targetsOf(entry, path)) {
-          if (t.year === undefined || allowed.includes(t.year)) continue;
-          const yearPath = [...t.path, 'year'];
-          const span = file.parsed.span(yearPath, 'value');
-          if (!span) continue;
-          ctx.report({
-            file: file.path,
-            span,
-            message: msg('milestone-year', { id: entryLabel(entry, path), year: t.year, targetYears: { en: shown, zh: allowed.join('、') } }),
-            data: { path: yearPath },
-          });
-        }
+    const years = yearsFor(file);
+    if (!years.definesTargetYears) return;
+    const allowed = [...new Set(years.targetYears)];
+    const shown = allowed.join(', ');
+    for (const { entry, path } of entries(file, 'indicators')) {
+      for (const t of targetsOf(entry, path)) {
+        if (t.year === undefined || allowed.includes(t.year)) continue;
+        const yearPath = [...t.path, 'year'];
+        const span = file.parsed.span(yearPath, 'value');
+        if (!span) continue;
+        ctx.report({
+          file: file.path,
+          span,
+          message: msg('milestone-year', { id: entryLabel(entry, path), year: t.year, targetYears: { en: shown, zh: allowed.join('、') } }),
+          data: { path: yearPath },
+        });
       }
     }
   },

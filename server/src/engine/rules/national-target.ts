@@ -16,7 +16,8 @@
  *   "about"/"more than" figures are taken at their value, so only a strictly
  *   smaller (larger) value is weaker.
  *
- * Plan scope: the default reference year is the plan's baseYear.
+ * File scope, with the plan's years: the default reference year is the plan's
+ * baseYear (the language server re-runs file rules when it changes).
  */
 import { defineMessages, msg } from '../i18n/messages';
 import { entries } from '../plan/model';
@@ -39,48 +40,46 @@ function tidy(n: number): number {
 export const nationalTarget: Rule = {
   code: 'national-target',
   defaultSeverity: 'info',
-  scope: 'plan',
+  scope: 'file',
   title: { en: 'A target weaker than the national target named in `nationalRef`', zh: '目标弱于 `nationalRef` 所指的国家目标' },
-  checkPlan(ctx) {
+  checkFile(file, ctx) {
     const yearsFor = planYearsResolver(ctx.plan);
-    for (const file of ctx.plan.files) {
-      const { baseYear } = yearsFor(file);
-      for (const { entry, path } of entries(file, 'indicators')) {
-        const national = nationalIndicator(entry.nationalRef);
-        if (!national || indicatorType(entry) !== national.type) continue;
-        const factor = unitFactor(national, entry.unit);
-        if (factor === undefined) continue;
-        const direction = national.type === 'reduction' ? 'increase' : directionOf(entry) ?? national.direction;
-        const id = entryLabel(entry, path);
-        for (const t of targetsOf(entry, path)) {
-          if (t.year === undefined || t.value === undefined) continue;
-          let refYear: number | undefined;
-          if (national.type === 'reduction') {
-            refYear = reductionReference(entry, t, baseYear)?.year;
-            if (refYear === undefined) continue;
-          }
-          const nt = nationalTargetFor(national, t.year, refYear);
-          if (!nt || !isWorse(tidy(t.value * factor), nt.value, direction)) continue;
-          const valuePath = [...t.path, 'value'];
-          const span = file.parsed.span(valuePath, 'value');
-          if (!span) continue;
-          const unit = national.type === 'level' ? entry.unit : '%';
-          ctx.report({
-            file: file.path,
-            span,
-            message: msg('national-target', {
-              id,
-              year: t.year,
-              value: formatValue(t.value, unit),
-              name: national.name,
-              national: nt.text,
-              source: nt.source,
-              bound: NO_WORSE_THAN[direction],
-              nationalValue: formatValue(tidy(nt.value / factor), unit),
-            }),
-            data: { path: valuePath },
-          });
+    const { baseYear } = yearsFor(file);
+    for (const { entry, path } of entries(file, 'indicators')) {
+      const national = nationalIndicator(entry.nationalRef);
+      if (!national || indicatorType(entry) !== national.type) continue;
+      const factor = unitFactor(national, entry.unit);
+      if (factor === undefined) continue;
+      const direction = national.type === 'reduction' ? 'increase' : directionOf(entry) ?? national.direction;
+      const id = entryLabel(entry, path);
+      for (const t of targetsOf(entry, path)) {
+        if (t.year === undefined || t.value === undefined) continue;
+        let refYear: number | undefined;
+        if (national.type === 'reduction') {
+          refYear = reductionReference(entry, t, baseYear)?.year;
+          if (refYear === undefined) continue;
         }
+        const nt = nationalTargetFor(national, t.year, refYear);
+        if (!nt || !isWorse(tidy(t.value * factor), nt.value, direction)) continue;
+        const valuePath = [...t.path, 'value'];
+        const span = file.parsed.span(valuePath, 'value');
+        if (!span) continue;
+        const unit = national.type === 'level' ? entry.unit : '%';
+        ctx.report({
+          file: file.path,
+          span,
+          message: msg('national-target', {
+            id,
+            year: t.year,
+            value: formatValue(t.value, unit),
+            name: national.name,
+            national: nt.text,
+            source: nt.source,
+            bound: NO_WORSE_THAN[direction],
+            nationalValue: formatValue(tidy(nt.value / factor), unit),
+          }),
+          data: { path: valuePath },
+        });
       }
     }
   },

@@ -15,7 +15,8 @@
  * Targets whose year is not after the baseline year are left to year-range;
  * targets without a numeric year or value are skipped.
  *
- * Plan scope: the default reference year of a reduction is the plan's baseYear.
+ * File scope, with the plan's years: the default reference year of a reduction
+ * is the plan's baseYear (the language server re-runs file rules when it changes).
  */
 import { defineMessages, msg } from '../i18n/messages';
 import { entries, type Obj } from '../plan/model';
@@ -182,20 +183,18 @@ function checkReduction(file: FileModel, indicator: Obj, path: JsonPath, baseYea
 export const targetDirection: Rule = {
   code: 'target-direction',
   defaultSeverity: 'error',
-  scope: 'plan',
+  scope: 'file',
   title: {
     en: "A target that moves against the indicator's direction, from the baseline or from the target before it",
     zh: '目标值与指标变化方向相反（相对基期值或前一目标）',
   },
-  checkPlan(ctx) {
+  checkFile(file, ctx) {
     const yearsFor = planYearsResolver(ctx.plan);
-    for (const file of ctx.plan.files) {
-      const { baseYear } = yearsFor(file);
-      for (const { entry, path } of entries(file, 'indicators')) {
-        const type = indicatorType(entry);
-        if (type === 'reduction') checkReduction(file, entry, path, baseYear, ctx);
-        else if (type) checkLevelLike(file, entry, path, ctx);
-      }
+    const { baseYear } = yearsFor(file);
+    for (const { entry, path } of entries(file, 'indicators')) {
+      const type = indicatorType(entry);
+      if (type === 'reduction') checkReduction(file, entry, path, baseYear, ctx);
+      else if (type) checkLevelLike(file, entry, path, ctx);
     }
   },
 };

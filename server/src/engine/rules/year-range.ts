@@ -15,8 +15,9 @@
  * - A project's `end` not before its `start` (year-months compare by month; a
  *   bare year compares by year only), reported on `end`.
  *
- * Plan scope: the years come from the Plan file. A file under no plan is
- * judged by what it says itself (baseline and reference years); horizon
+ * File scope, with the plan's years: the years come from the Plan file (the
+ * language server re-runs file rules when they change). A file under no plan
+ * is judged by what it says itself (baseline and reference years); horizon
  * checks need a plan. A Plan file is judged by its own years.
  */
 import { defineMessages, msg, type LocalText } from '../i18n/messages';
@@ -199,19 +200,17 @@ function checkPlanYears(file: FileModel, root: Obj, years: PlanYears, ctx: RuleC
 export const yearRange: Rule = {
   code: 'year-range',
   defaultSeverity: 'error',
-  scope: 'plan',
+  scope: 'file',
   title: {
     en: 'A target year not after its baseline or reference year, a year after the horizon, or a project ending before it starts',
     zh: '目标年份不晚于基期或参考年份、年份超出方案期限，或项目完工早于开工',
   },
-  checkPlan(ctx) {
+  checkFile(file, ctx) {
     const yearsFor = planYearsResolver(ctx.plan);
-    for (const file of ctx.plan.files) {
-      const years = yearsFor(file);
-      if (file.kind === 'Plan' && file.root) checkPlanYears(file, file.root, years, ctx);
-      checkIndicators(file, years, ctx);
-      checkTasks(file, years, ctx);
-      checkProjects(file, years, ctx);
-    }
+    const years = yearsFor(file);
+    if (file.kind === 'Plan' && file.root) checkPlanYears(file, file.root, years, ctx);
+    checkIndicators(file, years, ctx);
+    checkTasks(file, years, ctx);
+    checkProjects(file, years, ctx);
   },
 };
