@@ -98,12 +98,14 @@ export class DiagnosticsService {
    * The debounce adapts to what a check of this plan costs: waiting exists to
    * save work while someone types, so a plan that checks in 5 ms is checked
    * 10 ms after the keystroke, and only a slow one waits the configured
-   * `debounceMs` (the upper bound).
+   * `debounceMs` (the upper bound). The wait is as long as the last check took:
+   * a keystroke that comes sooner cancels the pending check, so a burst still
+   * makes one check, and checks never take more than half of the editor's time.
    */
   private debounceFor(key: string): number {
     const last = this.lastCheckMs.get(key);
     if (last === undefined) return this.options.debounceMs;
-    return Math.min(this.options.debounceMs, Math.max(MIN_DEBOUNCE_MS, Math.round(2 * last)));
+    return Math.min(this.options.debounceMs, Math.max(MIN_DEBOUNCE_MS, Math.round(last)));
   }
 
   schedule(state: PlanState, delay = this.options.debounceMs): void {
