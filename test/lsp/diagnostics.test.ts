@@ -89,7 +89,7 @@ describe('lsp: diagnostics', function () {
     client.edit(file, { start: at, end: at }, 'S'); // IND-NONFOSSIL-SHARE
     await client.diagnosticsFor(file, (d) => !d.some((x) => x.code === 'unresolved-reference'), 5000);
     const ms = Date.now() - t0;
-    console.log(`      fresh diagnostics ${ms} ms after the edit (debounce 150 ms included)`);
+    console.log(`      fresh diagnostics ${ms} ms after the edit (adaptive debounce included)`);
     // The status notification follows the publication of that check.
     const published = client.notifications.length - 1 - [...client.notifications].reverse().findIndex((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uriOf(file));
     const status = await client.waitFor('a status notification after the edit', () =>
