@@ -62,5 +62,7 @@ describe('hostile input', function () {
     const r = spawnSync(process.execPath, [cli, 'check', '-', '--format', 'json'], { input: Buffer.from([0, 1, 2, 0xff, 0xfe]), encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
+    const json = JSON.parse(r.stdout);
+    assert.match(json.files[0].findings[0].message, /binary/);
   });
 });

@@ -50,11 +50,12 @@ function argsProblem(e: NodeJS.ErrnoException): [string, string] {
   return [first, first];
 }
 
-function readStdin(): string {
+/** Standard input as bytes: decoded like a file, so binary or invalid UTF-8 gets its finding. */
+function readStdin(): Uint8Array {
   try {
-    return fs.readFileSync(0, 'utf8');
+    return fs.readFileSync(0);
   } catch {
-    return '';
+    return new Uint8Array();
   }
 }
 

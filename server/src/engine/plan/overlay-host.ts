@@ -7,12 +7,13 @@ import * as nodePath from 'node:path';
 import type { DirEntry, FileContent, FileHost } from './workspace';
 
 export class OverlayFileHost implements FileHost {
-  private readonly overlay = new Map<string, { text: string; version: string }>();
+  private readonly overlay = new Map<string, { content: string | Uint8Array; version: string }>();
 
   constructor(private readonly base: FileHost) {}
 
-  setOverlay(path: string, text: string, version: string | number): void {
-    this.overlay.set(path, { text, version: `o${version}` });
+  /** Text from an editor, or bytes (standard input) that still need decoding. */
+  setOverlay(path: string, content: string | Uint8Array, version: string | number): void {
+    this.overlay.set(path, { content, version: `o${version}` });
   }
 
   clearOverlay(path: string): void {
@@ -41,6 +42,7 @@ export class OverlayFileHost implements FileHost {
 
   read(path: string): FileContent | undefined {
     const o = this.overlay.get(path);
-    return o ? { text: o.text, stamp: o.version } : this.base.read(path);
+    if (!o) return this.base.read(path);
+    return typeof o.content === 'string' ? { text: o.content, stamp: o.version } : { bytes: o.content, stamp: o.version };
   }
 }
