@@ -2,6 +2,7 @@
 // client, the server/CLI and the tests with esbuild. `node build.mjs --watch`
 // is not offered: a build takes about a second.
 import * as esbuild from 'esbuild';
+import { nodeBundle } from './scripts/esbuild-options.mjs';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -50,18 +51,7 @@ function walk(dir, pred, out = []) {
 
 const t0 = Date.now();
 buildValidators();
-// Some dependencies are ESM that read import.meta.url; in a CommonJS bundle it comes from __filename.
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "var __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-};
+const common = nodeBundle;
 rmSync(join(root, 'out'), { recursive: true, force: true });
 const builds = [
   esbuild.build({

@@ -1,8 +1,9 @@
 // Bundles bench/engine-entry.ts into bench/results/engine.js: the engine as the CLI bundles it
-// (same esbuild options as build.mjs), not minified so that profiles show names.
+// (the esbuild options build.mjs uses, scripts/esbuild-options.mjs), not minified so that profiles show names.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from '../scripts/esbuild-options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -13,14 +14,6 @@ export async function buildEngineBundle() {
   await esbuild.build({
     entryPoints: [join(HERE, 'engine-entry.ts')],
     outfile: ENGINE_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    logLevel: 'warning',
-    legalComments: 'none',
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "var __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...nodeBundle,
   });
 }
