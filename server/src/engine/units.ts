@@ -22,3 +22,11 @@ export function toBase(field: QuantityField, value: number, unit: string): numbe
   const f = UNITS[field].factors[unit];
   return f === undefined ? undefined : value * f;
 }
+
+/** A `{ value, unit }` amount of a field in its base unit (亿元 for investment), or undefined if it cannot be read. */
+export function amountOf(field: QuantityField, v: unknown): number | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const { value, unit } = v as { value?: unknown; unit?: unknown };
+  if (typeof value !== 'number' || !Number.isFinite(value) || typeof unit !== 'string') return undefined;
+  return toBase(field, value, unit);
+}

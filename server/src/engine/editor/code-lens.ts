@@ -4,8 +4,8 @@
  */
 import type { Span } from '../findings';
 import type { Locale } from '../i18n/messages';
-import { asNumber, asString, idSpan, isObj, type Entity, type FileModel } from '../plan/model';
-import { toBase } from '../units';
+import { idSpan, type Entity, type FileModel } from '../plan/model';
+import { amountOf } from '../units';
 import { formatYi } from '../rules/investment-total';
 import { innerSpan, text, type EditorPlan, type FileSpan } from './context';
 
@@ -16,14 +16,6 @@ export interface LensData {
   title: string;
   /** What the lens points at (projects of a task, tasks of an indicator). */
   locations: FileSpan[];
-}
-
-function yi(v: unknown): number | undefined {
-  if (!isObj(v)) return undefined;
-  const value = asNumber(v.value);
-  const unit = asString(v.unit);
-  if (value === undefined || unit === undefined) return undefined;
-  return toBase('investment', value, unit);
 }
 
 /** Where lenses go: the IDs of the file's tasks and indicators. */
@@ -55,7 +47,7 @@ export function codeLenses(plan: EditorPlan, model: FileModel, locale: Locale, o
         seen.add(r.from.data);
         const m = plan.index.file(r.from.file);
         if (m) locations.push({ file: m.path, span: innerSpan(m.parsed.text, idSpan(m.parsed, r.from)) });
-        const amount = yi(r.from.data.investment);
+        const amount = amountOf('investment', r.from.data.investment);
         if (amount !== undefined) {
           total += amount;
           withInvestment++;

@@ -8,7 +8,7 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind, type FileModel, dataAt } from '../plan/model';
+import { dataAt, ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind } from '../plan/model';
 import { KIND_NAMES } from '../i18n/messages';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
 import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';

@@ -7,7 +7,7 @@
 import type { Span } from '../findings';
 import { KIND_NAMES, type Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { idSpan, isObj, type Entity, dataAt } from '../plan/model';
+import { dataAt, idSpan, type Entity } from '../plan/model';
 import { TYPE_NAMES, indicatorType } from '../indicators';
 import { kindFromText } from './completion';
 import { bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';

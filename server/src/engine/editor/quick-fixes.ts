@@ -16,7 +16,7 @@ import * as nodePath from 'node:path';
 import type { FindingData, Span } from '../findings';
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { ENTITY_LISTS, isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
+import { isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
 import { SchemaView, schemaAt } from './schema-info';
 import { kindFromText, yamlScalar } from './completion';
 import { innerSpan, text, type EditorPlan, type FileEdit } from './context';

@@ -10,7 +10,7 @@
  * known (an indicator's `type` decides its `unit`). Nothing here validates;
  * the generated validators do that.
  */
-import { dataAt } from '../plan/model';
+import { dataAt, type FileKind } from '../plan/model';
 import commonSchema from '../../../../schemas/common.schema.json';
 import planSchema from '../../../../schemas/plan.schema.json';
 import tasksSchema from '../../../../schemas/tasks.schema.json';
@@ -18,7 +18,6 @@ import projectsSchema from '../../../../schemas/projects.schema.json';
 import indicatorsSchema from '../../../../schemas/indicators.schema.json';
 import pilotPlanSchema from '../../../../schemas/pilot-plan.schema.json';
 import type { JsonPath } from '../parse/parsed-file';
-import type { FileKind } from '../plan/model';
 import { splitDescription, splitTitle } from '../schema/schema-text';
 import type { LocalText } from '../i18n/messages';
 

@@ -9,8 +9,8 @@
  * that is not a number (schema).
  */
 import { defineMessages, msg } from '../i18n/messages';
-import { asNumber, asString, entries, isObj } from '../plan/model';
-import { toBase } from '../units';
+import { entries } from '../plan/model';
+import { amountOf } from '../units';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -43,13 +43,10 @@ function formatPct(ratio: number): string {
   return `${p >= 10 ? Math.round(p) : Number(p.toFixed(2))}%`;
 }
 
-/** A `{ value, unit }` amount in 亿元, or undefined if it cannot be read or is negative. */
+/** A `{ value, unit }` amount in 亿元, or undefined if it cannot be read or is negative (value-range reports those). */
 function yi(v: unknown): number | undefined {
-  if (!isObj(v)) return undefined;
-  const value = asNumber(v.value);
-  const unit = asString(v.unit);
-  if (value === undefined || unit === undefined || value < 0) return undefined;
-  return toBase('investment', value, unit);
+  const amount = amountOf('investment', v);
+  return amount !== undefined && amount >= 0 ? amount : undefined;
 }
 
 export const investmentTotal: Rule = {
