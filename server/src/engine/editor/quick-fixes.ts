@@ -17,6 +17,7 @@ import type { FindingData, Span } from '../findings';
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
 import { isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
+import { yearsOf } from '../indicators';
 import { SchemaView, schemaAt } from './schema-info';
 import { kindFromText, yamlScalar } from './completion';
 import { innerSpan, text, type EditorPlan, type FileEdit } from './context';
@@ -62,10 +63,11 @@ interface PlanYearsLite {
   targets: number[];
 }
 
-function yearsOf(plan: EditorPlan): PlanYearsLite {
-  const root = plan.index.planFiles[0]?.root;
-  const ty = Array.isArray(root?.targetYears) ? (root!.targetYears as unknown[]).filter((y): y is number => typeof y === 'number') : [];
-  return { base: typeof root?.baseYear === 'number' ? root.baseYear : 2020, targets: ty.length ? ty : [2025, 2030] };
+/** The plan's years for placeholder values, with the programme's usual ones where the plan gives none. */
+function placeholderYears(plan: EditorPlan): PlanYearsLite {
+  const settings = plan.index.settings;
+  const years = settings ? yearsOf(settings.data) : undefined;
+  return { base: years?.baseYear ?? 2020, targets: years?.targetYears.length ? years.targetYears : [2025, 2030] };
 }
 
 /** A placeholder value for a key, as YAML text (one line, or block lines below the key when `block`). */
@@ -128,7 +130,7 @@ const LIST_OF: Partial<Record<EntityKind, { list: string; fileKind: FileKind }>>
 /** Lines of a stub entry (the first without its dash), required keys with placeholders. */
 function stubLines(kind: EntityKind, id: string, plan: EditorPlan, locale: Locale, fromEntry: string | undefined): string[] {
   const ph = placeholderText(locale);
-  const years = yearsOf(plan);
+  const years = placeholderYears(plan);
   switch (kind) {
     case 'task':
       return [`id: ${id}`, `title: ${ph}`, 'area: other', `lead: ${ph}`];
@@ -255,7 +257,7 @@ export function missingKeyFixes(plan: EditorPlan, model: FileModel, f: FixableFi
   const nl = eol(t);
   const kind = kindFromText(t) ?? model.kind;
   const view = schemaAt(kind, path, parsed.data);
-  const years = yearsOf(plan);
+  const years = placeholderYears(plan);
   const span = path.length ? parsed.span(path, 'value') : parsed.span([], 'value');
   const data = (() => {
     let cur: unknown = parsed.data;

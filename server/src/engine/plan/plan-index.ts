@@ -5,16 +5,13 @@
  * edited file); the cross-file tables are rebuilt lazily from the file models,
  * which is linear in the number of entities and needs no parsing.
  */
-import { asNumber, isObj, type Entity, type FileModel, type Obj, type Reference } from './model';
+import { asNumber, type Entity, type FileModel, type Obj, type Reference } from './model';
 import type { RuleConfig } from './config';
 
+/** What the plan's Plan file says about the plan as a whole; its years are read by `yearsOf` (indicators.ts). */
 export interface PlanSettings {
   id?: string;
   baseYear?: number;
-  targetYears: number[];
-  /** `horizon`, or the last target year. */
-  horizon?: number;
-  pilotType?: string;
   data: Obj;
 }
 
@@ -55,16 +52,7 @@ export class PlanIndex {
   get settings(): PlanSettings | undefined {
     const plan = this.planFiles[0]?.root;
     if (!plan) return undefined;
-    const targetYears = Array.isArray(plan.targetYears) ? plan.targetYears.filter((y): y is number => typeof y === 'number') : [];
-    const horizon = asNumber(plan.horizon) ?? (targetYears.length ? Math.max(...targetYears) : undefined);
-    return {
-      id: typeof plan.id === 'string' ? plan.id : undefined,
-      baseYear: asNumber(plan.baseYear),
-      targetYears,
-      horizon,
-      pilotType: isObj(plan.pilot) && typeof plan.pilot.type === 'string' ? plan.pilot.type : undefined,
-      data: plan,
-    };
+    return { id: typeof plan.id === 'string' ? plan.id : undefined, baseYear: asNumber(plan.baseYear), data: plan };
   }
 
   private build() {
