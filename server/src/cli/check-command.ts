@@ -1,4 +1,5 @@
 /** `pilot-plan check`: the options and exit statuses of the contract. */
+import { displayPath, toPosix } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,9 +22,6 @@ defineMessages({
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
 
-function toPosix(p: string): string {
-  return p.split(nodePath.sep).join('/');
-}
 
 /** Why a file that was found cannot be read: the system's error code. */
 function unreadableReason(path: string): string {
@@ -109,7 +107,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
     const abs = nodePath.resolve(cwd, name);
     host.setOverlay(abs, readStdin(), 1);
     files.push(abs);
-    display.set(abs, o['stdin-filename'] ? toPosix(nodePath.relative(cwd, abs) || nodePath.basename(abs)) : '<stdin>');
+    display.set(abs, o['stdin-filename'] ? displayPath(cwd, abs) : '<stdin>');
   } else if (o['stdin-filename'] !== undefined) {
     return usageError('--stdin-filename goes with `-` (read standard input)', '--stdin-filename 需与 `-`（读取标准输入）一起使用', locale);
   }
@@ -129,7 +127,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   });
   const results = checkFiles(ws, readable);
   const report: ReportFile[] = results.map((r) => ({
-    path: display.get(r.path) ?? toPosix(nodePath.relative(cwd, r.path) || nodePath.basename(r.path)),
+    path: display.get(r.path) ?? displayPath(cwd, r.path),
     findings: r.findings.map((f) => locate(f, r.lines, locale)),
   }));
 

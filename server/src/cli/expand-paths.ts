@@ -4,6 +4,7 @@
  * a glob. Problems (a missing path, a folder named like a plan file) are
  * collected, not thrown: the other files are still checked.
  */
+import { toPosix } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -20,9 +21,6 @@ defineMessages({
   'paths.none': { en: 'No pilot plan files (*.pilot.yaml, *.pilot.yml) found in {paths}.', zh: '在 {paths} 中未找到试点方案文件（*.pilot.yaml、*.pilot.yml）。' },
 });
 
-function toPosix(p: string): string {
-  return p.split(nodePath.sep).join('/');
-}
 
 const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 

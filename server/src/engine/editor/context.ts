@@ -5,7 +5,7 @@
  *
  * Every offset and span here is into the text of the file it names.
  */
-import * as nodePath from 'node:path';
+import { displayPath as displayPathFrom } from '../display-path';
 import type { Span } from '../findings';
 import type { Locale, LocalText } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
@@ -52,8 +52,7 @@ export function local(t: LocalText, locale: Locale): string {
 
 /** A path for people: relative to the plan root, with `/`. */
 export function displayPath(plan: EditorPlan, file: string): string {
-  const rel = plan.root ? nodePath.relative(plan.root, file) : nodePath.basename(file);
-  return (rel || nodePath.basename(file)).split(nodePath.sep).join('/');
+  return displayPathFrom(plan.root, file);
 }
 
 /** Models to read IDs from: the current one, plus the last good one where the current one is broken. */

@@ -20,7 +20,7 @@ import { isObj, type EntityKind, type FileKind, type FileModel } from '../plan/m
 import { yearsOf } from '../indicators';
 import { SchemaView, schemaAt } from './schema-info';
 import { kindFromText, yamlScalar } from './completion';
-import { innerSpan, text, type EditorPlan, type FileEdit } from './context';
+import { displayPath, innerSpan, text, type EditorPlan, type FileEdit } from './context';
 
 export interface QuickFix {
   title: string;
@@ -238,7 +238,7 @@ export function createEntryFixes(plan: EditorPlan, model: FileModel, f: FixableF
     const spec = LIST_OF[kind]!;
     const lines = stubLines(kind, u.id, plan, locale, ref?.from.kind === 'task' ? ref.from.id : undefined);
     const edit = appendEntryEdit(target, spec.list, lines);
-    const where = plan.root ? nodePath.relative(plan.root, target.path).split(nodePath.sep).join('/') : nodePath.basename(target.path);
+    const where = displayPath(plan, target.path);
     const kindName = kind === 'task' ? text(locale, '任务', 'task') : text(locale, '指标', 'indicator');
     out.push({ title: text(locale, `在 ${where} 中新建${kindName} \`${u.id}\``, `Create ${kindName} \`${u.id}\` in ${where}`), edits: [edit] });
   }

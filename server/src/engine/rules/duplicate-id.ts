@@ -1,5 +1,5 @@
 /** duplicate-id: an ID defined more than once in a plan, reported on every definition. */
-import * as nodePath from 'node:path';
+import { displayPath } from '../display-path';
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
 import { idSpan } from '../plan/model';
 import type { Rule } from './rule';
@@ -23,7 +23,7 @@ export const duplicateId: Rule = {
       const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
       for (const { d, span } of spans) {
         const other = spans.find((s) => s.d !== d)!;
-        const otherFile = ctx.plan.root ? nodePath.relative(ctx.plan.root, other.d.file).split(nodePath.sep).join('/') : nodePath.basename(other.d.file);
+        const otherFile = displayPath(ctx.plan.root, other.d.file);
         ctx.report({
           file: d.file,
           span,
