@@ -17,7 +17,7 @@ export interface PlanSettings {
 
 export class PlanIndex {
   private readonly fileMap = new Map<string, FileModel>();
-  private tables: { defs: Map<string, Entity[]>; refs: Reference[] } | undefined;
+  private tables: { defs: Map<string, Entity[]>; refs: Reference[]; planFiles: FileModel[] } | undefined;
 
   constructor(
     /** The plan folder, or undefined for a file that belongs to no plan. */
@@ -44,9 +44,12 @@ export class PlanIndex {
     return [...this.fileMap.values()];
   }
 
-  /** The `kind: Plan` files of the plan folder, by path; the first is the plan, others are duplicates. */
+  /**
+   * The `kind: Plan` files of the plan folder, by path; the first is the plan, others are duplicates.
+   * Kept with the other tables: file rules ask for the plan's years once per file.
+   */
   get planFiles(): FileModel[] {
-    return this.files.filter((f) => f.kind === 'Plan').sort((a, b) => a.path.localeCompare(b.path));
+    return this.build().planFiles;
   }
 
   get settings(): PlanSettings | undefined {
@@ -67,7 +70,8 @@ export class PlanIndex {
       }
       for (const r of f.references) refs.push(r);
     }
-    this.tables = { defs, refs };
+    const planFiles = this.files.filter((f) => f.kind === 'Plan').sort((a, b) => a.path.localeCompare(b.path));
+    this.tables = { defs, refs, planFiles };
     return this.tables;
   }
 
