@@ -13,6 +13,8 @@ import { SegmentedParsedFile } from '../../server/src/engine/parse/segmented-fil
 import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';
+import { mutate, rng } from '../util/mutants';
+import { conformanceCases } from '../util/conformance';
 
 const root = repoRoot();
 const exampleFiles = pilotFilesUnder(path.join(root, 'examples'));
@@ -57,42 +59,6 @@ function compare(text: string, label: string, spans = true, previousText?: strin
   return true;
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-function mutate(text: string, r: () => number): string {
-  const lines = text.split('\n');
-  const i = Math.floor(r() * lines.length);
-  switch (Math.floor(r() * 7)) {
-    case 0:
-      lines.splice(i, 1);
-      break;
-    case 1:
-      lines.splice(i, 0, lines[i]);
-      break;
-    case 2:
-      lines[i] = ' ' + lines[i];
-      break;
-    case 3:
-      lines[i] = lines[i].replace(/^ /, '');
-      break;
-    case 4: {
-      const c = ['"', "'", ':', '[', '{', '- ', '#', ']', ': x', '  '][Math.floor(r() * 10)];
-      const at = Math.floor(r() * (lines[i].length + 1));
-      lines[i] = lines[i].slice(0, at) + c + lines[i].slice(at);
-      break;
-    }
-    case 5:
-      if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
-      break;
-    default:
-      lines[i] = '    ' + lines[i];
-  }
-  return lines.join('\n');
-}
-
 describe('segmented parse = full parse', function () {
   this.timeout(120_000);
 
@@ -107,18 +73,9 @@ describe('segmented parse = full parse', function () {
   });
 
   it('every case of the YAML conformance suite: same verdict', () => {
-    const suite = path.join(root, '..', 'shared', 'testdata', 'yaml-test-suite');
     let n = 0;
-    const walk = (d: string) => {
-      const f = path.join(d, 'in.yaml');
-      if (fs.existsSync(f)) {
-        const text = fs.readFileSync(f, 'utf8');
-        // Several documents are one file's problem in both paths; compare the rest.
-        if (compare(text, path.relative(suite, d), false)) n++;
-      }
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name));
-    };
-    walk(suite);
+    // Several documents are one file's problem in both paths; compare the rest.
+    for (const c of conformanceCases()) if (compare(c.text, c.name, false)) n++;
     console.log(`      (${n} conformance cases took the fast path)`);
   });
 

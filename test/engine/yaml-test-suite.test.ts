@@ -6,30 +6,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkMemory, repoRoot } from '../util/plan';
-
-const suite = path.join(repoRoot(), '..', 'shared', 'testdata', 'yaml-test-suite');
-
-function cases(): { name: string; dir: string }[] {
-  const out: { name: string; dir: string }[] = [];
-  const walk = (dir: string, name: string) => {
-    if (fs.existsSync(path.join(dir, 'in.yaml'))) out.push({ name, dir });
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(dir, e.name), name ? `${name}/${e.name}` : e.name);
-  };
-  walk(suite, '');
-  return out.sort((a, b) => a.name.localeCompare(b.name));
-}
+import { checkMemory } from '../util/plan';
+import { conformanceCases, conformanceSuite } from '../util/conformance';
 
 describe('YAML conformance suite through the engine', function () {
-  const all = fs.existsSync(suite) ? cases() : [];
+  const all = conformanceCases();
   it('finds the corpus', () => {
-    assert.ok(all.length > 300, `expected the corpus at ${suite}`);
+    assert.ok(all.length > 300, `expected the corpus at ${conformanceSuite}`);
   });
   for (const c of all) {
     const invalid = fs.existsSync(path.join(c.dir, 'error'));
     const title = fs.existsSync(path.join(c.dir, '===')) ? fs.readFileSync(path.join(c.dir, '==='), 'utf8').trim() : '';
     it(`${c.name} ${invalid ? '(invalid)' : '(valid)'} ${title}`, () => {
-      const text = fs.readFileSync(path.join(c.dir, 'in.yaml'), 'utf8');
+      const text = c.text;
       const findings = checkMemory({ 'case.pilot.yaml': text });
       const syntax = findings.filter((f) => f.code === 'yaml-syntax');
       const multiDoc = syntax.every((f) => /document \d+/.test(f.message));

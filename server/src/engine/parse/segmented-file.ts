@@ -2,7 +2,8 @@
  * ParsedFile for the common case: a file the segmenter can split (see
  * segments.ts). Each segment is parsed on its own and cached by its text:
  *
- * - data: js-yaml, the fastest maintained parser (no positions);
+ * - data: the block reader (block-reader.ts) for plan-shaped text, js-yaml,
+ *   the fastest maintained parser, for the rest (no positions either way);
  * - a segment js-yaml rejects is parsed by `yaml` for the verdict and the
  *   error's position, so messages match the full path;
  * - positions: `yaml` parses a segment only when someone asks where something
@@ -12,6 +13,7 @@
  * the segments whose text changed.
  */
 import { load, CORE_SCHEMA } from 'js-yaml';
+import { readBlock } from './block-reader';
 import { LineIndex } from '../text/line-index';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
@@ -26,9 +28,14 @@ interface SegmentParse {
 
 export type SegmentCache = Map<string, SegmentParse>;
 
+/** Plan-shaped text through the block reader; anything it leaves, through js-yaml (which may throw). */
+function loadData(text: string): unknown {
+  return readBlock(text) ?? load(text, { schema: CORE_SCHEMA, json: false });
+}
+
 function parseSegment(text: string): SegmentParse {
   try {
-    return { data: load(text, { schema: CORE_SCHEMA, json: false }), problems: [] };
+    return { data: loadData(text), problems: [] };
   } catch {
     // js-yaml said no: the `yaml` package gives the verdict and the position.
     const y = parseYaml('', text);
@@ -45,7 +52,7 @@ function parseSegment(text: string): SegmentParse {
 function fromWhole(text: string, seg: Segmentation): { data: Record<string, unknown>; parses: SegmentParse[] } | undefined {
   let whole: unknown;
   try {
-    whole = load(text, { schema: CORE_SCHEMA, json: false });
+    whole = loadData(text);
   } catch {
     return undefined;
   }

@@ -1,0 +1,418 @@
+/**
+ * Plan-shaped YAML straight to data, or `undefined` when the text is not
+ * plainly plan-shaped. A fast path in front of js-yaml, never instead of it.
+ *
+ * Why: a cold `pilot-plan check` of a 1,000-file plan spent a third of its
+ * time in js-yaml's general loader (and most of the garbage collection after
+ * it). Plan files use a small, regular part of YAML: block mappings with plain
+ * keys, block sequences, one-line scalars and flow collections, folded or
+ * literal text. This reader handles exactly that part, line by line.
+ *
+ * The contract, tested against js-yaml on every example, every conformance
+ * case and thousands of mutants (test/engine/block-reader.test.ts): when it
+ * returns data, js-yaml's `load(text, { schema: CORE_SCHEMA })` returns the
+ * same data without error. Anything else — anchors, tags, quoted or unusual
+ * keys, multi-line plain or quoted scalars, escapes, tabs, control characters,
+ * duplicate keys, `keep` chomping, explicit indentation, any doubt at all —
+ * makes it give up, and the caller loads the text with js-yaml as before.
+ * Plain scalars are typed by js-yaml's own core-schema types (null, bool,
+ * int, float), so their meaning cannot drift from the library's.
+ */
+import * as jsyaml from 'js-yaml';
+
+type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
+// js-yaml exports its types at run time; @types/js-yaml does not declare them.
+const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> };
+const IMPLICIT: ScalarType[] = [types.null, types.bool, types.int, types.float];
+
+/** Thrown inside the reader to give up; never leaves `readBlock`. */
+const GIVE_UP = new Error('not plan-shaped');
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const COMMA = 44;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const BACKSLASH = 92;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const PIPE = 124;
+const GT = 62;
+
+/**
+ * Characters js-yaml refuses in scalars (and tabs, lone CRs and every
+ * surrogate, which this reader leaves to js-yaml rather than judge).
+ */
+const NOT_OURS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|\r(?!\n)/;
+
+/** Plain scalars that may resolve to something other than a string start with one of these. */
+function mayBeTyped(c: number): boolean {
+  // ~ + - . 0-9 f F n N t T
+  return c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 102 || c === 70 || c === 110 || c === 78 || c === 116 || c === 84;
+}
+
+function resolvePlain(s: string): unknown {
+  if (!mayBeTyped(s.charCodeAt(0))) return s;
+  for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
+  return s;
+}
+
+/** Keys that js-yaml would type (null, booleans) and so print differently, or treats specially. */
+const ODD_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+
+/** A character that cannot start a plain scalar here (or that we leave to js-yaml). */
+function oddStart(c: number): boolean {
+  // ? : , [ ] { } # & * ! | > ' " % @ `
+  return c === 63 || c === COLON || c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === 38 || c === 42 || c === 33 || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === 37 || c === 64 || c === 96;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const MAX_DEPTH = 200;
+
+class Reader {
+  private readonly n: number;
+  // The current content line: its start, where its content starts (moved for
+  // a compact `- key: …`), its indentation (the content's column), its end
+  // (before any CR) and the start of the next line. ind is -1 at the end.
+  private ls = 0;
+  private ci = 0;
+  private ind = -1;
+  private le = 0;
+  private next = 0;
+  private depth = 0;
+
+  constructor(private readonly t: string) {
+    this.n = t.length;
+    this.advance(0);
+  }
+
+  // What scanLine found: the line's end (before any CR), the next line's start, its first non-space.
+  private sLe = 0;
+  private sNx = 0;
+  private sC = 0;
+
+  private scanLine(p: number): void {
+    const t = this.t;
+    let e = t.indexOf('\n', p);
+    if (e < 0) e = this.n;
+    this.sNx = e < this.n ? e + 1 : this.n;
+    this.sLe = e > p && t.charCodeAt(e - 1) === CR ? e - 1 : e;
+    let c = p;
+    while (c < this.sLe && t.charCodeAt(c) === SPACE) c++;
+    this.sC = c;
+  }
+
+  /** Moves to the first line from `from` on that is neither blank nor a comment. */
+  private advance(from: number): void {
+    let p = from;
+    while (p < this.n) {
+      this.scanLine(p);
+      const c = this.sC;
+      if (c < this.sLe && this.t.charCodeAt(c) !== HASH) {
+        this.ls = p;
+        this.ci = c;
+        this.ind = c - p;
+        this.le = this.sLe;
+        this.next = this.sNx;
+        return;
+      }
+      p = this.sNx;
+    }
+    this.ind = -1;
+    this.ls = this.ci = this.le = this.next = this.n;
+  }
+
+  read(): unknown {
+    if (this.ind < 0) throw GIVE_UP; // empty: js-yaml says undefined
+    const v = this.collection();
+    if (this.ind >= 0) throw GIVE_UP; // something left over (less indented than the first line)
+    return v;
+  }
+
+  private isItem(at: number): boolean {
+    if (this.t.charCodeAt(at) !== DASH) return false;
+    return at + 1 >= this.le || this.t.charCodeAt(at + 1) === SPACE;
+  }
+
+  /** End of a plain key starting at `at` when `key:` (then a space or the line end) stands there, else -1. */
+  private keyEnd(at: number): number {
+    const t = this.t;
+    if (!isKeyStart(t.charCodeAt(at))) return -1;
+    let p = at + 1;
+    while (p < this.le && isKeyChar(t.charCodeAt(p))) p++;
+    if (t.charCodeAt(p) !== COLON) return -1;
+    if (p + 1 < this.le && t.charCodeAt(p + 1) !== SPACE) return -1;
+    return p;
+  }
+
+  /** A block collection at the current line's indentation. */
+  private collection(): unknown {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    let v: unknown;
+    if (this.isItem(this.ci)) v = this.sequence(this.ind);
+    else if (this.keyEnd(this.ci) >= 0) v = this.mapping(this.ind);
+    else throw GIVE_UP; // a bare scalar on its own line: multi-line text or a scalar document
+    this.depth--;
+    return v;
+  }
+
+  private mapping(m: number): Record<string, unknown> {
+    const t = this.t;
+    const obj: Record<string, unknown> = {};
+    while (this.ind === m) {
+      const colon = this.keyEnd(this.ci);
+      if (colon < 0) throw GIVE_UP;
+      const key = t.slice(this.ci, colon);
+      if (ODD_KEYS.has(key) || hasOwn.call(obj, key)) throw GIVE_UP;
+      let p = colon + 1;
+      while (p < this.le && t.charCodeAt(p) === SPACE) p++;
+      if (p >= this.le || t.charCodeAt(p) === HASH) {
+        this.advance(this.next);
+        // The value is on the lines below: deeper, or a sequence at the key's own indentation.
+        if (this.ind > m) obj[key] = this.collection();
+        else if (this.ind === m && this.isItem(this.ci)) obj[key] = this.sequence(m);
+        else obj[key] = null;
+      } else {
+        obj[key] = this.inline(p, m);
+      }
+    }
+    if (this.ind > m) throw GIVE_UP; // a deeper line after an entry: continued text or bad indentation
+    return obj;
+  }
+
+  private sequence(s: number): unknown[] {
+    const t = this.t;
+    const arr: unknown[] = [];
+    while (this.ind === s && this.isItem(this.ci)) {
+      let p = this.ci + 1;
+      while (p < this.le && t.charCodeAt(p) === SPACE) p++;
+      if (p >= this.le || t.charCodeAt(p) === HASH) {
+        this.advance(this.next);
+        // An empty item is null, but js-yaml reads one inside a nested sequence differently: leave it.
+        if (this.ind <= s) throw GIVE_UP;
+        arr.push(this.collection());
+      } else if (this.isItem(p) || this.keyEnd(p) >= 0) {
+        // A compact collection (`- id: …`, `- - …`): the rest of the line starts it, at its own column.
+        this.ci = p;
+        this.ind = p - this.ls;
+        arr.push(this.collection());
+      } else {
+        arr.push(this.inline(p, s));
+      }
+    }
+    if (this.ind > s) throw GIVE_UP;
+    return arr;
+  }
+
+  /** A value that starts on the current line at `p`; moves past it. `m`: the indentation of its parent. */
+  private inline(p: number, m: number): unknown {
+    const t = this.t;
+    const c = t.charCodeAt(p);
+    let v: unknown;
+    let end: number;
+    if (c === PIPE || c === GT) return this.blockScalar(p, m);
+    if (c === LBRACKET || c === LBRACE) {
+      const r = this.flow(p, 0);
+      v = r.value;
+      end = r.end;
+    } else if (c === SQUOTE || c === DQUOTE) {
+      const r = this.quoted(p);
+      v = r.value;
+      end = r.end;
+    } else {
+      if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
+      // A plain scalar runs to the line end or to ` #`; `: ` inside would make it a mapping.
+      let e = p;
+      const le = this.le;
+      while (e < le) {
+        const ch = t.charCodeAt(e);
+        if (ch === COLON) {
+          if (e + 1 >= le || t.charCodeAt(e + 1) === SPACE) throw GIVE_UP;
+        } else if (ch === HASH && t.charCodeAt(e - 1) === SPACE) break;
+        e++;
+      }
+      let q = e;
+      while (t.charCodeAt(q - 1) === SPACE) q--;
+      v = resolvePlain(t.slice(p, q));
+      end = le;
+    }
+    this.rest(end);
+    this.advance(this.next);
+    return v;
+  }
+
+  /** After a value: only spaces and a comment may follow on its line. */
+  private rest(p: number): void {
+    const t = this.t;
+    if (p >= this.le) return;
+    if (t.charCodeAt(p) !== SPACE) throw GIVE_UP;
+    while (p < this.le && t.charCodeAt(p) === SPACE) p++;
+    if (p < this.le && t.charCodeAt(p) !== HASH) throw GIVE_UP;
+  }
+
+  /** A quoted scalar that closes on its line (no escapes in double quotes). */
+  private quoted(p: number): { value: string; end: number } {
+    const t = this.t;
+    const q = t.charCodeAt(p);
+    let e = p + 1;
+    let value = '';
+    let from = e;
+    for (;;) {
+      if (e >= this.le) throw GIVE_UP; // runs on to the next line
+      const ch = t.charCodeAt(e);
+      if (ch === BACKSLASH && q === DQUOTE) throw GIVE_UP;
+      if (ch === q) {
+        if (q === SQUOTE && t.charCodeAt(e + 1) === SQUOTE) {
+          value += t.slice(from, e + 1);
+          e += 2;
+          from = e;
+          continue;
+        }
+        value += t.slice(from, e);
+        return { value, end: e + 1 };
+      }
+      e++;
+    }
+  }
+
+  /** A flow collection that closes on its line. */
+  private flow(p: number, depth: number): { value: unknown; end: number } {
+    if (depth > 20) throw GIVE_UP;
+    const t = this.t;
+    const le = this.le;
+    const isSeq = t.charCodeAt(p) === LBRACKET;
+    const close = isSeq ? RBRACKET : RBRACE;
+    const arr: unknown[] = [];
+    const obj: Record<string, unknown> = {};
+    p++;
+    const skip = (): void => {
+      while (p < le && t.charCodeAt(p) === SPACE) p++;
+    };
+    skip();
+    if (t.charCodeAt(p) === close) return { value: isSeq ? arr : obj, end: p + 1 };
+    for (;;) {
+      if (p >= le) throw GIVE_UP;
+      if (isSeq) {
+        const r = this.flowNode(p, depth);
+        arr.push(r.value);
+        p = r.end;
+      } else {
+        if (!isKeyStart(t.charCodeAt(p))) throw GIVE_UP;
+        let k = p + 1;
+        while (k < le && isKeyChar(t.charCodeAt(k))) k++;
+        if (t.charCodeAt(k) !== COLON || t.charCodeAt(k + 1) !== SPACE) throw GIVE_UP;
+        const key = t.slice(p, k);
+        if (ODD_KEYS.has(key) || hasOwn.call(obj, key)) throw GIVE_UP;
+        p = k + 2;
+        skip();
+        const r = this.flowNode(p, depth);
+        obj[key] = r.value;
+        p = r.end;
+      }
+      skip();
+      const c = t.charCodeAt(p);
+      if (c === close) return { value: isSeq ? arr : obj, end: p + 1 };
+      if (c !== COMMA) throw GIVE_UP;
+      p++;
+      skip();
+      if (t.charCodeAt(p) === close || t.charCodeAt(p) === COMMA) throw GIVE_UP; // trailing or empty entry
+    }
+  }
+
+  private flowNode(p: number, depth: number): { value: unknown; end: number } {
+    const t = this.t;
+    const c = t.charCodeAt(p);
+    if (c === LBRACKET || c === LBRACE) return this.flow(p, depth + 1);
+    if (c === SQUOTE || c === DQUOTE) return this.quoted(p);
+    if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
+    let e = p;
+    const le = this.le;
+    for (; e < le; e++) {
+      const ch = t.charCodeAt(e);
+      if (ch === COMMA || ch === RBRACKET || ch === RBRACE) break;
+      // Anything that could make this more than one plain scalar is left to js-yaml.
+      if (ch === COLON || ch === HASH || ch === LBRACKET || ch === LBRACE || ch === SQUOTE || ch === DQUOTE) throw GIVE_UP;
+    }
+    let q = e;
+    while (t.charCodeAt(q - 1) === SPACE) q--;
+    if (q === p) throw GIVE_UP;
+    return { value: resolvePlain(t.slice(p, q)), end: e };
+  }
+
+  /** `|` or `>` with clip or strip chomping and no indentation indicator. */
+  private blockScalar(p: number, m: number): string {
+    const t = this.t;
+    const folded = t.charCodeAt(p) === GT;
+    let h = p + 1;
+    let strip = false;
+    if (t.charCodeAt(h) === DASH) {
+      strip = true;
+      h++;
+    }
+    this.rest(h);
+    const n = this.n;
+    let pos = this.next;
+    let indent = -1;
+    let out = '';
+    let empties = 0; // empty lines since the last text line
+    let any = false;
+    let after = pos; // start of the first line after the scalar
+    while (pos < n) {
+      this.scanLine(pos);
+      const c = this.sC;
+      const le = this.sLe;
+      const nx = this.sNx;
+      const spaces = c - pos;
+      if (c === le) {
+        // An empty line: part of the text if more text follows. Spaces beyond the indentation would be text.
+        if (indent < 0 || spaces > indent) throw GIVE_UP;
+        empties++;
+        pos = nx;
+        continue;
+      }
+      if (indent < 0) {
+        if (spaces <= m) throw GIVE_UP; // empty scalar: leave to js-yaml
+        indent = spaces;
+      } else if (spaces < indent) {
+        break;
+      }
+      if (folded && spaces > indent) throw GIVE_UP; // more-indented lines fold differently
+      const line = t.slice(pos + indent, le);
+      if (!any) out = line;
+      else if (folded) out += (empties ? '\n'.repeat(empties) : ' ') + line;
+      else out += '\n'.repeat(empties + 1) + line;
+      any = true;
+      empties = 0;
+      pos = nx;
+      after = nx;
+    }
+    if (!any) throw GIVE_UP;
+    this.advance(after);
+    if (this.ind > m) throw GIVE_UP;
+    return strip ? out : out + '\n';
+  }
+}
+
+/** The data of plan-shaped YAML text, or undefined when js-yaml must decide. */
+export function readBlock(text: string): unknown {
+  if (NOT_OURS.test(text)) return undefined;
+  try {
+    return new Reader(text).read();
+  } catch {
+    return undefined; // GIVE_UP, or a stack overflow on absurd nesting
+  }
+}

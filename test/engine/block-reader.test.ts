@@ -1,0 +1,127 @@
+/**
+ * The block reader is a fast path in front of js-yaml: whenever it returns
+ * data, js-yaml must load the same text without error and to the same data.
+ * Checked on every example, every conformance case, a corpus of the shapes
+ * it handles, and thousands of mutants of all of them; and it must actually
+ * take the shipped plans (a reader that gives up on everything passes the
+ * first check and helps nobody).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { load, CORE_SCHEMA } from 'js-yaml';
+import { readBlock } from '../../server/src/engine/parse/block-reader';
+import { repoRoot } from '../util/plan';
+import { pilotFilesUnder } from '../util/examples';
+import { mutate, rng } from '../util/mutants';
+import { conformanceCases } from '../util/conformance';
+
+const root = repoRoot();
+const exampleFiles = pilotFilesUnder(path.join(root, 'examples'));
+
+/** js-yaml's verdict and data, or 'error'. */
+function jsYaml(text: string): { data: unknown } | 'error' {
+  try {
+    return { data: load(text, { schema: CORE_SCHEMA, json: false }) };
+  } catch {
+    return 'error';
+  }
+}
+
+/** Whether the reader took the text; throws when it took it and disagrees with js-yaml. */
+function agrees(text: string, label: string): boolean {
+  const mine = readBlock(text);
+  if (mine === undefined) return false;
+  const theirs = jsYaml(text);
+  assert.notEqual(theirs, 'error', `${label}: the reader accepted text js-yaml rejects:\n${text}`);
+  assert.deepEqual(mine, (theirs as { data: unknown }).data, `${label}: data differs:\n${text}`);
+  return true;
+}
+
+// The shapes the reader handles, and their edges; each is also mutated below.
+const CORPUS: Record<string, string> = {
+  folded: 'a: >-\n  one\n  two\n\n  three\n\n\n  four\nb: >\n  x\n  y\n\nc: 1\n',
+  literal: 'a: |\n  one\n    indented\n  # not a comment\n\n  two\nb: |-\n  x\n\n\nc: |\n  last\n',
+  crlf: 'apiVersion: pilot-plan/v1\r\nkind: Tasks\r\ntasks:\r\n  - id: T-A\r\n    title: "甲"\r\n    text: >-\r\n      one\r\n      two\r\n',
+  quoted: `a: 'it''s'\nb: "say 'hi'"\nc: ''\nd: ""\ne: '#not'  # but this is\nf: "a: b"\n`,
+  flow: 'a: [1, two, "3", \'4\', -5, 0x1F, .inf, ~, null, true, False, 2022-02]\nb: { x: 1, y: [a, b], z: {} }\nc: []\nd: [ a b , c ]\n',
+  nulls: 'a:\nb: ~\nc: # nothing\nd: [~, null]\ne: null\n',
+  sequences: 'a:\n- x\n- y\nb:\n  - - p\n    - q\n  - - r\nc:\n  -   k: 1\n      l: 2\n',
+  comments: '# head\n\na: 1 # one\n  # deeper comment\n\n# between\nb:   two   \nc: x#y\n',
+  scalars: 'a: 12\nb: -3.5e2\nc: 0o17\nd: +12\ne: .NaN\nf: 1_000\ng: 007\nh: True\ni: no\nj: 2030\nk: 1e3\nl: 3.\n',
+  plan: fs.readFileSync(path.join(root, 'examples', 'guangzhou', 'plan.pilot.yaml'), 'utf8'),
+  segment: '  - id: T-A\n    title: 甲\n\n  - id: T-B\n',
+};
+
+// Text the reader must leave to js-yaml (it could misread it, or js-yaml rejects it).
+const LEAVE: Record<string, string> = {
+  anchor: 'a: &x 1\nb: *x\n',
+  tag: 'a: !!str 1\n',
+  duplicate: 'a: 1\na: 2\n',
+  multiLinePlain: 'a: one\n  two\n',
+  multiLineQuoted: 'a: "one\n  two"\n',
+  escape: 'a: "tab\\there"\n',
+  tab: 'a:\tb\n',
+  keep: 'a: |+\n  x\n\n',
+  indicator: 'a: |2\n   x\n',
+  quotedKey: '"a": 1\n',
+  complexKey: '? a\n: 1\n',
+  document: '---\na: 1\n',
+  nestedMapInPlain: 'a: b: c\n',
+  trailingComma: 'a: [1, 2,]\n',
+  proto: '__proto__: 1\n',
+  boolKey: 'True: 1\n',
+  badIndent: 'a:\n    b: 1\n  c: 2\n',
+  lineAfterFlow: 'a: [1] x\n',
+  emoji: 'a: 😀\n',
+  loneCR: 'a: 1\rb: 2\n',
+  empty: '',
+  scalarDocument: 'just text\n',
+  nullItem: 'a:\n - - \n - b\n', // js-yaml: [[null, b]]
+};
+
+describe('block reader = js-yaml', function () {
+  this.timeout(120_000);
+
+  it('takes every shipped example plan file that is not broken on purpose', () => {
+    const clean = exampleFiles.filter((f) => !f.includes(`${path.sep}broken${path.sep}`));
+    const taken = clean.filter((f) => agrees(fs.readFileSync(f, 'utf8'), path.relative(root, f)));
+    assert.deepEqual(
+      clean.filter((f) => !taken.includes(f)).map((f) => path.relative(root, f)),
+      [],
+    );
+  });
+
+  it('takes the shapes of its corpus, and agrees', () => {
+    for (const [name, text] of Object.entries(CORPUS)) assert.ok(agrees(text, name), `${name}: not taken`);
+  });
+
+  it('leaves unusual or broken text to js-yaml', () => {
+    for (const [name, text] of Object.entries(LEAVE)) assert.equal(readBlock(text), undefined, name);
+  });
+
+  it('every example file, broken ones included: same data or no answer', () => {
+    for (const f of exampleFiles) agrees(fs.readFileSync(f, 'utf8'), path.relative(root, f));
+  });
+
+  it('every case of the YAML conformance suite: same data or no answer', () => {
+    let n = 0;
+    for (const c of conformanceCases()) if (agrees(c.text, c.name)) n++;
+    console.log(`      (the reader took ${n} conformance cases)`);
+  });
+
+  it('10,000 mutants of the examples and the corpus: same data or no answer', () => {
+    const r = rng(20261128);
+    const strays = ['"', "'", "''", ':', ': ', '[', '{', ']', '}', ',', '- ', '-', '#', ' #', '|', '>-', '|-', '|+', '>2', '&a ', '*a', '!t ', '? ', '--- ', '\\', '\t', '\r', '~', 'null', '0x1F', '.inf', '1_0', 'True', '  ', '\n'];
+    const texts = [...exampleFiles.map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.length < 20000), ...Object.values(CORPUS)];
+    let taken = 0;
+    for (let k = 0; k < 10_000; k++) {
+      let t = texts[Math.floor(r() * texts.length)];
+      const edits = 1 + Math.floor(r() * 3);
+      for (let e = 0; e < edits; e++) t = mutate(t, r, strays);
+      if (agrees(t, `mutant ${k}`)) taken++;
+    }
+    console.log(`      (the reader took ${taken} of 10,000 mutants)`);
+    assert.ok(taken > 2000, 'the reader is exercised');
+  });
+});
