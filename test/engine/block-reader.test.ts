@@ -10,7 +10,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { load, CORE_SCHEMA } from 'js-yaml';
-import { readBlock } from '../../server/src/engine/parse/block-reader';
+import { readBlock, readPlanFile } from '../../server/src/engine/parse/block-reader';
+import { segment } from '../../server/src/engine/parse/segments';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';
 import { mutate, rng } from '../util/mutants';
@@ -28,13 +29,24 @@ function jsYaml(text: string): { data: unknown } | 'error' {
   }
 }
 
-/** Whether the reader took the text; throws when it took it and disagrees with js-yaml. */
+/**
+ * Whether the reader took the text; throws when it took it and disagrees with
+ * js-yaml, or when its whole-file read cuts other segments than segments.ts
+ * (the next edit's cache is looked up by segment text).
+ */
 function agrees(text: string, label: string): boolean {
   const mine = readBlock(text);
+  const file = readPlanFile(text);
+  if (file) {
+    assert.notEqual(mine, undefined, `${label}: read as a file but not as a block`);
+    const seg = segment(text);
+    if (seg) assert.deepEqual(file.segmentation, seg, `${label}: segments differ:\n${text}`);
+  }
   if (mine === undefined) return false;
   const theirs = jsYaml(text);
   assert.notEqual(theirs, 'error', `${label}: the reader accepted text js-yaml rejects:\n${text}`);
   assert.deepEqual(mine, (theirs as { data: unknown }).data, `${label}: data differs:\n${text}`);
+  if (file) assert.deepEqual(file.data, mine, `${label}: file and block reads differ`);
   return true;
 }
 

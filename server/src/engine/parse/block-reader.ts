@@ -19,6 +19,7 @@
  * int, float), so their meaning cannot drift from the library's.
  */
 import * as jsyaml from 'js-yaml';
+import type { Segment, Segmentation } from './segments';
 
 type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
 // js-yaml exports its types at run time; @types/js-yaml does not declare them.
@@ -94,6 +95,9 @@ class Reader {
   private le = 0;
   private next = 0;
   private depth = 0;
+  /** When asked for: the file's segments (see segments.ts), found on the way. */
+  segments: Segment[] | undefined;
+  readonly listKeys = new Set<string>();
 
   constructor(private readonly t: string) {
     this.n = t.length;
@@ -143,6 +147,17 @@ class Reader {
     return v;
   }
 
+  /** A whole plan file: a mapping at column 0, split into segments as segments.ts would. */
+  readFile(): Record<string, unknown> {
+    if (this.ind !== 0 || this.keyEnd(this.ci) < 0) throw GIVE_UP;
+    this.segments = [];
+    const v = this.mapping(0, true);
+    if (this.ind >= 0) throw GIVE_UP;
+    const segs = this.segments;
+    for (let i = 0; i < segs.length; i++) segs[i].end = i + 1 < segs.length ? segs[i + 1].start : this.n;
+    return v;
+  }
+
   private isItem(at: number): boolean {
     if (this.t.charCodeAt(at) !== DASH) return false;
     return at + 1 >= this.le || this.t.charCodeAt(at + 1) === SPACE;
@@ -159,18 +174,19 @@ class Reader {
     return p;
   }
 
-  /** A block collection at the current line's indentation. */
-  private collection(): unknown {
+  /** A block collection at the current line's indentation. `listKey`: a top-level key whose items are segments. */
+  private collection(listKey?: string): unknown {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     let v: unknown;
-    if (this.isItem(this.ci)) v = this.sequence(this.ind);
+    if (this.isItem(this.ci)) v = this.sequence(this.ind, listKey);
     else if (this.keyEnd(this.ci) >= 0) v = this.mapping(this.ind);
     else throw GIVE_UP; // a bare scalar on its own line: multi-line text or a scalar document
     this.depth--;
     return v;
   }
 
-  private mapping(m: number): Record<string, unknown> {
+  /** `top`: the file's top level, whose keys and list items are segments. */
+  private mapping(m: number, top = false): Record<string, unknown> {
     const t = this.t;
     const obj: Record<string, unknown> = {};
     while (this.ind === m) {
@@ -178,13 +194,15 @@ class Reader {
       if (colon < 0) throw GIVE_UP;
       const key = t.slice(this.ci, colon);
       if (ODD_KEYS.has(key) || hasOwn.call(obj, key)) throw GIVE_UP;
+      // Segments start at their line; the first one at the file's start, comments above included.
+      if (top) this.segments!.push({ start: this.segments!.length ? this.ls : 0, end: 0, key });
       let p = colon + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
         this.advance(this.next);
         // The value is on the lines below: deeper, or a sequence at the key's own indentation.
-        if (this.ind > m) obj[key] = this.collection();
-        else if (this.ind === m && this.isItem(this.ci)) obj[key] = this.sequence(m);
+        if (this.ind > m) obj[key] = this.collection(top ? key : undefined);
+        else if (this.ind === m && this.isItem(this.ci)) obj[key] = this.sequence(m, top ? key : undefined);
         else obj[key] = null;
       } else {
         obj[key] = this.inline(p, m);
@@ -194,10 +212,12 @@ class Reader {
     return obj;
   }
 
-  private sequence(s: number): unknown[] {
+  private sequence(s: number, listKey?: string): unknown[] {
     const t = this.t;
     const arr: unknown[] = [];
+    if (listKey !== undefined) this.listKeys.add(listKey);
     while (this.ind === s && this.isItem(this.ci)) {
+      if (listKey !== undefined) this.segments!.push({ start: this.ls, end: 0, key: listKey, index: arr.length });
       let p = this.ci + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
@@ -414,5 +434,20 @@ export function readBlock(text: string): unknown {
     return new Reader(text).read();
   } catch {
     return undefined; // GIVE_UP, or a stack overflow on absurd nesting
+  }
+}
+
+/**
+ * A whole plan file (a mapping at the top level): its data and the segments
+ * segments.ts would cut, in one pass; undefined when js-yaml must decide.
+ */
+export function readPlanFile(text: string): { data: Record<string, unknown>; segmentation: Segmentation } | undefined {
+  if (NOT_OURS.test(text)) return undefined;
+  try {
+    const r = new Reader(text);
+    const data = r.readFile();
+    return { data, segmentation: { segments: r.segments!, listKeys: r.listKeys } };
+  } catch {
+    return undefined;
   }
 }

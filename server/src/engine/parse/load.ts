@@ -6,8 +6,9 @@
 import { LineIndex } from '../text/line-index';
 import { decode, stripBom } from './decode';
 import { parseYaml } from './yaml-file';
-import { segment } from './segments';
-import { parseSegmented, SegmentedParsedFile } from './segmented-file';
+import { segment, unsafe } from './segments';
+import { fromBlockReader, parseSegmented, SegmentedParsedFile } from './segmented-file';
+import { readPlanFile } from './block-reader';
 import type { ParsedFile, SyntaxProblem } from './parsed-file';
 
 export function parseBytes(path: string, bytes: Uint8Array, previous?: ParsedFile): ParsedFile {
@@ -26,9 +27,14 @@ export function parseText(path: string, text: string, previous?: ParsedFile): Pa
  * parsed segments.
  */
 function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  const cache = previous instanceof SegmentedParsedFile ? previous.cache : undefined;
+  // A first parse of a plan-shaped file: the block reader finds the data and the segments in one pass.
+  if (!cache && !unsafe(text)) {
+    const r = readPlanFile(text);
+    if (r) return fromBlockReader(path, text, r.segmentation, r.data);
+  }
   const seg = segment(text);
   if (seg) {
-    const cache = previous instanceof SegmentedParsedFile ? previous.cache : undefined;
     const file = parseSegmented(path, text, seg, cache);
     if (file) return file;
   }

@@ -17,7 +17,7 @@ import { readBlock } from './block-reader';
 import { LineIndex } from '../text/line-index';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
-import type { Segmentation } from './segments';
+import type { Segment, Segmentation } from './segments';
 import { parseYaml } from './yaml-file';
 
 interface SegmentParse {
@@ -49,7 +49,7 @@ function parseSegment(text: string): SegmentParse {
  * result, ready for the next version. Where the whole text fails to load, the
  * segments are parsed one by one so the problem is found in its segment.
  */
-function fromWhole(text: string, seg: Segmentation): { data: Record<string, unknown>; parses: SegmentParse[] } | undefined {
+function fromWhole(text: string, seg: Segmentation): Record<string, unknown> | undefined {
   let whole: unknown;
   try {
     whole = loadData(text);
@@ -61,28 +61,34 @@ function fromWhole(text: string, seg: Segmentation): { data: Record<string, unkn
   const keys = seg.segments.filter((s) => s.index === undefined).map((s) => s.key);
   const own = Object.keys(data);
   if (own.length !== keys.length || own.some((k, i) => k !== keys[i])) return undefined;
-  const parses: SegmentParse[] = [];
-  for (const s of seg.segments) {
-    const value = data[s.key];
-    if (s.index === undefined) {
-      parses.push({ data: { [s.key]: seg.listKeys.has(s.key) ? null : value }, problems: [] });
-    } else {
-      if (!Array.isArray(value) || s.index >= value.length) return undefined;
-      parses.push({ data: [value[s.index]], problems: [] });
-    }
-  }
+  const items = new Map<string, number>();
+  for (const s of seg.segments) if (s.index !== undefined) items.set(s.key, (items.get(s.key) ?? 0) + 1);
   for (const k of seg.listKeys) {
-    const items = seg.segments.filter((s) => s.key === k && s.index !== undefined).length;
-    if (!Array.isArray(data[k]) || (data[k] as unknown[]).length !== items) return undefined;
+    if (!Array.isArray(data[k]) || (data[k] as unknown[]).length !== items.get(k)) return undefined;
   }
-  return { data, parses };
+  return data;
+}
+
+/** A segment's parse cut from the whole file's data (its shape already checked). */
+function cut(data: Record<string, unknown>, seg: Segmentation, s: Segment): SegmentParse {
+  const value = data[s.key];
+  if (s.index === undefined) return { data: { [s.key]: seg.listKeys.has(s.key) ? null : value }, problems: [] };
+  return { data: [(value as unknown[])[s.index]], problems: [] };
+}
+
+/**
+ * A file the block reader read whole (block-reader.ts readPlanFile): its
+ * segments' parses are cut from the data only when someone asks.
+ */
+export function fromBlockReader(path: string, text: string, seg: Segmentation, data: Record<string, unknown>): SegmentedParsedFile {
+  return new SegmentedParsedFile(path, text, seg, [], data, []);
 }
 
 /** Undefined when a segment parses to an unexpected shape: the caller takes the full path. */
 export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentCache): SegmentedParsedFile | undefined {
   if (!previous) {
-    const w = fromWhole(text, seg);
-    if (w) return new SegmentedParsedFile(path, text, seg, w.parses, w.data, []);
+    const whole = fromWhole(text, seg);
+    if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, []);
   }
   const parses: SegmentParse[] = [];
   for (const s of seg.segments) {
@@ -115,7 +121,8 @@ export class SegmentedParsedFile implements ParsedFile {
     readonly path: string,
     readonly text: string,
     private readonly seg: Segmentation,
-    private readonly parses: SegmentParse[],
+    /** By segment; a hole is cut from `data` when first needed (a first parse of a valid file). */
+    private readonly parses: (SegmentParse | undefined)[],
     readonly data: unknown,
     readonly syntax: SyntaxProblem[],
   ) {
@@ -128,13 +135,17 @@ export class SegmentedParsedFile implements ParsedFile {
   get cache(): SegmentCache {
     if (!this.segmentCache) {
       this.segmentCache = new Map();
-      this.seg.segments.forEach((s, i) => this.segmentCache!.set(this.text.slice(s.start, s.end), this.parses[i]));
+      this.seg.segments.forEach((s, i) => this.segmentCache!.set(this.text.slice(s.start, s.end), this.parseOf(i)));
     }
     return this.segmentCache;
   }
 
+  private parseOf(i: number): SegmentParse {
+    return (this.parses[i] ??= cut(this.data as Record<string, unknown>, this.seg, this.seg.segments[i]));
+  }
+
   private positions(i: number): ParsedFile {
-    const p = this.parses[i];
+    const p = this.parseOf(i);
     if (!p.positions) {
       const s = this.seg.segments[i];
       p.positions = parseYaml(this.path, this.text.slice(s.start, s.end));

@@ -45,7 +45,8 @@ const SCREENS: [string[], RegExp][] = [
   [['|', '>'], /^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m],
 ];
 
-function unsafe(text: string): boolean {
+/** Whether the text holds a construct that keeps it off the segmented path (see above). */
+export function unsafe(text: string): boolean {
   for (const [chars, re] of SCREENS) {
     if (chars.some((c) => text.includes(c)) && re.test(text)) return true;
   }
