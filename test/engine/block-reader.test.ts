@@ -61,6 +61,8 @@ const CORPUS: Record<string, string> = {
   sequences: 'a:\n- x\n- y\nb:\n  - - p\n    - q\n  - - r\nc:\n  -   k: 1\n      l: 2\n',
   comments: '# head\n\na: 1 # one\n  # deeper comment\n\n# between\nb:   two   \nc: x#y\n',
   scalars: 'a: 12\nb: -3.5e2\nc: 0o17\nd: +12\ne: .NaN\nf: 1_000\ng: 007\nh: True\ni: no\nj: 2030\nk: 1e3\nl: 3.\n',
+  numbers: 'a: [0, 0.5, 00.5, 0.0, 10.25, 1.5.2, 2025., 123456789012345, 12345678901234567, 1.234567890123456789, -0, 0x, 0b101, -.5, 9e999]\n',
+  words: 'a: [~x, nul, Nulls, t, TRUE, tRUE, f, FALSE, Falsey, N, n]\n',
   plan: fs.readFileSync(path.join(root, 'examples', 'guangzhou', 'plan.pilot.yaml'), 'utf8'),
   segment: '  - id: T-A\n    title: 甲\n\n  - id: T-B\n',
 };

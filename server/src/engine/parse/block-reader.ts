@@ -24,7 +24,6 @@ import type { Segment, Segmentation } from './segments';
 type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
 // js-yaml exports its types at run time; @types/js-yaml does not declare them.
 const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> };
-const IMPLICIT: ScalarType[] = [types.null, types.bool, types.int, types.float];
 
 /** Thrown inside the reader to give up; never leaves `readBlock`. */
 const GIVE_UP = new Error('not plan-shaped');
@@ -52,15 +51,40 @@ const GT = 62;
  */
 const NOT_OURS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|\r(?!\n)/;
 
-/** Plain scalars that may resolve to something other than a string start with one of these. */
-function mayBeTyped(c: number): boolean {
-  // ~ + - . 0-9 f F n N t T
-  return c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 102 || c === 70 || c === 110 || c === 78 || c === 116 || c === 84;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
+/**
+ * A plain scalar as js-yaml's core schema types it: null, bool, int, float,
+ * else string. Only a short word starting with ~ n N t T f F can be null or
+ * bool, and only text starting with a digit, sign or dot can be a number, so
+ * most scalars (names, IDs) ask no type at all. Plain decimals, the common
+ * numbers, are read directly: for them js-yaml's int and float give Number(s).
+ */
 function resolvePlain(s: string): unknown {
-  if (!mayBeTyped(s.charCodeAt(0))) return s;
-  for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
+  const c = s.charCodeAt(0);
+  if (isDigit(c) || c === 43 || c === 45 || c === 46) {
+    if (c !== 48 || s.length === 1 || s.charCodeAt(1) === 46) {
+      // [1-9][0-9]* or 0, optionally .[0-9]+
+      let i = 1;
+      while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+      if (isDigit(c) && i === s.length && i < 16) return Number(s);
+      if (isDigit(c) && s.charCodeAt(i) === 46 && i + 1 < s.length) {
+        let j = i + 1;
+        while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+        if (j === s.length && j < 16) return Number(s);
+      }
+    }
+    if (types.int.resolve(s)) return types.int.construct(s);
+    if (types.float.resolve(s)) return types.float.construct(s);
+    return s;
+  }
+  // ~ n N t T f F
+  if (s.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {
+    if (types.null.resolve(s)) return types.null.construct(s);
+    if (types.bool.resolve(s)) return types.bool.construct(s);
+  }
   return s;
 }
 
@@ -82,6 +106,9 @@ function isKeyChar(c: number): boolean {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+const KEY_SLOTS = 1024;
+/** Keys seen lately, by a hash of their length and ends (see Reader.key). */
+const KEYS: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
 const MAX_DEPTH = 200;
 
 class Reader {
@@ -174,6 +201,23 @@ class Reader {
     return p;
   }
 
+  /**
+   * The key between `at` and `end`. Plans repeat a few dozen keys thousands of
+   * times: the string is taken from KEYS when it is there, so it is neither
+   * copied nor hashed again when it becomes a property name.
+   */
+  private key(at: number, end: number): string {
+    const t = this.t;
+    const len = end - at;
+    const slot = (len * 31 + t.charCodeAt(at) * 7 + t.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
+    const known = KEYS[slot];
+    if (known !== undefined && known.length === len && t.startsWith(known, at)) return known;
+    const key = t.slice(at, end);
+    if (ODD_KEYS.has(key)) throw GIVE_UP;
+    KEYS[slot] = key;
+    return key;
+  }
+
   /** A block collection at the current line's indentation. `listKey`: a top-level key whose items are segments. */
   private collection(listKey?: string): unknown {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
@@ -192,8 +236,8 @@ class Reader {
     while (this.ind === m) {
       const colon = this.keyEnd(this.ci);
       if (colon < 0) throw GIVE_UP;
-      const key = t.slice(this.ci, colon);
-      if (ODD_KEYS.has(key) || hasOwn.call(obj, key)) throw GIVE_UP;
+      const key = this.key(this.ci, colon);
+      if (hasOwn.call(obj, key)) throw GIVE_UP;
       // Segments start at their line; the first one at the file's start, comments above included.
       if (top) this.segments!.push({ start: this.segments!.length ? this.ls : 0, end: 0, key });
       let p = colon + 1;
@@ -243,17 +287,10 @@ class Reader {
     const t = this.t;
     const c = t.charCodeAt(p);
     let v: unknown;
-    let end: number;
     if (c === PIPE || c === GT) return this.blockScalar(p, m);
-    if (c === LBRACKET || c === LBRACE) {
-      const r = this.flow(p, 0);
-      v = r.value;
-      end = r.end;
-    } else if (c === SQUOTE || c === DQUOTE) {
-      const r = this.quoted(p);
-      v = r.value;
-      end = r.end;
-    } else {
+    if (c === LBRACKET || c === LBRACE) v = this.flow(p, 0);
+    else if (c === SQUOTE || c === DQUOTE) v = this.quoted(p);
+    else {
       if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
       // A plain scalar runs to the line end or to ` #`; `: ` inside would make it a mapping.
       let e = p;
@@ -268,9 +305,9 @@ class Reader {
       let q = e;
       while (t.charCodeAt(q - 1) === SPACE) q--;
       v = resolvePlain(t.slice(p, q));
-      end = le;
+      this.end = le;
     }
-    this.rest(end);
+    this.rest(this.end);
     this.advance(this.next);
     return v;
   }
@@ -280,12 +317,20 @@ class Reader {
     const t = this.t;
     if (p >= this.le) return;
     if (t.charCodeAt(p) !== SPACE) throw GIVE_UP;
-    while (p < this.le && t.charCodeAt(p) === SPACE) p++;
+    p = this.skipSpaces(p);
     if (p < this.le && t.charCodeAt(p) !== HASH) throw GIVE_UP;
   }
 
+  private skipSpaces(p: number): number {
+    while (p < this.le && this.t.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  // The scalar and flow readers below return their value and leave where it ends here.
+  private end = 0;
+
   /** A quoted scalar that closes on its line (no escapes in double quotes). */
-  private quoted(p: number): { value: string; end: number } {
+  private quoted(p: number): string {
     const t = this.t;
     const q = t.charCodeAt(p);
     let e = p + 1;
@@ -302,15 +347,15 @@ class Reader {
           from = e;
           continue;
         }
-        value += t.slice(from, e);
-        return { value, end: e + 1 };
+        this.end = e + 1;
+        return value + t.slice(from, e);
       }
       e++;
     }
   }
 
   /** A flow collection that closes on its line. */
-  private flow(p: number, depth: number): { value: unknown; end: number } {
+  private flow(p: number, depth: number): unknown {
     if (depth > 20) throw GIVE_UP;
     const t = this.t;
     const le = this.le;
@@ -318,42 +363,32 @@ class Reader {
     const close = isSeq ? RBRACKET : RBRACE;
     const arr: unknown[] = [];
     const obj: Record<string, unknown> = {};
-    p++;
-    const skip = (): void => {
-      while (p < le && t.charCodeAt(p) === SPACE) p++;
-    };
-    skip();
-    if (t.charCodeAt(p) === close) return { value: isSeq ? arr : obj, end: p + 1 };
-    for (;;) {
-      if (p >= le) throw GIVE_UP;
-      if (isSeq) {
-        const r = this.flowNode(p, depth);
-        arr.push(r.value);
-        p = r.end;
-      } else {
-        if (!isKeyStart(t.charCodeAt(p))) throw GIVE_UP;
-        let k = p + 1;
-        while (k < le && isKeyChar(t.charCodeAt(k))) k++;
-        if (t.charCodeAt(k) !== COLON || t.charCodeAt(k + 1) !== SPACE) throw GIVE_UP;
-        const key = t.slice(p, k);
-        if (ODD_KEYS.has(key) || hasOwn.call(obj, key)) throw GIVE_UP;
-        p = k + 2;
-        skip();
-        const r = this.flowNode(p, depth);
-        obj[key] = r.value;
-        p = r.end;
+    p = this.skipSpaces(p + 1);
+    if (t.charCodeAt(p) !== close) {
+      for (;;) {
+        if (p >= le) throw GIVE_UP;
+        if (isSeq) {
+          arr.push(this.flowNode(p, depth));
+        } else {
+          const colon = this.keyEnd(p);
+          if (colon < 0 || t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
+          const key = this.key(p, colon);
+          if (hasOwn.call(obj, key)) throw GIVE_UP;
+          obj[key] = this.flowNode(this.skipSpaces(colon + 1), depth);
+        }
+        p = this.skipSpaces(this.end);
+        const c = t.charCodeAt(p);
+        if (c === close) break;
+        if (c !== COMMA) throw GIVE_UP;
+        p = this.skipSpaces(p + 1);
+        if (t.charCodeAt(p) === close || t.charCodeAt(p) === COMMA) throw GIVE_UP; // trailing or empty entry
       }
-      skip();
-      const c = t.charCodeAt(p);
-      if (c === close) return { value: isSeq ? arr : obj, end: p + 1 };
-      if (c !== COMMA) throw GIVE_UP;
-      p++;
-      skip();
-      if (t.charCodeAt(p) === close || t.charCodeAt(p) === COMMA) throw GIVE_UP; // trailing or empty entry
     }
+    this.end = p + 1;
+    return isSeq ? arr : obj;
   }
 
-  private flowNode(p: number, depth: number): { value: unknown; end: number } {
+  private flowNode(p: number, depth: number): unknown {
     const t = this.t;
     const c = t.charCodeAt(p);
     if (c === LBRACKET || c === LBRACE) return this.flow(p, depth + 1);
@@ -370,7 +405,8 @@ class Reader {
     let q = e;
     while (t.charCodeAt(q - 1) === SPACE) q--;
     if (q === p) throw GIVE_UP;
-    return { value: resolvePlain(t.slice(p, q)), end: e };
+    this.end = e;
+    return resolvePlain(t.slice(p, q));
   }
 
   /** `|` or `>` with clip or strip chomping and no indentation indicator. */
