@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync }
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 
+import { addUniqueItems } from './scripts/ajv-unique-items.mjs';
+
 const require = createRequire(import.meta.url);
 const root = new URL('.', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -18,6 +20,7 @@ function buildValidators() {
   const standaloneCode = require('ajv/dist/standalone').default;
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, unicodeRegExp: false, code: { source: true, lines: false, optimize: 1 } });
   addFormats(ajv);
+  addUniqueItems(ajv);
   ajv.addVocabulary(['x-pilot-rule', 'enumDescriptions']);
   const dir = join(root, 'schemas');
   const exports = {};

@@ -42,6 +42,22 @@ describe('schema', () => {
     assert.equal(city.length, 1, JSON.stringify(city));
     assert.equal(city[0].line, 7);
   });
+  it('a repeated list item: on the last repeat, naming it (IDs, names and years alike)', () => {
+    const text = MINIMAL_PLAN.replace('targetYears: [2025, 2030]', 'targetYears: [2025, 2030, 2025]')
+      .replace('    indicators: [IND-1]\n', '    partners: [市财政局, 市统计局, 市财政局, 市统计局]\n    indicators: [IND-1, IND-1]\n');
+    const f = at({ 'plan.pilot.yaml': text });
+    assert.deepEqual(f, [
+      '9:27-9:31 `targetYears`: `2025` appears twice in `targetYears`. Remove the repeat.',
+      // One finding per list, as Ajv reports it: the last item that repeats an earlier one.
+      '15:34-15:38 task `T-1`: `市统计局` appears twice in `partners`. Remove the repeat.',
+      '16:25-16:30 task `T-1`: `IND-1` appears twice in `indicators`. Remove the repeat.',
+    ]);
+  });
+  it('items of the wrong type are the type check\'s, not counted as repeats', () => {
+    const text = MINIMAL_PLAN.replace('    indicators: [IND-1]\n', '    partners: [1, 市财政局, 1]\n    indicators: [IND-1]\n');
+    const f = at({ 'plan.pilot.yaml': text });
+    assert.ok(f.length >= 1 && f.every((x) => !/appears twice/.test(x)), f.join('\n'));
+  });
   it('a top level that is not a mapping gets one finding', () => {
     for (const text of ['', '- a\n- b\n', 'just text\n', '# only a comment\n']) {
       const f = checkMemory({ 'x.pilot.yaml': text }, only);
