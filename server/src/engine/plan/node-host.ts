@@ -24,12 +24,24 @@ export class NodeFileHost implements FileHost {
   }
 
   read(path: string): FileContent | undefined {
+    // One open, one fstat, one read: the stamp and the bytes of the same file, without a stat by path.
+    let fd: number | undefined;
     try {
-      const s = fs.statSync(path);
+      fd = fs.openSync(path, 'r');
+      const s = fs.fstatSync(fd);
       if (!s.isFile()) return undefined;
-      return { bytes: fs.readFileSync(path), stamp: `${s.mtimeMs}:${s.size}` };
+      const bytes = Buffer.allocUnsafe(s.size);
+      let got = 0;
+      while (got < s.size) {
+        const n = fs.readSync(fd, bytes, got, s.size - got, got);
+        if (n === 0) break; // the file shrank while we read it
+        got += n;
+      }
+      return { bytes: got === s.size ? bytes : bytes.subarray(0, got), stamp: `${s.mtimeMs}:${s.size}` };
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 }

@@ -9,6 +9,7 @@
  */
 import * as nodePath from 'node:path';
 import { parseBytes, parseText } from '../parse/load';
+import type { ParsedFile } from '../parse/parsed-file';
 import { buildFileModel, type FileModel } from './model';
 import { PlanIndex } from './plan-index';
 import { CONFIG_FILE_NAME, parseConfig, type RuleConfig } from './config';
@@ -75,6 +76,15 @@ export class Workspace {
 
   /** The parsed model of a file, from cache when its stamp is unchanged. */
   load(path: string): FileModel | undefined {
+    // A snapshot never sees a file change: what it read once is what it has, and reading tells the stamp.
+    if (this.options.snapshot) {
+      const hit = this.models.get(path);
+      if (hit) return hit.model;
+      if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
+      const model = this.readModel(path, undefined);
+      this.stamps.set(path, model ? this.models.get(path)!.stamp : undefined);
+      return model;
+    }
     const stamp = this.stampOf(path);
     if (stamp === undefined) {
       this.models.delete(path);
@@ -82,10 +92,13 @@ export class Workspace {
     }
     const hit = this.models.get(path);
     if (hit && hit.stamp === stamp) return hit.model;
+    // The previous version lends its parsed segments: an edit re-parses only what changed.
+    return this.readModel(path, hit?.model.parsed);
+  }
+
+  private readModel(path: string, previous: ParsedFile | undefined): FileModel | undefined {
     const content = this.host.read(path);
     if (!content) return undefined;
-    // The previous version lends its parsed segments: an edit re-parses only what changed.
-    const previous = hit?.model.parsed;
     const parsed = content.text !== undefined ? parseText(path, content.text, previous) : parseBytes(path, content.bytes ?? new Uint8Array(), previous);
     const model = buildFileModel(parsed);
     this.models.set(path, { stamp: content.stamp, model });
