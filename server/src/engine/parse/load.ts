@@ -6,7 +6,7 @@
 import { LineIndex } from '../text/line-index';
 import { decode, stripBom } from './decode';
 import { parseYaml } from './yaml-file';
-import { segment, unsafe } from './segments';
+import { segment } from './segments';
 import { fromBlockReader, parseSegmented, SegmentedParsedFile } from './segmented-file';
 import { readPlanFile } from './block-reader';
 import type { ParsedFile, SyntaxProblem } from './parsed-file';
@@ -28,8 +28,10 @@ export function parseText(path: string, text: string, previous?: ParsedFile): Pa
  */
 function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
   const cache = previous instanceof SegmentedParsedFile ? previous.cache : undefined;
-  // A first parse of a plan-shaped file: the block reader finds the data and the segments in one pass.
-  if (!cache && !unsafe(text)) {
+  // A first parse of a plan-shaped file: the block reader finds the data and the segments in one
+  // pass. It refuses everything segments.ts screens out (anchors, tags, directives, document
+  // markers, complex keys, glued comments, tabs, odd block scalars), so no screen is needed first.
+  if (!cache) {
     const r = readPlanFile(text);
     if (r) return fromBlockReader(path, text, r.segmentation, r.data);
   }

@@ -9,7 +9,8 @@
  * The split is conservative. Anything whose meaning can cross a segment
  * boundary or that the fast parser judges differently from the `yaml` package
  * (anchors and aliases, tags, directives, document markers, tabs in
- * indentation, complex keys, a `#` glued to a closing quote or bracket,
+ * indentation, complex keys, empty keys in flow collections, a `#` glued to a
+ * closing quote or bracket,
  * multi-line flow collections or quoted scalars at the top level, a top level
  * that is not a block mapping) makes `segment()` return undefined, and the
  * whole file takes the full `yaml` path instead.
@@ -41,12 +42,14 @@ const SCREENS: [string[], RegExp][] = [
   [['---', '...'], /^(---|\.\.\.)(\s|$)/m],
   [['?'], /^\s*\?(\s|$)/m],
   [['#'], /["'\]}]#/],
+  // An empty key in a flow collection (`[a,: b]`): js-yaml names it "null", the `yaml` package "".
+  [[':'], /[[{,][ ]*:/],
   [['\t'], /\t/],
   [['|', '>'], /^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m],
 ];
 
 /** Whether the text holds a construct that keeps it off the segmented path (see above). */
-export function unsafe(text: string): boolean {
+function unsafe(text: string): boolean {
   for (const [chars, re] of SCREENS) {
     if (chars.some((c) => text.includes(c)) && re.test(text)) return true;
   }
