@@ -31,7 +31,23 @@ export interface Reference {
   field: string;
   file: string;
   /** Path of the reference value itself. */
-  path: JsonPath;
+  readonly path: JsonPath;
+}
+
+/** A reference whose path is made only when asked: most are never reported, and a big plan has tens of thousands. */
+class ListReference implements Reference {
+  constructor(
+    readonly id: string,
+    readonly expected: EntityKind[],
+    readonly from: Entity,
+    readonly field: string,
+    readonly file: string,
+    private readonly index: number,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.from.path, this.field, this.index];
+  }
 }
 
 /** Lists that hold entities, the kind of their entries, and their reference fields. */
@@ -43,6 +59,9 @@ export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<strin
   actions: { kind: 'action', refs: {} },
   risks: { kind: 'risk', refs: { affects: ['task', 'project'] } },
 };
+
+// The same lists as pairs, made once rather than for every entry of every file.
+const LIST_SPECS = Object.entries(ENTITY_LISTS).map(([listKey, spec]) => ({ listKey, kind: spec.kind, refs: Object.entries(spec.refs) }));
 
 export interface FileModel {
   parsed: ParsedFile;
@@ -85,24 +104,24 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   if (kind === 'Plan' && typeof root.id === 'string') {
     model.entities.push({ id: root.id, kind: 'plan', file: parsed.path, path: [], data: root });
   }
-  for (const [listKey, spec] of Object.entries(ENTITY_LISTS)) {
-    const list = root[listKey];
+  for (const spec of LIST_SPECS) {
+    const list = root[spec.listKey];
     if (!Array.isArray(list)) continue;
-    list.forEach((entry, i) => {
-      if (!isObj(entry)) return;
-      const path = [listKey, i];
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
+      if (!isObj(entry)) continue;
       const id = typeof entry.id === 'string' ? entry.id : undefined;
-      const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path, data: entry };
+      const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path: [spec.listKey, i], data: entry };
       if (id !== undefined) model.entities.push(entity);
-      for (const [field, expected] of Object.entries(spec.refs)) {
+      for (const [field, expected] of spec.refs) {
         const refs = entry[field];
         if (!Array.isArray(refs)) continue;
-        refs.forEach((ref, j) => {
-          if (typeof ref !== 'string') return;
-          model.references.push({ id: ref, expected, from: entity, field, file: parsed.path, path: [...path, field, j] });
-        });
+        for (let j = 0; j < refs.length; j++) {
+          const ref = refs[j];
+          if (typeof ref === 'string') model.references.push(new ListReference(ref, expected, entity, field, parsed.path, j));
+        }
       }
-    });
+    }
   }
   return model;
 }
