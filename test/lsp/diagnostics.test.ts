@@ -132,6 +132,44 @@ describe('lsp: diagnostics', function () {
     await client.diagnosticsFor(energy, (x) => x.length === 0);
   });
 
+  it('after every edit, each file equals the CLI on the same texts (structure findings kept only while the structure stays)', async () => {
+    const p = brokenGuangzhou();
+    client = await LspClient.start({ folder: p.dir, initializationOptions: { debounceMs: 0 } });
+    for (const rel of PLAN_FILES) client.open(p.path(rel));
+    const matchesCli = async (step: string) => {
+      const cli = cliCheck(p.dir);
+      const mismatch = () =>
+        PLAN_FILES.find((rel) => {
+          const mine = (client!.diagnostics.get(uriOf(p.path(rel))) ?? []).map(asCli).sort();
+          return JSON.stringify(mine) !== JSON.stringify((cli.files.get(rel) ?? []).map(cliKey).sort());
+        });
+      try {
+        await client!.waitFor(`diagnostics equal to the CLI's after: ${step}`, () => mismatch() === undefined, 10000);
+      } catch (e) {
+        const rel = mismatch()!;
+        assert.deepEqual((client!.diagnostics.get(uriOf(p.path(rel))) ?? []).map(asCli).sort(), (cli.files.get(rel) ?? []).map(cliKey).sort(), `${step}: ${rel}`);
+        throw e;
+      }
+    };
+    // Each step edits the open file and writes the same text to disk for the CLI.
+    const step = async (what: string, rel: string, from: string, to: string) => {
+      const text = client!.text(p.path(rel));
+      assert.ok(text.includes(from), `${what}: fixture text`);
+      const next = text.replace(from, to);
+      p.write(rel, next);
+      client!.change(p.path(rel), next);
+      await matchesCli(what);
+    };
+    await matchesCli('opening');
+    await step('a title (same structure)', 'tasks/industry-buildings.pilot.yaml', 'title: 推进石化行业节能降碳改造', 'title: 推进石化行业节能降碳改造（修订）');
+    await step('a line above findings (positions move)', 'tasks/energy.pilot.yaml', 'tasks:\n', '# 新增注释\ntasks:\n');
+    await step('an indicator ID renamed (references break)', 'indicators.pilot.yaml', '  - id: IND-ENERGY-INTENSITY', '  - id: IND-ENERGY-INTENS');
+    await step('a task no longer lists indicators (orphans)', 'tasks/industry-buildings.pilot.yaml', 'indicators: [IND-GREEN-BUILDING-SHARE]', 'indicators: []');
+    await step('a project investment (a total, not structure)', 'projects.pilot.yaml', 'investment: { value: 18.5, unit: 亿元 }', 'investment: { value: 918.5, unit: 亿元 }');
+    await step('another title', 'tasks/industry-buildings.pilot.yaml', '（修订）', '');
+    await step('the ID back', 'indicators.pilot.yaml', '  - id: IND-ENERGY-INTENS', '  - id: IND-ENERGY-INTENSITY');
+  });
+
   it('follows a change of plan structure: the Plan file stops being one, and comes back', async () => {
     const p = cleanGuangzhou();
     client = await LspClient.start({ folder: p.dir });

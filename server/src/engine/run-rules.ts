@@ -66,6 +66,7 @@ export function runPlanRules(plan: PlanIndex, onError = defaultOnError, rules: r
 
 /** Suppressions, the broken-file filter and a stable order, for one file's findings. */
 export function finalize(file: FileModel, findings: Finding[]): Finding[] {
+  if (!findings.length) return findings; // a clean file: no need to look for suppression comments
   const broken = file.parsed.syntax.length > 0;
   const suppressed = suppressionsOf(file.parsed);
   const kept = findings.filter((f) => {

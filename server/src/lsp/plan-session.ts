@@ -33,6 +33,19 @@ import { Workspace, isPilotFile } from '../engine/plan/workspace';
 import { finalize, runFileRules, runPlanRules, type RuleErrorHandler } from '../engine/run-rules';
 import type { EditorFile, EditorPlan } from '../engine/editor/context';
 import { ENTITY_LISTS } from '../engine/plan/model';
+import { structureOf } from '../engine/plan/structure';
+import { RULES } from '../engine/rules/registry';
+
+/** Plan rules whose findings depend on the plan's structure only (rule.ts, planInputs). */
+const STRUCTURE_RULES = RULES.filter((r) => r.scope === 'plan' && r.planInputs === 'structure');
+const OTHER_PLAN_RULES = RULES.filter((r) => r.scope === 'plan' && r.planInputs !== 'structure');
+
+/** The structure rules' findings of a plan, and the file models and configuration they were found in. */
+interface StructureFindings {
+  models: Map<string, FileModel>;
+  config: RuleConfig;
+  findings: Map<string, Finding[]>;
+}
 
 export interface PlanState {
   /** The plan root, or `\0<file>` for a file under no plan. */
@@ -45,6 +58,8 @@ export interface PlanState {
   structural: boolean;
   /** Bumped by every change: a check that sees a newer generation stops. */
   generation: number;
+  /** The last findings of the structure rules, re-used while the structure stays the same. */
+  structureFindings?: StructureFindings;
 }
 
 interface CachedFileFindings {
@@ -257,8 +272,41 @@ export class PlanSession {
     return c && c.model === m ? c.findings : this.runFileRules(state, m);
   }
 
+  /**
+   * The plan rules' findings. Structure rules re-run only when the structure
+   * changed (a file's IDs, references or kind, a file added or removed, the
+   * configuration), or when one of their findings sits in a changed file (its
+   * position may have moved); otherwise their last findings stand. On a large
+   * plan most edits change a title or a number, and this spares a pass over
+   * every reference of the plan per keystroke.
+   */
   runPlanRules(state: PlanState): Map<string, Finding[]> {
-    return runPlanRules(state.index, this.onRuleError);
+    const index = state.index;
+    const files = index.files;
+    const prev = state.structureFindings;
+    let reuse = prev !== undefined && prev.config === index.config && prev.models.size === files.length;
+    for (let i = 0; reuse && i < files.length; i++) {
+      const m = files[i];
+      const before = prev!.models.get(m.path);
+      if (before === m) continue;
+      reuse = before !== undefined && !prev!.findings.get(m.path)?.length && structureOf(before) === structureOf(m);
+    }
+    let structural: Map<string, Finding[]>;
+    if (reuse) {
+      structural = prev!.findings;
+      for (const m of files) prev!.models.set(m.path, m);
+    } else {
+      structural = runPlanRules(index, this.onRuleError, STRUCTURE_RULES);
+      state.structureFindings = { models: new Map(files.map((m) => [m.path, m])), config: index.config, findings: structural };
+    }
+    const out = new Map<string, Finding[]>();
+    for (const [file, list] of structural) out.set(file, list.slice());
+    for (const [file, list] of runPlanRules(index, this.onRuleError, OTHER_PLAN_RULES)) {
+      const have = out.get(file);
+      if (have) have.push(...list);
+      else out.set(file, list);
+    }
+    return out;
   }
 
   /** The findings of every file of the plan, as `pilot-plan check` reports them. */

@@ -16,6 +16,7 @@ export const duplicateId: Rule = {
   code: 'duplicate-id',
   defaultSeverity: 'error',
   scope: 'plan',
+  planInputs: 'structure',
   title: { en: 'An ID defined more than once in a plan', zh: '方案内 ID 重复定义' },
   checkPlan(ctx) {
     for (const [id, defs] of ctx.plan.definitions) {
