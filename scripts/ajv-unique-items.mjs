@@ -20,6 +20,9 @@ const { getSchemaTypes, checkDataTypes, DataType } = require('ajv/dist/compile/v
 const { useFunc } = require('ajv/dist/compile/util');
 const equal = require('ajv/dist/runtime/equal').default;
 
+/** Lists up to this long are checked pairwise, longer ones with a Map. */
+const SMALL = 8;
+
 export function addUniqueItems(ajv) {
   ajv.removeKeyword('uniqueItems');
   ajv.addKeyword({
@@ -39,7 +42,36 @@ export function addUniqueItems(ajv) {
       const i = gen.let('i', _`${data}.length`);
       const j = gen.let('j');
       cxt.setParams({ i, j });
-      gen.if(_`${i} > 1`, () => (scalars ? byMap : pairwise)());
+      gen.if(_`${i} > 1`, () => (scalars ? bySize() : pairwise()));
+
+      // Lists of a few items (nearly all of a plan's) are compared in place: no Map to allocate
+      // and collect, tens of thousands of times in a large plan. Same pair reported either way.
+      function bySize() {
+        gen.if(_`${i} <= ${SMALL}`, inPlace, byMap);
+      }
+
+      function inPlace() {
+        const item = gen.let('item');
+        const other = gen.let('other');
+        const n = gen.const('n', _`${i}`);
+        const itemWrong = checkDataTypes(types, item, it.opts.strictNumbers, DataType.Wrong);
+        const otherWrong = checkDataTypes(types, other, it.opts.strictNumbers, DataType.Wrong);
+        const outer = gen.name('outer');
+        // From the end, the first item that appears again later; j: the nearest later one.
+        gen.label(outer).for(_`;${i}--;`, () => {
+          gen.assign(item, _`${data}[${i}]`);
+          gen.if(itemWrong, _`continue`);
+          gen.for(_`${j} = ${i} + 1; ${j} < ${n}; ${j}++`, () => {
+            gen.assign(other, _`${data}[${j}]`);
+            gen.if(otherWrong, _`continue`);
+            // SameValueZero, as a Map compares keys: NaN repeats NaN.
+            gen.if(_`${item} === ${other} || (${item} !== ${item} && ${other} !== ${other})`, () => {
+              cxt.error();
+              gen.assign(valid, false).break(outer);
+            });
+          });
+        });
+      }
 
       function byMap() {
         const item = gen.let('item');
