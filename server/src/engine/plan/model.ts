@@ -131,12 +131,29 @@ export function idSpan(parsed: ParsedFile, e: Entity): Span {
   return parsed.span([...e.path, 'id'], 'value') ?? parsed.span(e.path, 'key') ?? { start: 0, end: 0 };
 }
 
-/** Every entry of every entity list in a file, with its path, including entries without an ID. */
-export function* entries(model: FileModel, listKey: string): Generator<{ entry: Obj; path: JsonPath }> {
-  const list = model.root?.[listKey];
-  if (!Array.isArray(list)) return;
-  for (let i = 0; i < list.length; i++) {
-    const entry = list[i];
-    if (isObj(entry)) yield { entry, path: [listKey, i] };
+export interface ListEntry {
+  entry: Obj;
+  path: JsonPath;
+}
+
+// Several file rules walk the same lists of the same (immutable) model: made once per model and list.
+const entryCache = new WeakMap<FileModel, Map<string, readonly ListEntry[]>>();
+
+/** Every entry of an entity list in a file, with its path, including entries without an ID. */
+export function entries(model: FileModel, listKey: string): readonly ListEntry[] {
+  let byList = entryCache.get(model);
+  if (!byList) entryCache.set(model, (byList = new Map()));
+  let out = byList.get(listKey);
+  if (!out) {
+    const list = model.root?.[listKey];
+    const made: ListEntry[] = [];
+    if (Array.isArray(list)) {
+      for (let i = 0; i < list.length; i++) {
+        const entry = list[i];
+        if (isObj(entry)) made.push({ entry, path: [listKey, i] });
+      }
+    }
+    byList.set(listKey, (out = made));
   }
+  return out;
 }

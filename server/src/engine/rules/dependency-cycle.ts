@@ -9,7 +9,7 @@
  * an edge lies on a cycle iff both its ends are in the same component.
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
-import type { Reference } from '../plan/model';
+import type { Entity, Reference } from '../plan/model';
 import type { Span } from '../findings';
 import type { Rule } from './rule';
 
@@ -114,6 +114,11 @@ function pathArg(c: CycleSummary, ids: readonly string[]): LocalText {
   return { en: `${head} → … (${more} more) … → ${tail}`, zh: `${head} → …（另 ${more} 个任务）… → ${tail}` };
 }
 
+function isTask(defs: readonly Entity[] | undefined): boolean {
+  if (defs) for (const d of defs) if (d.kind === 'task') return true;
+  return false;
+}
+
 export const dependencyCycle: Rule = {
   code: 'dependency-cycle',
   defaultSeverity: 'error',
@@ -123,26 +128,38 @@ export const dependencyCycle: Rule = {
   title: { en: 'Task dependencies (`dependsOn`) that form a cycle', zh: '任务依赖（`dependsOn`）形成循环' },
   checkPlan(ctx) {
     const { plan } = ctx;
-    // Nodes: every ID that has a task definition.
+    // The graph holds only tasks at either end of a dependsOn between tasks: a plan of
+    // thousands of tasks has far fewer in dependencies, and only those can form a cycle.
+    // Nodes are numbered as the references first name them (plan order), one lookup each.
     const ids: string[] = [];
     const node = new Map<string, number>();
-    for (const [id, defs] of plan.definitions) {
-      if (id && defs.some((d) => d.kind === 'task')) {
-        node.set(id, ids.length);
+    const nodeOf = (id: string): number => {
+      let x = node.get(id);
+      if (x === undefined) {
+        x = ids.length;
+        node.set(id, x);
         ids.push(id);
       }
+      return x;
+    };
+    const deps: Reference[] = [];
+    const refs = plan.references;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k];
+      // `from` is a task entry, so its ID (when it has one) is a task's; the target must be one too.
+      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !isTask(plan.definitions.get(ref.id))) continue;
+      deps.push(ref);
     }
-    if (!ids.length) return;
+    if (!deps.length) return;
+    const ends = deps.map((ref) => [nodeOf(ref.from.id), nodeOf(ref.id)] as const);
     // Edges, with the references that state them.
     const adj: number[][] = ids.map(() => []);
     const refsOf = new Map<number, Reference[]>(); // key u * n + v
     const n = ids.length;
     const edgeRefs: { ref: Reference; u: number; v: number }[] = [];
-    for (const ref of plan.references) {
-      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task') continue;
-      const u = node.get(ref.from.id);
-      const v = node.get(ref.id);
-      if (u === undefined || v === undefined) continue;
+    for (let k = 0; k < deps.length; k++) {
+      const ref = deps[k];
+      const [u, v] = ends[k];
       const key = u * n + v;
       const list = refsOf.get(key);
       if (list) list.push(ref);

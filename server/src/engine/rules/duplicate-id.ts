@@ -19,8 +19,9 @@ export const duplicateId: Rule = {
   planInputs: 'structure',
   title: { en: 'An ID defined more than once in a plan', zh: '方案内 ID 重复定义' },
   checkPlan(ctx) {
-    for (const [id, defs] of ctx.plan.definitions) {
+    for (const defs of ctx.plan.definitions.values()) {
       if (defs.length < 2) continue;
+      const id = defs[0].id;
       const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
       for (const { d, span } of spans) {
         const other = spans.find((s) => s.d !== d)!;
