@@ -14,7 +14,7 @@
 //   activation  require + activate() of dist/client.js with a stub vscode module
 //   size        bundle sizes of dist/*.js
 // prints a table (medians, ratios to the peer and to the floor), writes bench/results.json and
-// puts the table into bench/README.md. Never part of the timed tests.
+// puts the table into bench/README.md and README.md. Never part of the timed tests.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -547,16 +547,20 @@ function table(res) {
   return L.join('\n');
 }
 
+/** The table into bench/README.md, and into the project README's Speed section one heading level down. */
 function updateReadme(tableText) {
-  const p = join(HERE, 'README.md');
-  if (!existsSync(p)) return;
-  const s = readFileSync(p, 'utf8');
-  const a = '<!-- bench:results:start -->';
-  const b = '<!-- bench:results:end -->';
-  const i = s.indexOf(a);
-  const j = s.indexOf(b);
-  if (i < 0 || j < 0) return;
-  writeFileSync(p, s.slice(0, i + a.length) + '\n' + tableText + '\n' + s.slice(j));
+  const put = (p, text) => {
+    if (!existsSync(p)) return;
+    const s = readFileSync(p, 'utf8');
+    const a = '<!-- bench:results:start -->';
+    const b = '<!-- bench:results:end -->';
+    const i = s.indexOf(a);
+    const j = s.indexOf(b);
+    if (i < 0 || j < 0) return;
+    writeFileSync(p, s.slice(0, i + a.length) + '\n' + text + '\n' + s.slice(j));
+  };
+  put(join(HERE, 'README.md'), tableText);
+  put(join(ROOT, 'README.md'), tableText.replace(/^### /gm, '#### '));
 }
 
 // ---------------------------------------------------------------------------
@@ -599,7 +603,7 @@ async function main() {
   if (!ONLY && !QUICK && !args.includes('--no-results')) {
     writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 1) + '\n');
     if (!args.includes('--no-readme')) updateReadme(text);
-    log('wrote bench/results.json and the table in bench/README.md');
+    log('wrote bench/results.json and the table in bench/README.md and README.md');
   } else {
     writeFileSync(join(HERE, 'results', 'partial-results.json'), JSON.stringify(results, null, 1) + '\n');
     log('partial run (--quick or --only): wrote bench/results/partial-results.json only');
