@@ -17,7 +17,8 @@ export interface PlanSettings {
 
 export class PlanIndex {
   private readonly fileMap = new Map<string, FileModel>();
-  private tables: { defs: Map<string, Entity[]>; refs: Reference[]; planFiles: FileModel[] } | undefined;
+  private tables: { defs: Map<string, Entity[]>; refs: Reference[] } | undefined;
+  private plans: FileModel[] | undefined;
 
   constructor(
     /** The plan folder, or undefined for a file that belongs to no plan. */
@@ -28,11 +29,15 @@ export class PlanIndex {
   setFile(model: FileModel): void {
     this.fileMap.set(model.path, model);
     this.tables = undefined;
+    this.plans = undefined;
   }
 
   removeFile(path: string): boolean {
     const had = this.fileMap.delete(path);
-    if (had) this.tables = undefined;
+    if (had) {
+      this.tables = undefined;
+      this.plans = undefined;
+    }
     return had;
   }
 
@@ -46,10 +51,16 @@ export class PlanIndex {
 
   /**
    * The `kind: Plan` files of the plan folder, by path; the first is the plan, others are duplicates.
-   * Kept with the other tables: file rules ask for the plan's years once per file.
+   * Kept between changes (file rules ask for the plan's years once per file), apart from the ID
+   * tables: after an edit the language server asks for these without needing those.
    */
   get planFiles(): FileModel[] {
-    return this.build().planFiles;
+    if (!this.plans) {
+      const plans: FileModel[] = [];
+      for (const f of this.fileMap.values()) if (f.kind === 'Plan') plans.push(f);
+      this.plans = plans.sort((a, b) => a.path.localeCompare(b.path));
+    }
+    return this.plans;
   }
 
   get settings(): PlanSettings | undefined {
@@ -70,8 +81,7 @@ export class PlanIndex {
       }
       for (const r of f.references) refs.push(r);
     }
-    const planFiles = this.files.filter((f) => f.kind === 'Plan').sort((a, b) => a.path.localeCompare(b.path));
-    this.tables = { defs, refs, planFiles };
+    this.tables = { defs, refs };
     return this.tables;
   }
 
