@@ -84,6 +84,7 @@ export class PlanSession {
   /** Open documents: path → the URI the client used. */
   readonly open = new Map<string, string>();
   private readonly uris = new Map<string, string>();
+  /** Folder → its plan folder (undefined: no plan), as planRootOf found it. */
   private readonly roots = new Map<string, string | undefined>();
   private readonly plans = new Map<string, PlanState>();
   private readonly good = new Map<string, FileModel>();
@@ -139,10 +140,16 @@ export class PlanSession {
   // -------------------------------------------------------------------------
   // Plans
 
+  /**
+   * The plan folder of a file. A file's plan depends only on its folder, so the answer is kept
+   * per folder, until the plan structure changes (resetStructure): opening the 1,000 files of a
+   * plan asks once per folder, not once per file (each ask lists folders and stats their files).
+   */
   planRootOf(path: string): string | undefined {
-    if (this.roots.has(path)) return this.roots.get(path);
+    const dir = nodePath.dirname(path);
+    if (this.roots.has(dir)) return this.roots.get(dir);
     const root = this.ws.planRootOf(path);
-    this.roots.set(path, root);
+    this.roots.set(dir, root);
     return root;
   }
 
