@@ -48,11 +48,13 @@ function parseSegment(text: string): SegmentParse {
  * call, the fastest way to data; the segments' parses are then cut from the
  * result, ready for the next version. Where the whole text fails to load, the
  * segments are parsed one by one so the problem is found in its segment.
+ * (Straight to js-yaml: load.ts reaches this only after the block reader
+ * declined the same whole text.)
  */
 function fromWhole(text: string, seg: Segmentation): Record<string, unknown> | undefined {
   let whole: unknown;
   try {
-    whole = loadData(text);
+    whole = load(text, { schema: CORE_SCHEMA, json: false });
   } catch {
     return undefined;
   }
