@@ -126,6 +126,12 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   return model;
 }
 
+/** Whether any of an ID's definitions has one of these kinds (a loop: rules ask once per reference of the plan). */
+export function definesKind(defs: readonly Entity[] | undefined, kinds: readonly EntityKind[]): boolean {
+  if (defs) for (const d of defs) if (kinds.includes(d.kind)) return true;
+  return false;
+}
+
 /** Span of an entity's ID value (or its entry, if the ID cannot be located). */
 export function idSpan(parsed: ParsedFile, e: Entity): Span {
   return parsed.span([...e.path, 'id'], 'value') ?? parsed.span(e.path, 'key') ?? { start: 0, end: 0 };

@@ -9,7 +9,7 @@
  * an edge lies on a cycle iff both its ends are in the same component.
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
-import type { Entity, Reference } from '../plan/model';
+import { definesKind, type EntityKind, type Reference } from '../plan/model';
 import type { Span } from '../findings';
 import type { Rule } from './rule';
 
@@ -114,10 +114,7 @@ function pathArg(c: CycleSummary, ids: readonly string[]): LocalText {
   return { en: `${head} → … (${more} more) … → ${tail}`, zh: `${head} → …（另 ${more} 个任务）… → ${tail}` };
 }
 
-function isTask(defs: readonly Entity[] | undefined): boolean {
-  if (defs) for (const d of defs) if (d.kind === 'task') return true;
-  return false;
-}
+const TASK: readonly EntityKind[] = ['task'];
 
 export const dependencyCycle: Rule = {
   code: 'dependency-cycle',
@@ -147,7 +144,7 @@ export const dependencyCycle: Rule = {
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       // `from` is a task entry, so its ID (when it has one) is a task's; the target must be one too.
-      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !isTask(plan.definitions.get(ref.id))) continue;
+      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !definesKind(plan.definitions.get(ref.id), TASK)) continue;
       deps.push(ref);
     }
     if (!deps.length) return;

@@ -1,6 +1,6 @@
 /** reference-kind: a reference to an ID of the wrong kind (a project where a task is expected). */
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
-import type { Entity, EntityKind } from '../plan/model';
+import { definesKind } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -9,12 +9,6 @@ defineMessages({
     zh: '`{id}` 是{actual}，而 `{field}` 应引用{kinds}的 ID。请在此引用{kinds}。',
   },
 });
-
-/** Whether any definition has one of the expected kinds (a loop: this runs once per reference of the plan). */
-function ofExpectedKind(defs: readonly Entity[], expected: readonly EntityKind[]): boolean {
-  for (const d of defs) if (expected.includes(d.kind)) return true;
-  return false;
-}
 
 export const referenceKind: Rule = {
   code: 'reference-kind',
@@ -27,7 +21,7 @@ export const referenceKind: Rule = {
     const { plan } = ctx;
     for (const ref of plan.references) {
       const defs = plan.definitions.get(ref.id);
-      if (!defs || ofExpectedKind(defs, ref.expected)) continue;
+      if (!defs || definesKind(defs, ref.expected)) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
       ctx.report({
