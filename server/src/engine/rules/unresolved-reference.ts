@@ -1,6 +1,6 @@
 /** unresolved-reference: a reference to an ID that the plan does not define. */
-import { closest, distance } from 'fastest-levenshtein';
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
+import { NearestStrings } from '../text/nearest-string';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -21,12 +21,13 @@ export const unresolvedReference: Rule = {
   title: { en: 'A reference to an ID that the plan does not define', zh: '引用了方案中未定义的 ID' },
   checkPlan(ctx) {
     const { plan } = ctx;
-    const byKind = new Map<string, string[]>();
+    // IDs of the expected kinds, in the order defined, indexed once per set of kinds.
+    const byKind = new Map<string, NearestStrings>();
     const candidates = (kinds: string[]) => {
       const key = kinds.join('|');
       let ids = byKind.get(key);
       if (!ids) {
-        ids = [...plan.definitions.values()].flat().filter((e) => kinds.includes(e.kind)).map((e) => e.id);
+        ids = new NearestStrings([...plan.definitions.values()].flat().filter((e) => kinds.includes(e.kind)).map((e) => e.id));
         byKind.set(key, ids);
       }
       return ids;
@@ -35,9 +36,8 @@ export const unresolvedReference: Rule = {
       if (plan.definitions.has(ref.id)) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
-      const ids = candidates(ref.expected);
-      const best = ids.length ? closest(ref.id, ids) : undefined;
-      const near = best !== undefined && distance(ref.id, best) <= Math.max(2, Math.floor(ref.id.length / 3));
+      const best = candidates(ref.expected).nearest(ref.id, Math.max(2, Math.floor(ref.id.length / 3)));
+      const near = best !== undefined;
       const hint = near ? msg('unresolved-reference.did-you-mean', { suggestion: best }) : msg('unresolved-reference.define');
       ctx.report({
         file: ref.file,
