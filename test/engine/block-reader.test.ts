@@ -10,7 +10,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { load, CORE_SCHEMA } from 'js-yaml';
-import { readBlock, readPlanFile } from '../../server/src/engine/parse/block-reader';
+import { locateBlock, readBlock, readPlanFile } from '../../server/src/engine/parse/block-reader';
+import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
+import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { segment } from '../../server/src/engine/parse/segments';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';
@@ -50,6 +52,42 @@ function agrees(text: string, label: string): boolean {
   return true;
 }
 
+/** Every path into data, and some that lead nowhere (a missing key, an index past the end, a key on a list, an index on a mapping). */
+function pathsOf(data: unknown, at: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+  out.push(at);
+  if (Array.isArray(data)) {
+    data.forEach((v, i) => pathsOf(v, [...at, i], out));
+    out.push([...at, data.length], [...at, 'id'], [...at, '#0']);
+  } else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) pathsOf(v, [...at, k], out);
+    out.push([...at, 'no-such-key'], [...at, 0]);
+  }
+  return out;
+}
+
+/**
+ * Whether the reader located the text; throws when a span of any path, key or
+ * value, differs from the one `yaml`'s document gives (yaml-file.ts), which is
+ * what the findings' positions came from before.
+ */
+function spansAgree(text: string, label: string): boolean {
+  const mine = locateBlock(text);
+  if (!mine) return false;
+  const theirs = parseYaml('', text);
+  for (const p of pathsOf(theirs.data)) {
+    for (const part of ['key', 'value'] as const) {
+      assert.deepEqual(mine.span(p, part), theirs.span(p, part), `${label}: span of ${part} at ${JSON.stringify(p)} differs:\n${text}`);
+    }
+  }
+  return true;
+}
+
+/** Each segment of a plan file the reader takes, as the language server and the checker ask for spans in it. */
+function segmentTexts(text: string): string[] {
+  const file = readPlanFile(text);
+  return file ? file.segmentation.segments.map((s) => text.slice(s.start, s.end)) : [];
+}
+
 // The shapes the reader handles, and their edges; each is also mutated below.
 const CORPUS: Record<string, string> = {
   folded: 'a: >-\n  one\n  two\n\n  three\n\n\n  four\nb: >\n  x\n  y\n\nc: 1\n',
@@ -65,6 +103,8 @@ const CORPUS: Record<string, string> = {
   words: 'a: [~x, nul, Nulls, t, TRUE, tRUE, f, FALSE, Falsey, N, n]\n',
   plan: fs.readFileSync(path.join(root, 'examples', 'guangzhou', 'plan.pilot.yaml'), 'utf8'),
   segment: '  - id: T-A\n    title: 甲\n\n  - id: T-B\n',
+  // Where `yaml` puts values without text, and ends collections: see spansAgree.
+  spans: 'a:\nb:   \nd:\n  e: [ x ,  \'y\' , {p: 1, q: [2]} ]  # c\n  f: {}\n  g:\nh:\n  - i: 1\n    j: >-\n      text\n\n  -  plain  \n  - - deep\n\n\nk: |-\n  last',
 };
 
 // Text the reader must leave to js-yaml (it could misread it, or js-yaml rejects it).
@@ -110,6 +150,29 @@ describe('block reader = js-yaml', function () {
     for (const [name, text] of Object.entries(CORPUS)) assert.ok(agrees(text, name), `${name}: not taken`);
   });
 
+  it('locates every node of its corpus, and of every segment of the examples, where `yaml` does', () => {
+    // All but those with comment lines among their nodes or after an empty value (see the next test).
+    for (const [name, text] of Object.entries(CORPUS)) if (!['comments', 'plan', 'nulls'].includes(name)) assert.ok(spansAgree(text, name), `${name}: not located`);
+    let segments = 0;
+    let located = 0;
+    for (const f of exampleFiles) {
+      const text = fs.readFileSync(f, 'utf8');
+      spansAgree(text, path.relative(root, f));
+      for (const s of segmentTexts(text)) {
+        segments++;
+        if (spansAgree(s, `${path.relative(root, f)}, segment ${JSON.stringify(s.slice(0, 40))}`)) located++;
+      }
+    }
+    console.log(`      (located ${located} of ${segments} segments of the examples)`);
+    assert.ok(located > segments * 0.8, 'the locator takes most segments');
+  });
+
+  it('leaves comments where `yaml` stretches a node over them to `yaml`: a comment line among the nodes, a comment after an empty value', () => {
+    assert.equal(locateBlock('a:\n  b: 1\n  # trailing\nc: 2\n'), undefined);
+    assert.equal(locateBlock('a:\n  b:   # none yet\n  c: 2\n'), undefined);
+    assert.ok(locateBlock('# head\na:\n  b: 1  # on the line\nc: 2\n'));
+  });
+
   it('leaves unusual or broken text to js-yaml', () => {
     for (const [name, text] of Object.entries(LEAVE)) assert.equal(readBlock(text), undefined, name);
   });
@@ -120,8 +183,12 @@ describe('block reader = js-yaml', function () {
 
   it('every case of the YAML conformance suite: same data or no answer', () => {
     let n = 0;
-    for (const c of conformanceCases()) if (agrees(c.text, c.name)) n++;
-    console.log(`      (the reader took ${n} conformance cases)`);
+    let located = 0;
+    for (const c of conformanceCases()) {
+      if (agrees(c.text, c.name)) n++;
+      if (spansAgree(c.text, c.name)) located++;
+    }
+    console.log(`      (the reader took ${n} conformance cases, and located ${located})`);
   });
 
   it('10,000 mutants of the examples and the corpus: same data or no answer', () => {
@@ -129,13 +196,21 @@ describe('block reader = js-yaml', function () {
     const strays = ['"', "'", "''", ':', ': ', '[', '{', ']', '}', ',', '- ', '-', '#', ' #', '|', '>-', '|-', '|+', '>2', '&a ', '*a', '!t ', '? ', '--- ', '\\', '\t', '\r', '~', 'null', '0x1F', '.inf', '1_0', 'True', '  ', '\n'];
     const texts = [...exampleFiles.map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.length < 20000), ...Object.values(CORPUS)];
     let taken = 0;
+    let located = 0;
     for (let k = 0; k < 10_000; k++) {
       let t = texts[Math.floor(r() * texts.length)];
       const edits = 1 + Math.floor(r() * 3);
       for (let e = 0; e < edits; e++) t = mutate(t, r, strays);
       if (agrees(t, `mutant ${k}`)) taken++;
+      // Spans on one mutant in five, and on one of its segments (`yaml` is slow; the data check is not).
+      if (k % 5 === 0) {
+        if (spansAgree(t, `mutant ${k}`)) located++;
+        const segs = segmentTexts(t);
+        if (segs.length) spansAgree(segs[Math.floor(r() * segs.length)], `mutant ${k}, a segment`);
+      }
     }
-    console.log(`      (the reader took ${taken} of 10,000 mutants)`);
+    console.log(`      (the reader took ${taken} of 10,000 mutants, and located ${located} of 2,000)`);
     assert.ok(taken > 2000, 'the reader is exercised');
+    assert.ok(located > 200, 'the locator is exercised');
   });
 });

@@ -19,6 +19,8 @@
  * int, float), so their meaning cannot drift from the library's.
  */
 import * as jsyaml from 'js-yaml';
+import type { Span } from '../findings';
+import type { JsonPath } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
 
 type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
@@ -106,6 +108,19 @@ function isKeyChar(c: number): boolean {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Where one node is: its key (ks..ke, or -1), its value (vs..ve) and, for a mapping, its first key (fks..fke, or -1). */
+interface Located {
+  ks: number;
+  ke: number;
+  vs: number;
+  ve: number;
+  fks: number;
+  fke: number;
+}
+
+/** Joins path steps into a key of Reader.located: mapping keys as they are, sequence indexes as `#i` (plain keys cannot start with #). */
+const SEP = '\u0001';
 const KEY_SLOTS = 1024;
 /** Keys seen lately, by a hash of their length and ends (see Reader.key). */
 const KEYS: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
@@ -125,6 +140,17 @@ class Reader {
   /** When asked for: the file's segments (see segments.ts), found on the way. */
   segments: Segment[] | undefined;
   readonly listKeys = new Set<string>();
+  /** When asked for: where every node is (see locateBlock), by path key; `at` is the current node's. */
+  located: Map<string, Located> | undefined;
+  private at = '';
+  private firstContent = -1;
+  // Where the value just read is, as `yaml` gives it (recording only): from vs to ve, ending with
+  // its line (and comment) at en; fks/fke: its first key when it is a mapping, else -1.
+  private vs = 0;
+  private ve = 0;
+  private en = 0;
+  private fks = -1;
+  private fke = -1;
 
   constructor(private readonly t: string) {
     this.n = t.length;
@@ -154,6 +180,7 @@ class Reader {
       this.scanLine(p);
       const c = this.sC;
       if (c < this.sLe && this.t.charCodeAt(c) !== HASH) {
+        if (this.firstContent < 0) this.firstContent = p;
         this.ls = p;
         this.ci = c;
         this.ind = c - p;
@@ -161,6 +188,8 @@ class Reader {
         this.next = this.sNx;
         return;
       }
+      // A comment line among the nodes can stretch where `yaml` ends a collection: not recorded here.
+      if (this.located && this.firstContent >= 0 && c < this.sLe) throw GIVE_UP;
       p = this.sNx;
     }
     this.ind = -1;
@@ -171,7 +200,13 @@ class Reader {
     if (this.ind < 0) throw GIVE_UP; // empty: js-yaml says undefined
     const v = this.collection();
     if (this.ind >= 0) throw GIVE_UP; // something left over (less indented than the first line)
+    this.record(-1, -1);
     return v;
+  }
+
+  /** Records the value just read at the current path, with its key's span (or -1). */
+  private record(ks: number, ke: number): void {
+    this.located?.set(this.at, { ks, ke, vs: this.vs, ve: this.ve, fks: this.fks, fke: this.fke });
   }
 
   /** A whole plan file: a mapping at column 0, split into segments as segments.ts would. */
@@ -233,35 +268,74 @@ class Reader {
   private mapping(m: number, top = false): Record<string, unknown> {
     const t = this.t;
     const obj: Record<string, unknown> = {};
+    const rec = this.located !== undefined;
+    const parent = this.at;
+    const first = this.ci;
+    let firstEnd = -1;
+    let en = 0;
     while (this.ind === m) {
-      const colon = this.keyEnd(this.ci);
+      const ks = this.ci;
+      const colon = this.keyEnd(ks);
       if (colon < 0) throw GIVE_UP;
-      const key = this.key(this.ci, colon);
+      const key = this.key(ks, colon);
       if (hasOwn.call(obj, key)) throw GIVE_UP;
+      if (firstEnd < 0) firstEnd = colon;
+      if (rec) this.at = parent + SEP + key;
       // Segments start at their line; the first one at the file's start, comments above included.
       if (top) this.segments!.push({ start: this.segments!.length ? this.ls : 0, end: 0, key });
       let p = colon + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
+        // The value is on the lines below: deeper, or a sequence at the key's own indentation.
+        // `yaml` puts a null value after the spaces; with a comment after it, it ends it at the next
+        // token, wherever that is: not recorded here.
+        const nullAt = p;
+        if (rec && p < this.le) throw GIVE_UP;
         this.advance(this.next);
         // The value is on the lines below: deeper, or a sequence at the key's own indentation.
         if (this.ind > m) obj[key] = this.collection(top ? key : undefined);
         else if (this.ind === m && this.isItem(this.ci)) obj[key] = this.sequence(m, top ? key : undefined);
-        else obj[key] = null;
+        else {
+          obj[key] = null;
+          if (rec) this.spans(nullAt, nullAt, nullAt);
+        }
       } else {
         obj[key] = this.inline(p, m);
       }
+      if (rec) {
+        this.record(ks, colon);
+        this.at = parent;
+        en = this.en;
+      }
     }
     if (this.ind > m) throw GIVE_UP; // a deeper line after an entry: continued text or bad indentation
+    if (rec) {
+      this.spans(first, en, en);
+      this.fks = first;
+      this.fke = firstEnd;
+    }
     return obj;
+  }
+
+  /** Sets where the value just read is (recording only); not a mapping. */
+  private spans(vs: number, ve: number, en: number): void {
+    this.vs = vs;
+    this.ve = ve;
+    this.en = en;
+    this.fks = this.fke = -1;
   }
 
   private sequence(s: number, listKey?: string): unknown[] {
     const t = this.t;
     const arr: unknown[] = [];
     if (listKey !== undefined) this.listKeys.add(listKey);
+    const rec = this.located !== undefined;
+    const parent = this.at;
+    const first = this.ci;
+    let en = 0;
     while (this.ind === s && this.isItem(this.ci)) {
       if (listKey !== undefined) this.segments!.push({ start: this.ls, end: 0, key: listKey, index: arr.length });
+      if (rec) this.at = parent + SEP + '#' + arr.length;
       let p = this.ci + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
@@ -277,8 +351,14 @@ class Reader {
       } else {
         arr.push(this.inline(p, s));
       }
+      if (rec) {
+        this.record(-1, -1);
+        this.at = parent;
+        en = this.en;
+      }
     }
     if (this.ind > s) throw GIVE_UP;
+    if (rec) this.spans(first, en, en);
     return arr;
   }
 
@@ -287,10 +367,15 @@ class Reader {
     const t = this.t;
     const c = t.charCodeAt(p);
     let v: unknown;
+    let ve: number;
     if (c === PIPE || c === GT) return this.blockScalar(p, m);
-    if (c === LBRACKET || c === LBRACE) v = this.flow(p, 0);
-    else if (c === SQUOTE || c === DQUOTE) v = this.quoted(p);
-    else {
+    if (c === LBRACKET || c === LBRACE) {
+      v = this.flow(p, 0);
+      ve = this.end;
+    } else if (c === SQUOTE || c === DQUOTE) {
+      v = this.quoted(p);
+      ve = this.end;
+    } else {
       if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
       // A plain scalar runs to the line end or to ` #`; `: ` inside would make it a mapping.
       let e = p;
@@ -306,8 +391,18 @@ class Reader {
       while (t.charCodeAt(q - 1) === SPACE) q--;
       v = resolvePlain(t.slice(p, q));
       this.end = le;
+      ve = q;
     }
     this.rest(this.end);
+    if (this.located) {
+      const fks = this.fks; // a flow mapping's first key, which flow() left
+      const fke = this.fke;
+      this.spans(p, ve, this.next);
+      if (c === LBRACE) {
+        this.fks = fks;
+        this.fke = fke;
+      }
+    }
     this.advance(this.next);
     return v;
   }
@@ -363,19 +458,32 @@ class Reader {
     const close = isSeq ? RBRACKET : RBRACE;
     const arr: unknown[] = [];
     const obj: Record<string, unknown> = {};
+    const rec = this.located !== undefined;
+    const parent = this.at;
+    let fks = -1;
+    let fke = -1;
     p = this.skipSpaces(p + 1);
     if (t.charCodeAt(p) !== close) {
       for (;;) {
         if (p >= le) throw GIVE_UP;
         if (isSeq) {
+          if (rec) this.at = parent + SEP + '#' + arr.length;
           arr.push(this.flowNode(p, depth));
+          if (rec) this.record(-1, -1);
         } else {
           const colon = this.keyEnd(p);
           if (colon < 0 || t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
           const key = this.key(p, colon);
           if (hasOwn.call(obj, key)) throw GIVE_UP;
+          if (fks < 0) {
+            fks = p;
+            fke = colon;
+          }
+          if (rec) this.at = parent + SEP + key;
           obj[key] = this.flowNode(this.skipSpaces(colon + 1), depth);
+          if (rec) this.record(p, colon);
         }
+        if (rec) this.at = parent;
         p = this.skipSpaces(this.end);
         const c = t.charCodeAt(p);
         if (c === close) break;
@@ -385,14 +493,32 @@ class Reader {
       }
     }
     this.end = p + 1;
+    if (rec) {
+      this.fks = fks;
+      this.fke = fke;
+    }
     return isSeq ? arr : obj;
   }
 
   private flowNode(p: number, depth: number): unknown {
     const t = this.t;
     const c = t.charCodeAt(p);
-    if (c === LBRACKET || c === LBRACE) return this.flow(p, depth + 1);
-    if (c === SQUOTE || c === DQUOTE) return this.quoted(p);
+    if (c === LBRACKET || c === LBRACE) {
+      const v = this.flow(p, depth + 1);
+      if (this.located) {
+        const fks = this.fks;
+        const fke = this.fke;
+        this.spans(p, this.end, this.end);
+        this.fks = fks;
+        this.fke = fke;
+      }
+      return v;
+    }
+    if (c === SQUOTE || c === DQUOTE) {
+      const v = this.quoted(p);
+      if (this.located) this.spans(p, this.end, this.end);
+      return v;
+    }
     if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
     let e = p;
     const le = this.le;
@@ -406,6 +532,7 @@ class Reader {
     while (t.charCodeAt(q - 1) === SPACE) q--;
     if (q === p) throw GIVE_UP;
     this.end = e;
+    if (this.located) this.spans(p, q, q);
     return resolvePlain(t.slice(p, q));
   }
 
@@ -457,6 +584,7 @@ class Reader {
       after = nx;
     }
     if (!any) throw GIVE_UP;
+    if (this.located) this.spans(p, after, after);
     this.advance(after);
     if (this.ind > m) throw GIVE_UP;
     return strip ? out : out + '\n';
@@ -485,5 +613,47 @@ export function readPlanFile(text: string): { data: Record<string, unknown>; seg
     return { data, segmentation: { segments: r.segments!, listKeys: r.listKeys } };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Where things are in plan-shaped text, as the `yaml` package's document gives
+ * them (yaml-file.ts `span`), without building that document: the block reader
+ * reads the text once more, noting every node's span. `yaml` takes about ten
+ * times js-yaml's time, so a plan with findings in most files spent most of its
+ * check finding their places. Undefined when the reader gives up, and also when
+ * a comment line stands among the nodes (where `yaml` stretches a collection's
+ * end over it): the caller asks `yaml` then. test/engine/block-reader.test.ts
+ * compares every span of every path with `yaml`'s.
+ */
+export function locateBlock(text: string): BlockSpans | undefined {
+  if (NOT_OURS.test(text)) return undefined;
+  try {
+    const r = new Reader(text);
+    r.located = new Map();
+    r.read();
+    return new BlockSpans(r.located);
+  } catch {
+    return undefined;
+  }
+}
+
+export class BlockSpans {
+  constructor(private readonly located: Map<string, Located>) {}
+
+  /** As ParsedFile.span: for `key` with a path that ends in a sequence index (or none), the item's first key, or the item. */
+  span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
+    let at = '';
+    for (const step of path) {
+      if (typeof step === 'string' && step.startsWith('#')) return undefined; // no plain key is spelled so
+      at += SEP + (typeof step === 'number' ? '#' + step : step);
+    }
+    const n = this.located.get(at);
+    if (!n) return undefined;
+    if (part === 'key') {
+      if (n.ks >= 0) return { start: n.ks, end: n.ke };
+      if (n.fks >= 0) return { start: n.fks, end: n.fke };
+    }
+    return { start: n.vs, end: n.ve };
   }
 }

@@ -6,14 +6,16 @@
  *   the fastest maintained parser, for the rest (no positions either way);
  * - a segment js-yaml rejects is parsed by `yaml` for the verdict and the
  *   error's position, so messages match the full path;
- * - positions: `yaml` parses a segment only when someone asks where something
- *   in it is (a finding, a hover), and keeps the result.
+ * - positions: only when someone asks where something in a segment is (a
+ *   finding, a hover), and kept: spans from the block reader's second look at
+ *   the segment (block-reader.ts `locateBlock`, ten times faster), else, and for
+ *   `pathAt`, from `yaml`'s parse of it.
  *
  * After an edit, a new file built with the previous one's cache parses only
  * the segments whose text changed.
  */
 import { load, CORE_SCHEMA } from 'js-yaml';
-import { readBlock } from './block-reader';
+import { locateBlock, readBlock, type BlockSpans } from './block-reader';
 import { LineIndex } from '../text/line-index';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
@@ -23,7 +25,10 @@ import { parseYaml } from './yaml-file';
 interface SegmentParse {
   data: unknown;
   problems: SyntaxProblem[];
+  /** `yaml`'s parse of the segment, made when a position is asked for that the block reader cannot give. */
   positions?: ParsedFile;
+  /** The block reader's spans of the segment (null: it declined); made when a span is first asked for. */
+  located?: BlockSpans | null;
 }
 
 export type SegmentCache = Map<string, SegmentParse>;
@@ -155,6 +160,16 @@ export class SegmentedParsedFile implements ParsedFile {
     return p.positions;
   }
 
+  /** A span within segment i, relative to the segment. */
+  private spanIn(i: number, path: JsonPath, part: 'key' | 'value'): Span | undefined {
+    const p = this.parseOf(i);
+    if (p.located === undefined) {
+      const s = this.seg.segments[i];
+      p.located = p.positions ? null : (locateBlock(this.text.slice(s.start, s.end)) ?? null);
+    }
+    return p.located ? p.located.span(path, part) : this.positions(i).span(path, part);
+  }
+
   private shift(span: Span | undefined, i: number): Span | undefined {
     if (!span) return undefined;
     const base = this.seg.segments[i].start;
@@ -171,26 +186,26 @@ export class SegmentedParsedFile implements ParsedFile {
 
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
     if (path.length === 0) {
-      const first = this.shift(this.positions(0).span([], 'key'), 0);
+      const first = this.shift(this.spanIn(0, [], 'key'), 0);
       if (part === 'key') return first;
       return first ? { start: first.start, end: this.text.length } : undefined;
     }
     const key = String(path[0]);
     const k = this.keySegment(key);
     if (k < 0) return undefined;
-    if (!this.seg.listKeys.has(key)) return this.shift(this.positions(k).span(path, part), k);
+    if (!this.seg.listKeys.has(key)) return this.shift(this.spanIn(k, path, part), k);
     if (path.length === 1) {
-      if (part === 'key') return this.shift(this.positions(k).span(path, 'key'), k);
+      if (part === 'key') return this.shift(this.spanIn(k, path, 'key'), k);
       const first = this.itemSegment(key, 0);
       const last = this.seg.segments.reduce((acc, s, i) => (s.key === key && s.index !== undefined ? i : acc), -1);
-      const a = this.shift(this.positions(first).span([], 'value'), first);
-      const b = this.shift(this.positions(last).span([], 'value'), last);
+      const a = this.shift(this.spanIn(first, [], 'value'), first);
+      const b = this.shift(this.spanIn(last, [], 'value'), last);
       return a && b ? { start: a.start, end: b.end } : undefined;
     }
     if (typeof path[1] !== 'number') return undefined;
     const i = this.itemSegment(key, path[1]);
     if (i < 0) return undefined;
-    return this.shift(this.positions(i).span([0, ...path.slice(2)], part), i);
+    return this.shift(this.spanIn(i, [0, ...path.slice(2)], part), i);
   }
 
   pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined {
