@@ -176,12 +176,30 @@ export class SegmentedParsedFile implements ParsedFile {
     return { start: span.start + base, end: span.end + base };
   }
 
+  // Segment numbers by key and by list item, made on the first span asked for: a big file with
+  // findings in every entry asks thousands of times, and a search each time made that quadratic.
+  private byKey: Map<string, { key: number; items: number[] }> | undefined;
+
+  private segmentsOf(key: string): { key: number; items: number[] } | undefined {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      this.seg.segments.forEach((s, i) => {
+        let e = this.byKey!.get(s.key);
+        if (!e) this.byKey!.set(s.key, (e = { key: -1, items: [] }));
+        if (s.index === undefined) {
+          if (e.key < 0) e.key = i;
+        } else if (e.items[s.index] === undefined) e.items[s.index] = i;
+      });
+    }
+    return this.byKey.get(key);
+  }
+
   private keySegment(key: string): number {
-    return this.seg.segments.findIndex((s) => s.key === key && s.index === undefined);
+    return this.segmentsOf(key)?.key ?? -1;
   }
 
   private itemSegment(key: string, index: number): number {
-    return this.seg.segments.findIndex((s) => s.key === key && s.index === index);
+    return this.segmentsOf(key)?.items[index] ?? -1;
   }
 
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
@@ -197,7 +215,8 @@ export class SegmentedParsedFile implements ParsedFile {
     if (path.length === 1) {
       if (part === 'key') return this.shift(this.spanIn(k, path, 'key'), k);
       const first = this.itemSegment(key, 0);
-      const last = this.seg.segments.reduce((acc, s, i) => (s.key === key && s.index !== undefined ? i : acc), -1);
+      const items = this.segmentsOf(key)?.items ?? [];
+      const last = items.length ? items[items.length - 1] : -1;
       const a = this.shift(this.spanIn(first, [], 'value'), first);
       const b = this.shift(this.spanIn(last, [], 'value'), last);
       return a && b ? { start: a.start, end: b.end } : undefined;
