@@ -9,7 +9,8 @@
 //   editor      didOpen → diagnostics and one-line didChange → diagnostics, over stdio, for our
 //               server (dist/server.js --stdio) and yaml-language-server given our schemas
 //   memory      each server's resident memory with the 1,000-file plan open
-//   checker     wall time of `pilot-plan check` against ajv-cli validating the same files
+//   checker     wall time of `pilot-plan check` against ajv-cli validating the same files, and of
+//               pilot-plan check alone on plans full of findings (bench/stress.mjs)
 //   floor       in one process: js-yaml load, `yaml` parseDocument, the engine's check
 //   activation  require + activate() of dist/client.js with a stub vscode module
 //   size        bundle sizes of dist/*.js
@@ -26,6 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { generate, DEFAULT_OUT } from './generate.mjs';
 import { LspSession, sleep } from './lsp-client.mjs';
 import { buildEngineBundle } from './engine-bundle.mjs';
+import { stressPlans } from './stress.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -369,6 +371,28 @@ async function runChecker(manifest, results) {
     log(`checker ${ds.name}: pilot-plan ${r1(r.oursMedianMs)} ms (${JSON.stringify(r.oursSummary)}), ajv-cli ${r1(r.ajvMedianMs)} ms (${r.ajvValid} valid, ${r.ajvInvalid} invalid)`);
     if (r.oursSummary?.errors > 0) throw new Error(`generated plan ${ds.name} does not check clean: fix bench/generate.mjs`);
   }
+  // Plans full of findings (bench/stress.mjs): ours only, ajv-cli has no cross-file rules to find them.
+  const big = manifest.datasets.find((d) => d.name === 'files-1000');
+  if (big) {
+    results.checker.stress = {};
+    for (const sp of stressPlans(big.dir, dirname(big.dir))) {
+      const r = (results.checker.stress[sp.name] = { what: sp.what, files: sp.files, ours: [] });
+      for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+        const a = await runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), 'check', relative(ROOT, sp.dir), '--format', 'json'], { cwd: ROOT });
+        r.ours.push(a.ms);
+        if (i === 0) {
+          try {
+            r.summary = JSON.parse(a.stdout).summary;
+          } catch {
+            r.summary = { exit: a.code, stderr: a.stderr.slice(0, 300) };
+          }
+        }
+      }
+      r.oursMedianMs = median(r.ours);
+      r.ours = r.ours.map(r1);
+      log(`checker on ${sp.name}: ${r1(r.oursMedianMs)} ms (${JSON.stringify(r.summary)})`);
+    }
+  }
   const empty = await runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), '--version']);
   const bare = await runTimed(NODE, ['-e', '0']);
   results.checker.startupMs = { nodeBare: r1(bare.ms), cliVersion: r1(empty.ms) };
@@ -521,6 +545,16 @@ function table(res) {
     }
     L.push('', `Process start-up alone: \`node -e 0\` ${fmtMs(res.checker.startupMs?.nodeBare)}, \`pilot-plan --version\` ${fmtMs(res.checker.startupMs?.cliVersion)}. ajv-cli ${res.checker.ajv.version} (Ajv ${res.checker.ajv.ajv}, js-yaml ${res.checker.ajv.jsYaml}) does the schema only; pilot-plan check does the schema and every rule, cross-file ones included.`);
     L.push('');
+    if (res.checker.stress) {
+      L.push('Plans full of findings, made from the 1,000-file plan (bench/stress.mjs); every finding needs its place in the file. pilot-plan check only (ajv-cli finds none of these), medians of 3 runs:', '');
+      L.push('| plan | what | files | findings | pilot-plan check |');
+      L.push('|---|---|---:|---:|---:|');
+      for (const [n, d] of Object.entries(res.checker.stress)) {
+        const count = d.summary ? (d.summary.errors ?? 0) + (d.summary.warnings ?? 0) + (d.summary.infos ?? 0) : undefined;
+        L.push(`| ${n} | ${d.what} | ${d.files} | ${count ?? 'n/a'} | ${fmtMs(d.oursMedianMs)} |`);
+      }
+      L.push('');
+    }
   }
   if (res.floor) {
     L.push(`### Floor: in one process, same texts (all files of the plan), medians; ratios are medians of per-round ratios`);
