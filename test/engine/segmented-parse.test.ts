@@ -21,7 +21,10 @@ const exampleFiles = pilotFilesUnder(path.join(root, 'examples'));
 
 function* paths(v: unknown, p: JsonPath = []): Generator<JsonPath> {
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) yield* paths(v[i], [...p, i]);
+    for (let i = 0; i < v.length; i++) {
+      yield [...p, i];
+      yield* paths(v[i], [...p, i]);
+    }
   } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
     yield [...p, k];
     yield* paths(x, [...p, k]);
