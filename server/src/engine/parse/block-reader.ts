@@ -286,9 +286,8 @@ class Reader {
       let p = colon + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
-        // The value is on the lines below: deeper, or a sequence at the key's own indentation.
-        // `yaml` puts a null value after the spaces; with a comment after it, it ends it at the next
-        // token, wherever that is: not recorded here.
+        // `yaml` puts an empty (null) value after the spaces; with a comment after it, it ends it at
+        // the next token, wherever that is: not recorded here.
         const nullAt = p;
         if (rec && p < this.le) throw GIVE_UP;
         this.advance(this.next);
@@ -621,9 +620,10 @@ export function readPlanFile(text: string): { data: Record<string, unknown>; seg
  * them (yaml-file.ts `span`), without building that document: the block reader
  * reads the text once more, noting every node's span. `yaml` takes about ten
  * times js-yaml's time, so a plan with findings in most files spent most of its
- * check finding their places. Undefined when the reader gives up, and also when
- * a comment line stands among the nodes (where `yaml` stretches a collection's
- * end over it): the caller asks `yaml` then. test/engine/block-reader.test.ts
+ * check finding their places. Undefined when the reader gives up, and also where
+ * `yaml`'s ends get irregular: a comment line among the nodes (a collection's
+ * end stretches over it), a comment after an empty value (which then ends at
+ * the next token). The caller asks `yaml` then. test/engine/block-reader.test.ts
  * compares every span of every path with `yaml`'s.
  */
 export function locateBlock(text: string): BlockSpans | undefined {
