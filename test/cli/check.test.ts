@@ -315,3 +315,31 @@ describe('cli: --help and --version', () => {
     assert.match(r.stdout, /Usage/);
   });
 });
+
+describe('cli: PILOT_PLAN_TIMING', () => {
+  it('prints the phases and every rule that ran, slowest first, on stderr; the report is unchanged', () => {
+    const plain = cli(['check', 'examples/guangzhou', '--format', 'json']);
+    const timed = cli(['check', 'examples/guangzhou', '--format', 'json'], { env: { PILOT_PLAN_TIMING: '1' } });
+    assert.equal(timed.status, plain.status);
+    assert.deepEqual(JSON.parse(timed.stdout), JSON.parse(plain.stdout));
+    assert.equal(plain.stderr, '');
+    const lines = timed.stderr.trimEnd().split('\n');
+    assert.equal(lines[0], 'pilot-plan timing (ms):');
+    for (const phase of ['finding the files', 'reading and parsing', 'plans and rules', 'the report', 'in all (after Node started)']) {
+      assert.ok(lines.some((l) => /^\s+\d+\.\d\s+/.test(l) && l.endsWith(phase)), `phase ${phase}:\n${timed.stderr}`);
+    }
+    const rules = lines.slice(lines.indexOf('  by rule (over all files):') + 1).map((l) => /^\s+(\d+\.\d)\s+\d+%\s+(\S+)$/.exec(l));
+    assert.ok(rules.every((m) => m), timed.stderr);
+    const codes = rules.map((m) => m![2]);
+    for (const code of ['schema', 'duplicate-id', 'unresolved-reference', 'year-range']) assert.ok(codes.includes(code), `${code} timed:\n${timed.stderr}`);
+    const ms = rules.map((m) => Number(m![1]));
+    assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'slowest first');
+  });
+
+  it('in Chinese with the locale; off for 0, false or empty', () => {
+    const zh = cli(['check', 'examples/guangzhou', '--locale', 'zh-CN'], { env: { PILOT_PLAN_TIMING: 'yes' } });
+    assert.match(zh.stderr, /^pilot-plan 用时（毫秒）：\n/);
+    assert.match(zh.stderr, /各规则（所有文件合计）：/);
+    for (const off of ['0', 'false', '']) assert.equal(cli(['check', 'examples/guangzhou'], { env: { PILOT_PLAN_TIMING: off } }).stderr, '', `PILOT_PLAN_TIMING=${off}`);
+  });
+});

@@ -19,10 +19,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** An environment in English whatever the machine's: no locale variables, no colour forcing. */
+/** An environment in English whatever the machine's: no locale variables, no colour forcing, no timings. */
 export function englishEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE', 'FORCE_COLOR', 'NO_COLOR']) delete env[k];
+  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE', 'FORCE_COLOR', 'NO_COLOR', 'PILOT_PLAN_TIMING']) delete env[k];
   return { ...env, ...extra };
 }
 

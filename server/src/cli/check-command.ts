@@ -11,6 +11,7 @@ import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
 import { Workspace } from '../engine/plan/workspace';
 import { expandPaths } from './expand-paths';
+import { CheckTiming, timingWanted } from './timing';
 import { FORMATS } from './formats/index';
 import type { ReportFile } from './formats/format';
 import { USAGE, VERSION, usageError } from './usage';
@@ -95,6 +96,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   const failOn = (o['fail-on'] ?? 'error') as (typeof FAIL_ON)[number];
   if (!FAIL_ON.includes(failOn)) return usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not \`${failOn}\``, `--fail-on 只能是 ${FAIL_ON.join('、')} 之一，而不是 \`${failOn}\``, locale);
 
+  const timing = timingWanted(io.env) ? new CheckTiming() : undefined;
   const cwd = io.cwd;
   const args = parsed.positionals.length ? parsed.positionals : ['.'];
   const host = new OverlayFileHost(new NodeFileHost());
@@ -119,13 +121,16 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   for (const f of expanded.files) if (!files.includes(f)) files.push(f);
   if (!files.length && !problems.length) problems.push(msg('paths.none', { paths: args.join(' ') }));
 
+  timing?.end('find');
   const ws = new Workspace(host, { snapshot: true });
   const readable = files.filter((f) => {
     if (ws.load(f)) return true;
     problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
     return false;
   });
-  const results = checkFiles(ws, readable);
+  timing?.end('parse');
+  const results = checkFiles(ws, readable, undefined, timing?.rules);
+  timing?.end('rules');
   const report: ReportFile[] = results.map((r) => ({
     path: display.get(r.path) ?? displayPath(cwd, r.path),
     findings: r.findings.map((f) => locate(f, r.lines, locale)),
@@ -144,6 +149,8 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   } else {
     io.stdout.write(text);
   }
+  timing?.end('report');
+  if (timing) io.stderr.write(timing.format(locale));
   for (const p of problems) io.stderr.write(`pilot-plan: ${formatMessage(p, locale)}\n`);
   if (problems.length) return 2;
   if (failOn === 'never') return 0;

@@ -9,7 +9,7 @@ import type { FileModel } from './plan/model';
 import { CONFIG_FILE_NAME } from './plan/config';
 import type { PlanIndex } from './plan/plan-index';
 import type { Workspace } from './plan/workspace';
-import { checkPlan, type RuleErrorHandler } from './run-rules';
+import { checkPlan, type RuleErrorHandler, type RuleTimes } from './run-rules';
 import { LineIndex } from './text/line-index';
 
 export interface FileResult {
@@ -43,7 +43,7 @@ export function groupByPlan(ws: Workspace, files: string[]): PlanGroup[] {
   return out;
 }
 
-export function checkFiles(ws: Workspace, files: string[], onError?: RuleErrorHandler): FileResult[] {
+export function checkFiles(ws: Workspace, files: string[], onError?: RuleErrorHandler, times?: RuleTimes): FileResult[] {
   const results: FileResult[] = [];
   for (const group of groupByPlan(ws, files)) {
     const plan: PlanIndex = ws.buildPlan(group.root, group.root ? undefined : group.files[0]);
@@ -55,7 +55,7 @@ export function checkFiles(ws: Workspace, files: string[], onError?: RuleErrorHa
         wanted.push(m);
       }
     }
-    const byFile = checkPlan(plan, wanted, onError);
+    const byFile = checkPlan(plan, wanted, onError, times);
     for (const m of wanted) {
       results.push({ path: m.path, findings: byFile.get(m.path) ?? [], lines: m.parsed.lines, text: m.parsed.text });
     }

@@ -4,7 +4,7 @@
  * and in a file that does not parse only its yaml-syntax findings kept
  * (positions in a broken file would mislead).
  */
-import type { Finding, Severity } from './findings';
+import type { Finding, RuleCode, Severity } from './findings';
 import { compareFindings } from './findings';
 import type { FileModel } from './plan/model';
 import type { PlanIndex } from './plan/plan-index';
@@ -13,6 +13,9 @@ import { RULES } from './rules/registry';
 import { suppressionsOf } from './suppressions';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown) => void;
+
+/** Milliseconds spent in each rule, summed over files and plans, when someone asks (PILOT_PLAN_TIMING). */
+export type RuleTimes = Map<RuleCode, number>;
 
 const defaultOnError: RuleErrorHandler = (rule, error) => {
   // A rule's bug must not hide the other rules' findings.
@@ -24,32 +27,34 @@ function severityOf(rule: Rule, plan: PlanIndex): Severity | undefined {
   return s === 'off' ? undefined : s;
 }
 
-function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler) {
+function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler, times?: RuleTimes) {
   const severity = severityOf(rule, plan);
   if (!severity) return;
   const ctx: RuleContext = {
     plan,
     report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: r.data }),
   };
+  const t0 = times ? performance.now() : 0;
   try {
     run(ctx);
   } catch (e) {
     onError(rule, e);
   }
+  if (times) times.set(rule.code, (times.get(rule.code) ?? 0) + performance.now() - t0);
 }
 
 /** Findings of the file-scope rules for one file. */
-export function runFileRules(plan: PlanIndex, file: FileModel, onError = defaultOnError, rules: readonly Rule[] = RULES): Finding[] {
+export function runFileRules(plan: PlanIndex, file: FileModel, onError = defaultOnError, rules: readonly Rule[] = RULES, times?: RuleTimes): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     if (rule.scope !== 'file' || !rule.checkFile) continue;
-    collect(rule, plan, (f) => out.push(f), (ctx) => rule.checkFile!(file, ctx), onError);
+    collect(rule, plan, (f) => out.push(f), (ctx) => rule.checkFile!(file, ctx), onError, times);
   }
   return out;
 }
 
 /** Findings of the plan-scope rules, by file. */
-export function runPlanRules(plan: PlanIndex, onError = defaultOnError, rules: readonly Rule[] = RULES): Map<string, Finding[]> {
+export function runPlanRules(plan: PlanIndex, onError = defaultOnError, rules: readonly Rule[] = RULES, times?: RuleTimes): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const add = (f: Finding) => {
     const list = out.get(f.file);
@@ -59,7 +64,7 @@ export function runPlanRules(plan: PlanIndex, onError = defaultOnError, rules: r
   for (const rule of rules) {
     if (rule.scope !== 'plan' || !rule.checkPlan) continue;
     if (rule.needsPlan && !plan.root) continue;
-    collect(rule, plan, add, (ctx) => rule.checkPlan!(ctx), onError);
+    collect(rule, plan, add, (ctx) => rule.checkPlan!(ctx), onError, times);
   }
   return out;
 }
@@ -81,11 +86,11 @@ export function finalize(file: FileModel, findings: Finding[]): Finding[] {
 }
 
 /** All findings for the given files of a plan (the whole plan by default). */
-export function checkPlan(plan: PlanIndex, files: FileModel[] = plan.files, onError = defaultOnError): Map<string, Finding[]> {
-  const planFindings = runPlanRules(plan, onError);
+export function checkPlan(plan: PlanIndex, files: FileModel[] = plan.files, onError = defaultOnError, times?: RuleTimes): Map<string, Finding[]> {
+  const planFindings = runPlanRules(plan, onError, RULES, times);
   const out = new Map<string, Finding[]>();
   for (const file of files) {
-    const all = runFileRules(plan, file, onError).concat(planFindings.get(file.path) ?? []);
+    const all = runFileRules(plan, file, onError, RULES, times).concat(planFindings.get(file.path) ?? []);
     out.set(file.path, finalize(file, all));
   }
   return out;
