@@ -19,13 +19,20 @@ export const duplicateId: Rule = {
   planInputs: 'structure',
   title: { en: 'An ID defined more than once in a plan', zh: '方案内 ID 重复定义' },
   checkPlan(ctx) {
+    // A file's path as shown is made once: a copied folder repeats every ID of hundreds of files.
+    const shown = new Map<string, string>();
+    const show = (file: string) => {
+      let s = shown.get(file);
+      if (s === undefined) shown.set(file, (s = displayPath(ctx.plan.root, file)));
+      return s;
+    };
     for (const defs of ctx.plan.definitions.values()) {
       if (defs.length < 2) continue;
       const id = defs[0].id;
       const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
       for (const { d, span } of spans) {
         const other = spans.find((s) => s.d !== d)!;
-        const otherFile = displayPath(ctx.plan.root, other.d.file);
+        const otherFile = show(other.d.file);
         ctx.report({
           file: d.file,
           span,
