@@ -370,7 +370,7 @@ function sumInvestment(projects) {
 }
 
 /** Finds the title lines of a file (1-based line numbers and the text after `title: `). */
-function titleLines(lines) {
+export function titleLines(lines) {
   const out = [];
   lines.forEach((t, i) => {
     const m = /^    title: (.*)$/.exec(t);
@@ -414,7 +414,7 @@ function genLines(ds, dir) {
   return { files: written, editFile: 'tasks.pilot.yaml', editTitles: pickEditTitles(titleLines(body)), tasks: tasks.length, projects: projects.length, indicators: indicators.length };
 }
 
-function pickEditTitles(titles) {
+export function pickEditTitles(titles) {
   // Ten title lines spread around the middle of the file.
   const mid = Math.floor(titles.length / 2);
   const step = Math.max(1, Math.floor(titles.length / 40));

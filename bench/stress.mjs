@@ -3,7 +3,8 @@
 // what a clean plan never asks for (positions, "did you mean", cycles, duplicates). No target;
 // they are in the table so that a slowdown on broken plans shows.
 import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pickEditTitles, titleLines } from './generate.mjs';
 
 function pilotFiles(dir, out = []) {
   for (const name of readdirSync(dir).sort()) {
@@ -47,6 +48,19 @@ export function stressPlans(source, out) {
     rmSync(dir, { recursive: true, force: true });
     cpSync(source, dir, { recursive: true });
     s.make(dir);
-    return { name: s.name, what: s.what, dir, files: pilotFiles(dir).length };
+    // What the editor benchmark needs of a plan (as generate.mjs gives it): its files, and title lines to edit in one of them.
+    const files = pilotFiles(dir);
+    const editFile = files.find((f) => f.includes('/tasks/'));
+    const lines = readFileSync(editFile, 'utf8').split('\n');
+    return {
+      name: s.name,
+      what: s.what,
+      dir,
+      fileCount: files.length,
+      files: files.map((f) => relative(dir, f)),
+      totalLines: files.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length, 0),
+      editFile: relative(dir, editFile),
+      editTitles: pickEditTitles(titleLines(lines)),
+    };
   });
 }
