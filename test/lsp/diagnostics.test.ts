@@ -77,6 +77,26 @@ describe('lsp: diagnostics', function () {
     assert.deepEqual(info.map((x) => [x.code, x.severity]), [['not-in-plan', 3]]);
   });
 
+  it("moves a duplicate ID's related place when lines are added above it in the other file, and keeps the rest", async () => {
+    const p = brokenGuangzhou();
+    client = await LspClient.start({ folder: p.dir, initializationOptions: { debounceMs: 0 } });
+    const other = p.path('tasks/transport-others.pilot.yaml');
+    const energy = p.path('tasks/energy.pilot.yaml');
+    client.open(other);
+    client.open(energy);
+    const relatedLine = (d: Diagnostic[]) => d.find((x) => x.code === 'duplicate-id')?.relatedInformation?.[0].location.range.start.line;
+    const line0 = find(p.read('tasks/energy.pilot.yaml'), 'T-ENERGY-GRID').line;
+    await client.diagnosticsFor(other, (d) => relatedLine(d) === line0);
+    const before = await client.diagnosticsFor(other);
+    // Three comment lines at the top of tasks/energy: the structure stands, its findings move.
+    client.edit(energy, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '# a\n# b\n# c\n');
+    const after = await client.diagnosticsFor(other, (d) => relatedLine(d) === line0 + 3);
+    const mine = (d: Diagnostic[]) => d.map((x) => ({ ...x, relatedInformation: undefined }));
+    assert.deepEqual(mine(after), mine(before), 'the file itself did not change: the same diagnostics but for the related place');
+    const e = await client.diagnosticsFor(energy, (d) => d.some((x) => x.code === 'duplicate-id' && x.range.start.line === line0 + 3));
+    assert.ok(e.length);
+  });
+
   it('sends fresh diagnostics soon after an edit that removes a problem, and a status notification', async () => {
     const p = brokenGuangzhou();
     client = await LspClient.start({ folder: p.dir });

@@ -20,6 +20,7 @@
  *   file, files appear or disappear) drops the plan states; they are rebuilt
  *   from the cached models.
  */
+import equal from 'fast-deep-equal';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -76,6 +77,20 @@ export function pathOfUri(uri: string): string {
   // Unsaved or virtual documents: a stable pseudo path that is no real folder.
   const m = /^([a-zA-Z][\w+.-]*):(.*)$/.exec(uri);
   return nodePath.join(nodePath.sep, `\u0000${m?.[1] ?? 'untitled'}`, encodeURIComponent(m?.[2] ?? uri));
+}
+
+/**
+ * After structure rules re-ran, a file whose findings equal its last ones keeps
+ * the last ones, the same objects: the diagnostics service then neither converts
+ * nor compares them again (diagnostics.ts). An edit that moves the IDs of one
+ * file re-runs the structure rules for the whole plan, and in a plan with
+ * 20,000 duplicate IDs converting every file's findings again was most of it.
+ */
+function keepEqualFindings(fresh: Map<string, Finding[]>, last: Map<string, Finding[]>): void {
+  for (const [file, list] of fresh) {
+    const old = last.get(file);
+    if (old && old.length === list.length && list.every((f, i) => equal(f, old[i]))) fresh.set(file, old);
+  }
 }
 
 export class PlanSession {
@@ -304,6 +319,7 @@ export class PlanSession {
       for (const m of files) prev!.models.set(m.path, m);
     } else {
       structural = runPlanRules(index, this.onRuleError, STRUCTURE_RULES);
+      if (prev) keepEqualFindings(structural, prev.findings);
       state.structureFindings = { models: new Map(files.map((m) => [m.path, m])), config: index.config, findings: structural };
     }
     const out = new Map<string, Finding[]>();
