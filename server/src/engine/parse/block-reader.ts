@@ -455,8 +455,9 @@ class Reader {
     const le = this.le;
     const isSeq = t.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
-    const arr: unknown[] = [];
-    const obj: Record<string, unknown> = {};
+    // Only the collection it is: plans hold tens of thousands of short lists, and an unused object each added up.
+    const arr: unknown[] | undefined = isSeq ? [] : undefined;
+    const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
     const rec = this.located !== undefined;
     const parent = this.at;
     let fks = -1;
@@ -466,20 +467,20 @@ class Reader {
       for (;;) {
         if (p >= le) throw GIVE_UP;
         if (isSeq) {
-          if (rec) this.at = parent + SEP + '#' + arr.length;
-          arr.push(this.flowNode(p, depth));
+          if (rec) this.at = parent + SEP + '#' + arr!.length;
+          arr!.push(this.flowNode(p, depth));
           if (rec) this.record(-1, -1);
         } else {
           const colon = this.keyEnd(p);
           if (colon < 0 || t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
           const key = this.key(p, colon);
-          if (hasOwn.call(obj, key)) throw GIVE_UP;
+          if (hasOwn.call(obj!, key)) throw GIVE_UP;
           if (fks < 0) {
             fks = p;
             fke = colon;
           }
           if (rec) this.at = parent + SEP + key;
-          obj[key] = this.flowNode(this.skipSpaces(colon + 1), depth);
+          obj![key] = this.flowNode(this.skipSpaces(colon + 1), depth);
           if (rec) this.record(p, colon);
         }
         if (rec) this.at = parent;
