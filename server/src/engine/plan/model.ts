@@ -104,14 +104,21 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   if (kind === 'Plan' && typeof root.id === 'string') {
     model.entities.push({ id: root.id, kind: 'plan', file: parsed.path, path: [], data: root });
   }
+  // The entries of each list are found here anyway: entries() gets them, sharing their paths.
+  const byList = new Map<string, readonly ListEntry[]>();
+  entryCache.set(model, byList);
   for (const spec of LIST_SPECS) {
     const list = root[spec.listKey];
     if (!Array.isArray(list)) continue;
+    const made: ListEntry[] = [];
+    byList.set(spec.listKey, made);
     for (let i = 0; i < list.length; i++) {
       const entry = list[i];
       if (!isObj(entry)) continue;
       const id = typeof entry.id === 'string' ? entry.id : undefined;
-      const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path: [spec.listKey, i], data: entry };
+      const path: JsonPath = [spec.listKey, i];
+      made.push({ entry, path });
+      const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path, data: entry };
       if (id !== undefined) model.entities.push(entity);
       for (const [field, expected] of spec.refs) {
         const refs = entry[field];
