@@ -148,34 +148,35 @@ export const dependencyCycle: Rule = {
       deps.push(ref);
     }
     if (!deps.length) return;
-    const ends = deps.map((ref) => [nodeOf(ref.from.id), nodeOf(ref.id)] as const);
-    // Edges, with the references that state them.
-    const adj: number[][] = ids.map(() => []);
-    const refsOf = new Map<number, Reference[]>(); // key u * n + v
-    const n = ids.length;
-    const edgeRefs: { ref: Reference; u: number; v: number }[] = [];
+    // Each reference's edge, as two node numbers (typed arrays: a big plan has thousands, and most checks find no cycle).
+    const from = new Int32Array(deps.length);
+    const to = new Int32Array(deps.length);
     for (let k = 0; k < deps.length; k++) {
-      const ref = deps[k];
-      const [u, v] = ends[k];
-      const key = u * n + v;
-      const list = refsOf.get(key);
-      if (list) list.push(ref);
-      else {
-        refsOf.set(key, [ref]);
-        adj[u].push(v);
-      }
-      edgeRefs.push({ ref, u, v });
+      from[k] = nodeOf(deps[k].from.id);
+      to[k] = nodeOf(deps[k].id);
     }
-    if (!edgeRefs.length) return;
+    // Edges, each with the first reference that states it.
+    const adj: number[][] = ids.map(() => []);
+    const firstRef = new Map<number, Reference>(); // key u * n + v
+    const n = ids.length;
+    for (let k = 0; k < deps.length; k++) {
+      const key = from[k] * n + to[k];
+      if (firstRef.has(key)) continue;
+      firstRef.set(key, deps[k]);
+      adj[from[k]].push(to[k]);
+    }
     const comp = stronglyConnected(adj);
 
     // Per component on a cycle: its size and edge count, to choose how to find paths.
     const compNodes = new Map<number, number[]>();
     const compEdges = new Map<number, number>();
-    for (const { u, v } of edgeRefs) {
+    for (let k = 0; k < deps.length; k++) {
+      const u = from[k];
+      const v = to[k];
       if (comp[u] !== comp[v] || u === v) continue;
       compEdges.set(comp[u], (compEdges.get(comp[u]) ?? 0) + 1);
     }
+    if (!compEdges.size && !deps.some((_, k) => from[k] === to[k])) return; // no cycle, not even a task depending on itself
     for (let x = 0; x < n; x++) {
       if (!compEdges.has(comp[x])) continue;
       const list = compNodes.get(comp[x]);
@@ -310,7 +311,10 @@ export const dependencyCycle: Rule = {
       return span;
     };
 
-    for (const { ref, u, v } of edgeRefs) {
+    for (let e = 0; e < deps.length; e++) {
+      const ref = deps[e];
+      const u = from[e];
+      const v = to[e];
       if (comp[u] !== comp[v]) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
@@ -323,7 +327,7 @@ export const dependencyCycle: Rule = {
       const related: { file: string; span: Span; message: Message }[] = [];
       // The cycle's other references, in its order (the first MAX_RELATED of them).
       for (let k = 1; k + 1 < cycle.head.length && related.length < MAX_RELATED; k++) {
-        const other = refsOf.get(cycle.head[k] * n + cycle.head[k + 1])?.[0];
+        const other = firstRef.get(cycle.head[k] * n + cycle.head[k + 1]);
         const otherSpan = other && spanOf(other);
         if (other && otherSpan) {
           related.push({ file: other.file, span: otherSpan, message: msg('dependency-cycle.related', { from: ids[cycle.head[k]], to: ids[cycle.head[k + 1]] }) });
