@@ -290,6 +290,9 @@ async function editorManyFiles(srv, ds) {
   return res;
 }
 
+/** One line on a whole-plan editor measure (editorManyFiles). */
+const logMany = (x) => log(`  all diagnostics in ${r1(x.openAllMs)} ms, RSS ${r1(x.rssMB)} MB, edit ${r1(x.editMedianMs)} ms${x.error ? ' — ' + x.error : ''}`);
+
 async function runEditor(manifest, results) {
   const brokenFile = writeBrokenPlan(join(DEFAULT_OUT, 'broken'));
   const lines = manifest.datasets.filter((d) => d.kind === 'lines' && !(QUICK && d.lines > 50_000));
@@ -315,7 +318,7 @@ async function runEditor(manifest, results) {
     if (want('memory') && many && srv.memory) {
       log(`memory: ${srv.label}: opening the ${many.fileCount}-file plan`);
       r.many = await editorManyFiles(srv, many);
-      log(`  all diagnostics in ${r1(r.many.openAllMs)} ms, RSS ${r1(r.many.rssMB)} MB, edit ${r1(r.many.editMedianMs)} ms${r.many.error ? ' — ' + r.many.error : ''}`);
+      logMany(r.many);
     }
     // Our server on the plans full of findings, without debounce: the work of a check, not the wait.
     if (want('editor') && many && srv.id === 'ours0' && !QUICK) {
@@ -323,8 +326,7 @@ async function runEditor(manifest, results) {
       for (const sp of stressOf(many)) {
         log(`editor: ${srv.label}: ${sp.name} (${sp.fileCount} files)`);
         r.stress[sp.name] = await editorManyFiles(srv, sp);
-        const x = r.stress[sp.name];
-        log(`  all diagnostics in ${r1(x.openAllMs)} ms, RSS ${r1(x.rssMB)} MB, edit ${r1(x.editMedianMs)} ms${x.error ? ' — ' + x.error : ''}`);
+        logMany(r.stress[sp.name]);
       }
     }
   }
@@ -348,6 +350,18 @@ function ajvArgs(dir) {
   ];
 }
 
+/** One `pilot-plan check DIR --format json`, timed. */
+const checkOnce = (dir) => runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), 'check', relative(ROOT, dir), '--format', 'json'], { cwd: ROOT });
+
+/** The JSON report's summary of a run, or what went wrong. */
+function summaryOf(run) {
+  try {
+    return JSON.parse(run.stdout).summary;
+  } catch {
+    return { exit: run.code, stderr: run.stderr.slice(0, 300) };
+  }
+}
+
 async function runChecker(manifest, results) {
   results.checker = {
     ours: { command: 'node dist/cli.js check DIR --format json' },
@@ -360,14 +374,10 @@ async function runChecker(manifest, results) {
     const r = (results.checker.datasets[ds.name] = { files: ds.fileCount, lines: ds.totalLines, ours: [], ajv: [] });
     for (let i = 0; i < runs; i++) {
       // alternate, so drift in machine load hits both alike
-      const a = await runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), 'check', relative(ROOT, ds.dir), '--format', 'json'], { cwd: ROOT });
+      const a = await checkOnce(ds.dir);
       r.ours.push(a.ms);
       if (i === 0) {
-        try {
-          r.oursSummary = JSON.parse(a.stdout).summary;
-        } catch {
-          r.oursSummary = { exit: a.code, stderr: a.stderr.slice(0, 300) };
-        }
+        r.oursSummary = summaryOf(a);
         r.oursExit = a.code;
       }
       const b = await runTimed(NODE, ajvArgs(ds.dir), { cwd: ROOT });
@@ -392,15 +402,9 @@ async function runChecker(manifest, results) {
     for (const sp of stressOf(big)) {
       const r = (results.checker.stress[sp.name] = { what: sp.what, files: sp.fileCount, ours: [] });
       for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-        const a = await runTimed(NODE, [join(ROOT, 'dist', 'cli.js'), 'check', relative(ROOT, sp.dir), '--format', 'json'], { cwd: ROOT });
+        const a = await checkOnce(sp.dir);
         r.ours.push(a.ms);
-        if (i === 0) {
-          try {
-            r.summary = JSON.parse(a.stdout).summary;
-          } catch {
-            r.summary = { exit: a.code, stderr: a.stderr.slice(0, 300) };
-          }
-        }
+        if (i === 0) r.summary = summaryOf(a);
       }
       r.oursMedianMs = median(r.ours);
       r.ours = r.ours.map(r1);
