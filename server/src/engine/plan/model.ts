@@ -104,7 +104,7 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   if (kind === 'Plan' && typeof root.id === 'string') {
     model.entities.push({ id: root.id, kind: 'plan', file: parsed.path, path: [], data: root });
   }
-  // The entries of each list are found here anyway: entries() gets them, sharing their paths.
+  // The entries of each list, for entries(), sharing their paths with the entities.
   const byList = new Map<string, readonly ListEntry[]>();
   entryCache.set(model, byList);
   for (const spec of LIST_SPECS) {
@@ -149,24 +149,12 @@ export interface ListEntry {
   path: JsonPath;
 }
 
-// Several file rules walk the same lists of the same (immutable) model: made once per model and list.
+// Several rules walk the same lists of the same (immutable) model: buildFileModel lists each
+// entity list's entries once, as it walks them for the entities.
 const entryCache = new WeakMap<FileModel, Map<string, readonly ListEntry[]>>();
+const NO_ENTRIES: readonly ListEntry[] = [];
 
-/** Every entry of an entity list in a file, with its path, including entries without an ID. */
+/** Every entry of an entity list (a key of ENTITY_LISTS) in a file, with its path, including entries without an ID. */
 export function entries(model: FileModel, listKey: string): readonly ListEntry[] {
-  let byList = entryCache.get(model);
-  if (!byList) entryCache.set(model, (byList = new Map()));
-  let out = byList.get(listKey);
-  if (!out) {
-    const list = model.root?.[listKey];
-    const made: ListEntry[] = [];
-    if (Array.isArray(list)) {
-      for (let i = 0; i < list.length; i++) {
-        const entry = list[i];
-        if (isObj(entry)) made.push({ entry, path: [listKey, i] });
-      }
-    }
-    byList.set(listKey, (out = made));
-  }
-  return out;
+  return entryCache.get(model)?.get(listKey) ?? NO_ENTRIES;
 }
