@@ -30,6 +30,11 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/** The lines of the file a related location points into: from the plan being checked, else the session's model. */
+function relatedLines(file: string, session: PlanSession, state: PlanState | undefined): LineIndex | undefined {
+  return (state?.index.file(file) ?? session.model(file))?.parsed.lines;
+}
+
 export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, session: PlanSession, state: PlanState | undefined): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.span),
@@ -43,9 +48,9 @@ export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, sessi
   if (related?.length) {
     const info: DiagnosticRelatedInformation[] = [];
     for (const r of related) {
-      const m = state?.index.file(r.file) ?? session.model(r.file);
-      if (!m) continue;
-      info.push({ location: { uri: session.uriOf(r.file), range: toRange(m.parsed.lines, r.span) }, message: formatMessage(r.message, locale) });
+      const lines = relatedLines(r.file, session, state);
+      if (!lines) continue;
+      info.push({ location: { uri: session.uriOf(r.file), range: toRange(lines, r.span) }, message: formatMessage(r.message, locale) });
     }
     if (info.length) d.relatedInformation = info;
   }
@@ -243,18 +248,13 @@ export class DiagnosticsService {
     return counts;
   }
 
-  /** Where a related location's file is, as toDiagnostic finds it. */
-  private linesOf(path: string, state: PlanState): LineIndex | undefined {
-    return (state.index.file(path) ?? this.session.model(path))?.parsed.lines;
-  }
-
   private publishFindings(uri: string, findings: readonly Finding[], lines: LineIndex, state: PlanState): void {
     const locale = this.options.locale;
     const prev = this.madeFrom.get(uri);
-    if (prev && prev.lines === lines && prev.locale === locale && sameItems(prev.findings, findings) && prev.related.every(([p, l]) => this.linesOf(p, state) === l)) return;
+    if (prev && prev.lines === lines && prev.locale === locale && sameItems(prev.findings, findings) && prev.related.every(([p, l]) => relatedLines(p, this.session, state) === l)) return;
     const relatedFiles = new Set<string>();
     for (const f of findings) for (const r of f.data?.related ?? []) relatedFiles.add(r.file);
-    this.madeFrom.set(uri, { findings, lines, locale, related: [...relatedFiles].map((p) => [p, this.linesOf(p, state)]) });
+    this.madeFrom.set(uri, { findings, lines, locale, related: [...relatedFiles].map((p) => [p, relatedLines(p, this.session, state)]) });
     this.publish(uri, findings.map((f) => toDiagnostic(f, lines, locale, this.session, state)));
   }
 
