@@ -591,14 +591,19 @@ class Reader {
   }
 }
 
-/** The data of plan-shaped YAML text, or undefined when js-yaml must decide. */
-export function readBlock(text: string): unknown {
+/** What `use` makes of a Reader over the text, or undefined when the reader gives up (the caller asks a library then). */
+function withReader<T>(text: string, use: (r: Reader) => T): T | undefined {
   if (NOT_OURS.test(text)) return undefined;
   try {
-    return new Reader(text).read();
+    return use(new Reader(text));
   } catch {
     return undefined; // GIVE_UP, or a stack overflow on absurd nesting
   }
+}
+
+/** The data of plan-shaped YAML text, or undefined when js-yaml must decide. */
+export function readBlock(text: string): unknown {
+  return withReader(text, (r) => r.read());
 }
 
 /**
@@ -606,14 +611,10 @@ export function readBlock(text: string): unknown {
  * segments.ts would cut, in one pass; undefined when js-yaml must decide.
  */
 export function readPlanFile(text: string): { data: Record<string, unknown>; segmentation: Segmentation } | undefined {
-  if (NOT_OURS.test(text)) return undefined;
-  try {
-    const r = new Reader(text);
+  return withReader(text, (r) => {
     const data = r.readFile();
     return { data, segmentation: { segments: r.segments!, listKeys: r.listKeys } };
-  } catch {
-    return undefined;
-  }
+  });
 }
 
 /**
@@ -628,15 +629,11 @@ export function readPlanFile(text: string): { data: Record<string, unknown>; seg
  * compares every span of every path with `yaml`'s.
  */
 export function locateBlock(text: string): BlockSpans | undefined {
-  if (NOT_OURS.test(text)) return undefined;
-  try {
-    const r = new Reader(text);
-    r.located = new Map();
+  return withReader(text, (r) => {
+    const located = (r.located = new Map());
     r.read();
-    return new BlockSpans(r.located);
-  } catch {
-    return undefined;
-  }
+    return new BlockSpans(located);
+  });
 }
 
 export class BlockSpans {
