@@ -173,6 +173,13 @@ describe('block reader = js-yaml', function () {
     assert.ok(locateBlock('# head\na:\n  b: 1  # on the line\nc: 2\n'));
   });
 
+  it('types plain scalars as js-yaml does: numbers in every spelling, dates, words, booleans and nulls', () => {
+    // The reader decides decimals, `true`/`false`/`null`/`~` and what cannot be a number itself; js-yaml the rest.
+    const scalars = ['2025-06', '2025-06-30', '2025年', '1e-5', '1E+3', '12e-3', '3-e', '-1', '+1', '.5', '-.5', '+.5', '1.', '0.', '00', '007', '0', '-0', '1e5', '1e', 'e5', '1.2.3', '1_000', '1_', '1__0', '1e1_0', '0x1F', '0x', '0xG', '0o17', '0b101', '0b2', '+.inf', '-.Inf', '.NaN', '.nan', '1:30', '12:00:00', '1-2', '1+2', '-1-', '+-1', '1e+-3', '１２', '1 2', 'true', 'false', 'True', 'TRUE', 'FALSE', 'tRUE', 'null', 'Null', 'NULL', 'nULL', '~', 'yes', 'no', 'on', 'off', 'y', 'n', 'nan', 'inf', 'fals'];
+    const declined = scalars.filter((v) => !agrees(`a: ${v}\nb:\n  - ${v}\n  - [${v}]\n`, JSON.stringify(v)));
+    assert.deepEqual(declined, ['1:30', '12:00:00'], 'a colon inside a flow list is left to js-yaml; everything else is read');
+  });
+
   it('leaves unusual or broken text to js-yaml', () => {
     for (const [name, text] of Object.entries(LEAVE)) assert.equal(readBlock(text), undefined, name);
   });

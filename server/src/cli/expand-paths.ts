@@ -7,7 +7,7 @@
 import { toPosix } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 import { defineMessages, msg, type Message } from '../engine/i18n/messages';
 import { isPilotFile } from '../engine/plan/workspace';
 
@@ -23,6 +23,11 @@ defineMessages({
 
 
 const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+// Loaded only for an argument that is neither a file nor a folder: most checks name folders, and
+// loading the glob library (and picomatch) is a few milliseconds of every start-up.
+let globLib: typeof Tinyglobby | undefined;
+const glob = (): typeof Tinyglobby => (globLib ??= require('tinyglobby') as typeof Tinyglobby);
 
 export interface Expanded {
   files: string[];
@@ -76,12 +81,12 @@ export function expandPaths(args: string[], cwd: string): Expanded {
       walk(abs, shown);
     } else if (st?.isFile()) {
       files.add(abs);
-    } else if (isDynamicPattern(arg)) {
+    } else if (glob().isDynamicPattern(arg)) {
       // A glob: the pilot plan files it matches, and the folders it matches searched
       // like folders given by name (`plans/*`). Other files it matches (configs,
       // other YAML) are not plan files and are left alone.
       const before = files.size;
-      const matches = globSync([arg], { cwd, absolute: true, onlyFiles: false, ignore: ['**/node_modules/**', '**/.git/**'] })
+      const matches = glob().globSync([arg], { cwd, absolute: true, onlyFiles: false, ignore: ['**/node_modules/**', '**/.git/**'] })
         .map((m) => nodePath.normalize(m).replace(/(.)[\\/]+$/, '$1'))
         .sort();
       const dirs: string[] = [];

@@ -18,14 +18,25 @@
  * Plain scalars are typed by js-yaml's own core-schema types (null, bool,
  * int, float), so their meaning cannot drift from the library's.
  */
-import * as jsyaml from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { Span } from '../findings';
 import type { JsonPath } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
 
 type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
+
+// js-yaml is loaded on first use: a plan whose scalars the reader types itself never needs it,
+// and loading it is part of every start-up of the CLI.
+let jsyamlLib: typeof JsYaml | undefined;
+const jsyaml = (): typeof JsYaml => (jsyamlLib ??= require('js-yaml') as typeof JsYaml);
 // js-yaml exports its types at run time; @types/js-yaml does not declare them.
-const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> };
+const types = () => (jsyaml() as unknown as { types: Record<'int' | 'float', ScalarType> }).types;
+
+/** js-yaml's load with the core schema: the reference this reader agrees with, and the reader of what it declines (may throw). */
+export function loadCore(text: string): unknown {
+  const lib = jsyaml();
+  return lib.load(text, { schema: lib.CORE_SCHEMA, json: false });
+}
 
 /** Thrown inside the reader to give up; never leaves `readBlock`. */
 const GIVE_UP = new Error('not plan-shaped');
@@ -58,11 +69,31 @@ function isDigit(c: number): boolean {
 }
 
 /**
+ * Whether a scalar that starts like a number (digit, sign or dot) cannot be
+ * one: js-yaml's core int and float are made of ASCII letters, digits, `_`,
+ * `.` and `:`, with a sign only first or right after an exponent's `e`/`E`.
+ * Dates (`2025-06`) and text (`2025年`) are told here without loading js-yaml.
+ */
+function notANumber(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 43) {
+      const before = s.charCodeAt(i - 1);
+      if (before !== 101 && before !== 69) return true;
+    } else if (!(isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 58)) return true;
+  }
+  return false;
+}
+
+/**
  * A plain scalar as js-yaml's core schema types it: null, bool, int, float,
  * else string. Only a short word starting with ~ n N t T f F can be null or
  * bool, and only text starting with a digit, sign or dot can be a number, so
  * most scalars (names, IDs) ask no type at all. Plain decimals, the common
  * numbers, are read directly: for them js-yaml's int and float give Number(s).
+ * Nulls and booleans are its few spellings (WORDS). Any other scalar that may
+ * be a number is asked of js-yaml's own types, so that meaning cannot drift
+ * from the library's; the tests compare all of them with js-yaml.
  */
 function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
@@ -78,17 +109,26 @@ function resolvePlain(s: string): unknown {
         if (j === s.length && j < 16) return Number(s);
       }
     }
-    if (types.int.resolve(s)) return types.int.construct(s);
-    if (types.float.resolve(s)) return types.float.construct(s);
+    if (notANumber(s)) return s;
+    const t = types();
+    if (t.int.resolve(s)) return t.int.construct(s);
+    if (t.float.resolve(s)) return t.float.construct(s);
     return s;
   }
   // ~ n N t T f F
   if (s.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {
-    if (types.null.resolve(s)) return types.null.construct(s);
-    if (types.bool.resolve(s)) return types.bool.construct(s);
+    const w = WORDS.get(s);
+    if (w !== undefined) return w;
   }
   return s;
 }
+
+/** Every spelling of null and of the booleans in js-yaml's core schema (its null and bool types). */
+const WORDS = new Map<string, boolean | null>([
+  ['~', null], ['null', null], ['Null', null], ['NULL', null],
+  ['true', true], ['True', true], ['TRUE', true],
+  ['false', false], ['False', false], ['FALSE', false],
+]);
 
 /** Keys that js-yaml would type (null, booleans) and so print differently, or treats specially. */
 const ODD_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);

@@ -14,8 +14,7 @@
  * After an edit, a new file built with the previous one's cache parses only
  * the segments whose text changed.
  */
-import { load, CORE_SCHEMA } from 'js-yaml';
-import { locateBlock, readBlock, type BlockSpans } from './block-reader';
+import { loadCore, locateBlock, readBlock, type BlockSpans } from './block-reader';
 import { LineIndex } from '../text/line-index';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
@@ -35,7 +34,7 @@ export type SegmentCache = Map<string, SegmentParse>;
 
 /** Plan-shaped text through the block reader; anything it leaves, through js-yaml (which may throw). */
 function loadData(text: string): unknown {
-  return readBlock(text) ?? load(text, { schema: CORE_SCHEMA, json: false });
+  return readBlock(text) ?? loadCore(text);
 }
 
 function parseSegment(text: string): SegmentParse {
@@ -59,7 +58,7 @@ function parseSegment(text: string): SegmentParse {
 function fromWhole(text: string, seg: Segmentation): Record<string, unknown> | undefined {
   let whole: unknown;
   try {
-    whole = load(text, { schema: CORE_SCHEMA, json: false });
+    whole = loadCore(text);
   } catch {
     return undefined;
   }

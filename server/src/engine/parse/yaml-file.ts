@@ -5,11 +5,17 @@
  * included); its English texts are kept as the detail and wrapped in a
  * bilingual sentence per error code.
  */
-import { parseAllDocuments, isMap, isSeq, isPair, isScalar, isAlias, type Document, type Node, type Pair } from 'yaml';
+import type * as YamlLib from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import { defineMessages, msg } from '../i18n/messages';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
+
+// Loaded on first use: plan-shaped files never need it (the block reader reads them), and
+// loading the package is a sixth of the CLI's start-up.
+let yamlLib: typeof YamlLib | undefined;
+const yaml = (): typeof YamlLib => (yamlLib ??= require('yaml') as typeof YamlLib);
 
 defineMessages({
   'yaml.error': {
@@ -86,7 +92,7 @@ class YamlParsedFile implements ParsedFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false, logLevel: 'error' });
+    const docs = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false, logLevel: 'error' });
     const list = Array.isArray(docs) ? docs : [];
     this.syntax.push(...directiveProblems(text, list.length));
     this.doc = list[0];
@@ -121,11 +127,11 @@ class YamlParsedFile implements ParsedFile {
     for (const step of path) {
       pair = undefined;
       node = deref(node, this.doc!);
-      if (isMap(node)) {
-        pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step)) as Pair | undefined;
+      if (yaml().isMap(node)) {
+        pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === String(step)) as Pair | undefined;
         if (!pair) return undefined;
         node = pair.value as Node | null;
-      } else if (isSeq(node) && typeof step === 'number') {
+      } else if (yaml().isSeq(node) && typeof step === 'number') {
         node = node.items[step] as Node | undefined;
         if (node === undefined) return undefined;
       } else return undefined;
@@ -145,16 +151,16 @@ class YamlParsedFile implements ParsedFile {
     let node: Node | null | undefined = contents;
     let part: 'key' | 'value' = 'value';
     for (;;) {
-      if (isMap(node)) {
+      if (yaml().isMap(node)) {
         const pair = node.items.find((p) => containsOffset(p, offset));
-        if (!pair || !isScalar(pair.key)) return { path, part };
+        if (!pair || !yaml().isScalar(pair.key)) return { path, part };
         path.push(String(pair.key.value));
         const k = pair.key as Node;
         if (k.range && offset <= k.range[1]) return { path, part: 'key' };
         node = pair.value as Node | null;
         part = 'value';
         if (!node) return { path, part };
-      } else if (isSeq(node)) {
+      } else if (yaml().isSeq(node)) {
         const i = node.items.findIndex((n) => n && (n as Node).range && within((n as Node).range!, offset));
         if (i < 0) return { path, part };
         path.push(i);
@@ -169,10 +175,10 @@ class YamlParsedFile implements ParsedFile {
  * entries with missing keys, which YAML allows.
  */
 function sameKey(a: unknown, b: unknown): boolean {
-  const av = isScalar(a) ? a.value : a;
-  const bv = isScalar(b) ? b.value : b;
+  const av = yaml().isScalar(a) ? a.value : a;
+  const bv = yaml().isScalar(b) ? b.value : b;
   if (av === null || bv === null || av === undefined || bv === undefined) return false;
-  return av === bv || (isScalar(a) && isScalar(b) && String(av) === String(bv) && typeof av === typeof bv);
+  return av === bv || (yaml().isScalar(a) && yaml().isScalar(b) && String(av) === String(bv) && typeof av === typeof bv);
 }
 
 /** Two checks the parser leaves out: a directive with no document after it, and a repeated %YAML directive. */
@@ -212,14 +218,14 @@ function containsOffset(p: Pair, offset: number): boolean {
 }
 
 function deref(node: Node | null | undefined, doc: Document): Node | null | undefined {
-  if (isAlias(node)) return node.resolve(doc) as Node | undefined;
+  if (yaml().isAlias(node)) return node.resolve(doc) as Node | undefined;
   return node;
 }
 
 function firstKeyNode(node: Node | null | undefined): Node | undefined {
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const first = node.items[0];
-    if (isPair(first) && first.key) return first.key as Node;
+    if (yaml().isPair(first) && first.key) return first.key as Node;
   }
   return undefined;
 }
