@@ -1,0 +1,72 @@
+/**
+ * The file system host: clean UTF-8 text comes back as text (read and decoded
+ * in one call); anything that may not be UTF-8 text comes back as bytes, so
+ * decode() can say what is wrong. Both ways must give the checker the same file.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeFileHost } from '../../server/src/engine/plan/node-host';
+import { parseBytes, parseText } from '../../server/src/engine/parse/load';
+import { formatMessage } from '../../server/src/engine/i18n/messages';
+import type { FileContent } from '../../server/src/engine/plan/workspace';
+
+describe('NodeFileHost', () => {
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-host-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, bytes: Buffer | string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, bytes);
+    return p;
+  };
+  const parsed = (p: string, c: FileContent) => (c.text !== undefined ? parseText(p, c.text) : parseBytes(p, c.bytes!));
+  const host = new NodeFileHost();
+
+  it('gives clean UTF-8 as text, with the stamp of the file it read', () => {
+    const p = write('a.pilot.yaml', 'kind: Tasks\ntitle: 广州市碳达峰试点\n');
+    const c = host.read(p)!;
+    assert.equal(c.text, 'kind: Tasks\ntitle: 广州市碳达峰试点\n');
+    assert.equal(c.bytes, undefined);
+    assert.equal(c.stamp, host.stamp(p));
+  });
+
+  it('keeps a byte order mark for the parser to strip, as from bytes', () => {
+    const p = write('bom.pilot.yaml', '\uFEFFkind: Tasks\n');
+    const c = host.read(p)!;
+    assert.equal(parsed(p, c).text, 'kind: Tasks\n');
+    assert.deepEqual(parsed(p, c).data, parseBytes(p, fs.readFileSync(p)).data);
+  });
+
+  it('gives bytes where the text may not be UTF-8, and decode says what is wrong', () => {
+    const cases: [string, Buffer, RegExp][] = [
+      ['latin1.pilot.yaml', Buffer.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a]), /not valid UTF-8 \(bad byte at 3\)/],
+      ['nul.pilot.yaml', Buffer.from('kind: Tasks\n\0\n'), /binary \(it contains a NUL byte at byte 12\)/],
+      ['utf16.pilot.yaml', Buffer.from('\uFEFFkind: Tasks\n', 'utf16le'), /not valid UTF-8|binary/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const p = write(name, bytes);
+      const c = host.read(p)!;
+      assert.ok(c.bytes && c.text === undefined, `${name}: bytes`);
+      assert.deepEqual(Buffer.from(c.bytes), bytes);
+      const syntax = parsed(p, c).syntax;
+      assert.equal(syntax.length, 1, name);
+      assert.match(formatMessage(syntax[0].message, 'en'), message);
+    }
+  });
+
+  it('reads a file that really holds U+FFFD as bytes, to the same text', () => {
+    const p = write('fffd.pilot.yaml', 'title: a\uFFFDb\n');
+    const c = host.read(p)!;
+    assert.ok(c.bytes);
+    assert.equal(parsed(p, c).text, 'title: a\uFFFDb\n');
+    assert.deepEqual(parsed(p, c).syntax, []);
+  });
+
+  it('gives nothing for a folder or a missing file', () => {
+    assert.equal(host.read(dir), undefined);
+    assert.equal(host.read(path.join(dir, 'missing.pilot.yaml')), undefined);
+  });
+});
