@@ -124,7 +124,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   timing?.end('find');
   const ws = new Workspace(host, { snapshot: true });
   const readable = files.filter((f) => {
-    if (ws.load(f)) return true;
+    if (ws.canRead(f)) return true;
     problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
     return false;
   });

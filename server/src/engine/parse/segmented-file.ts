@@ -135,6 +135,16 @@ export class SegmentedParsedFile implements ParsedFile {
     this.lines = new LineIndex(text);
   }
 
+  /**
+   * The same file with other data (the checker's plan view, plan-view.ts):
+   * positions are found as before, from the text and its segments, so no
+   * parse is needed again. For a snapshot only: its `cache` would lend the
+   * other data to an edit.
+   */
+  withData(data: Record<string, unknown>): SegmentedParsedFile {
+    return new SegmentedParsedFile(this.path, this.text, this.seg, [], data, this.syntax);
+  }
+
   private segmentCache: SegmentCache | undefined;
 
   /** Segment text → parse, lent to the next version of this file (built when first asked for). */

@@ -27,9 +27,11 @@ export class PlanIndex {
   ) {}
 
   setFile(model: FileModel): void {
+    const before = this.fileMap.get(model.path);
     this.fileMap.set(model.path, model);
     this.tables = undefined;
-    this.plans = undefined;
+    // The checker adds a plan's files one by one, asking for its Plan files in between.
+    if (model.kind === 'Plan' || before?.kind === 'Plan') this.plans = undefined;
   }
 
   removeFile(path: string): boolean {

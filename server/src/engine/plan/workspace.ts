@@ -8,6 +8,7 @@
  * is re-read only where something changed.
  */
 import * as nodePath from 'node:path';
+import { decode } from '../parse/decode';
 import { parseBytes, parseText } from '../parse/load';
 import type { ParsedFile } from '../parse/parsed-file';
 import { buildFileModel, type FileModel } from './model';
@@ -56,11 +57,18 @@ export class Workspace {
   private readonly stamps = new Map<string, string | undefined>();
   private readonly dirs = new Map<string, DirEntry[] | undefined>();
   private readonly planDirs = new Map<string, string[]>();
+  /** In a snapshot: files read ahead of their parse (see canRead), until load() parses them. */
+  private readonly read = new Map<string, FileContent>();
 
   constructor(
     readonly host: FileHost,
     private readonly options: WorkspaceOptions = {},
   ) {}
+
+  /** The files do not change while this workspace lives (see WorkspaceOptions). */
+  get snapshot(): boolean {
+    return this.options.snapshot === true;
+  }
 
   private stampOf(path: string): string | undefined {
     if (!this.options.snapshot) return this.host.stamp(path);
@@ -81,7 +89,8 @@ export class Workspace {
       const hit = this.models.get(path);
       if (hit) return hit.model;
       if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
-      const model = this.readModel(path, undefined);
+      const model = this.readModel(path, undefined, this.read.get(path));
+      this.read.delete(path);
       this.stamps.set(path, model ? this.models.get(path)!.stamp : undefined);
       return model;
     }
@@ -96,8 +105,8 @@ export class Workspace {
     return this.readModel(path, hit?.model.parsed);
   }
 
-  private readModel(path: string, previous: ParsedFile | undefined): FileModel | undefined {
-    const content = this.host.read(path);
+  private readModel(path: string, previous: ParsedFile | undefined, known?: FileContent): FileModel | undefined {
+    const content = known ?? this.host.read(path);
     if (!content) return undefined;
     const parsed = content.text !== undefined ? parseText(path, content.text, previous) : parseBytes(path, content.bytes ?? new Uint8Array(), previous);
     const model = buildFileModel(parsed);
@@ -109,6 +118,59 @@ export class Workspace {
     this.models.delete(path);
   }
 
+  /**
+   * In a snapshot: whether the file can be read. It is read now and its text
+   * kept for its parse, so asking costs no second read (and no parse).
+   */
+  canRead(path: string): boolean {
+    if (!this.options.snapshot) return this.load(path) !== undefined;
+    if (this.models.has(path) || this.read.has(path)) return true;
+    return this.readAhead(path) !== undefined;
+  }
+
+  /** Reads a file of a snapshot ahead of its parse; its text (decoded once) waits in `read` for load(). */
+  private readAhead(path: string): FileContent | undefined {
+    if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
+    const content = this.host.read(path);
+    if (!content) {
+      this.stamps.set(path, undefined);
+      return undefined;
+    }
+    let kept = content;
+    if (content.text === undefined) {
+      const d = decode(content.bytes ?? new Uint8Array());
+      if (!d.problem) kept = { text: d.text, stamp: content.stamp };
+    }
+    this.read.set(path, kept);
+    return kept;
+  }
+
+  /**
+   * Whether a file's kind is Plan. In a snapshot, a file whose text cannot
+   * spell `Plan` is answered without parsing: YAML can write the word only
+   * as itself or through a backslash escape, so text with neither `Plan` nor
+   * `\` holds no Plan kind. Finding a plan's folder asks this of every file
+   * around, long before their turn to be parsed.
+   */
+  private isPlanFile(path: string): boolean {
+    if (this.options.snapshot && !this.models.has(path)) {
+      const content = this.read.get(path) ?? this.readAhead(path);
+      if (!content) return false;
+      if (content.text !== undefined && !content.text.includes('Plan') && !content.text.includes('\\')) return false;
+    }
+    return this.load(path)?.kind === 'Plan';
+  }
+
+  /**
+   * In a snapshot: keeps `model` for its file from now on, in place of the
+   * one load() made (the checker's compact model, plan-view.ts).
+   */
+  replaceModel(model: FileModel): void {
+    if (!this.options.snapshot) throw new Error('replaceModel is for snapshot workspaces');
+    const hit = this.models.get(model.path);
+    if (hit) this.models.set(model.path, { stamp: hit.stamp, model });
+  }
+
   /** Pilot files directly in `dir` whose kind is Plan. */
   planFilesIn(dir: string): string[] {
     const known = this.planDirs.get(dir);
@@ -118,7 +180,7 @@ export class Workspace {
     const plans = entries
       .filter((e) => e.kind === 'file' && isPilotFile(e.name))
       .map((e) => nodePath.join(dir, e.name))
-      .filter((p) => this.load(p)?.kind === 'Plan');
+      .filter((p) => this.isPlanFile(p));
     if (this.options.snapshot) this.planDirs.set(dir, plans);
     return plans;
   }

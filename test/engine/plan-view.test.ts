@@ -1,0 +1,114 @@
+/**
+ * The checker keeps compact models (plan-view.ts) and runs file rules as files
+ * are parsed; its findings must be those of checkPlan over whole models. And
+ * a plan folder is found the same way when files that cannot be Plan files
+ * are answered without parsing.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { checkFiles } from '../../server/src/engine/checker';
+import { buildFileModel } from '../../server/src/engine/plan/model';
+import { NodeFileHost } from '../../server/src/engine/plan/node-host';
+import { planView } from '../../server/src/engine/plan/plan-view';
+import { Workspace } from '../../server/src/engine/plan/workspace';
+import { checkPlan } from '../../server/src/engine/run-rules';
+import { pilotFilesUnder } from '../util/examples';
+import { repoRoot } from '../util/plan';
+
+const examples = path.join(repoRoot(), 'examples');
+const rethrow = (_rule: unknown, e: unknown) => {
+  throw e;
+};
+
+/** Every plan folder under `dir` (a folder whose files include a Plan file), and `dir` itself. */
+function folders(dir: string): string[] {
+  const out = [dir];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) out.push(...folders(path.join(dir, e.name)));
+  return out;
+}
+
+/** The findings of the whole-model route: every file loaded, then checkPlan per plan. */
+function wholeModels(files: string[]): Map<string, unknown[]> {
+  const ws = new Workspace(new NodeFileHost());
+  const out = new Map<string, unknown[]>();
+  const roots = new Map<string, string[]>();
+  for (const f of files) {
+    const root = ws.planRootOf(f) ?? `\0${f}`;
+    roots.set(root, [...(roots.get(root) ?? []), f]);
+  }
+  for (const [root, group] of roots) {
+    const real = root.startsWith('\0') ? undefined : root;
+    const plan = ws.buildPlan(real, real ? undefined : group[0]);
+    const wanted = group.map((f) => plan.file(f) ?? ws.load(f)!).filter(Boolean);
+    for (const m of wanted) if (!plan.file(m.path)) plan.setFile(m);
+    const byFile = checkPlan(plan, wanted, rethrow);
+    for (const m of wanted) out.set(m.path, byFile.get(m.path) ?? []);
+  }
+  return out;
+}
+
+function streamed(files: string[]): Map<string, unknown[]> {
+  const ws = new Workspace(new NodeFileHost(), { snapshot: true });
+  return new Map(checkFiles(ws, files, rethrow).filter((r) => !r.path.endsWith('.config.yaml')).map((r) => [r.path, r.findings]));
+}
+
+const strip = (m: Map<string, unknown[]>) => JSON.parse(JSON.stringify([...m]));
+
+describe('the checker with compact models', function () {
+  this.timeout(60_000);
+
+  it('finds what checkPlan finds over whole models, in every example folder', () => {
+    let compared = 0;
+    for (const dir of folders(examples)) {
+      const files = pilotFilesUnder(dir);
+      if (!files.length) continue;
+      assert.deepEqual(strip(streamed(files)), strip(wholeModels(files)), path.relative(examples, dir));
+      compared++;
+    }
+    assert.ok(compared > 20, `${compared} folders compared`);
+  });
+
+  it('a plan view gives the same entities and references as the whole data', () => {
+    const ws = new Workspace(new NodeFileHost());
+    for (const f of pilotFilesUnder(examples)) {
+      const whole = ws.load(f);
+      if (!whole?.root || whole.kind === 'Plan') continue;
+      const view = buildFileModel({ ...whole.parsed, data: planView(whole.root), span: () => undefined, pathAt: () => undefined });
+      const ents = (m: typeof whole) => m.entities.map((e) => [e.id, e.kind, e.path]);
+      const refs = (m: typeof whole) => m.references.map((r) => [r.id, r.expected, r.field, r.path, r.from.id]);
+      assert.deepEqual(ents(view), ents(whole), f);
+      assert.deepEqual(refs(view), refs(whole), f);
+    }
+  });
+
+  describe('plan folders found without parsing files that cannot be Plan files', () => {
+    let dir: string;
+    beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-view-'))));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+      return path.join(dir, rel);
+    };
+
+    it('a Plan kind spelled with an escape still makes its folder a plan', () => {
+      write('plan.pilot.yaml', 'apiVersion: pilot-plan/v1\nkind: Plan\nid: outer\ntitle: 外层方案\n');
+      const inner = write('sub/plan.pilot.yaml', 'apiVersion: pilot-plan/v1\nkind: "\\x50lan"\nid: inner\ntitle: 内层方案\n');
+      const task = write('sub/tasks.pilot.yaml', 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks: []\n');
+      for (const snapshot of [true, false]) {
+        const ws = new Workspace(new NodeFileHost(), { snapshot });
+        assert.equal(ws.planRootOf(task), path.dirname(inner), `snapshot: ${snapshot}`);
+        assert.deepEqual(ws.planMembers(dir), [path.join(dir, 'plan.pilot.yaml')], `snapshot: ${snapshot}`);
+      }
+    });
+
+    it('a file that mentions Plan but is not one leaves the folder alone', () => {
+      write('plan.pilot.yaml', 'apiVersion: pilot-plan/v1\nkind: Plan\nid: outer\ntitle: 外层方案\n');
+      const task = write('sub/tasks.pilot.yaml', 'apiVersion: pilot-plan/v1\nkind: Tasks\n# Plan: the outer one\ntasks: []\n');
+      const ws = new Workspace(new NodeFileHost(), { snapshot: true });
+      assert.equal(ws.planRootOf(task), dir);
+    });
+  });
+});
