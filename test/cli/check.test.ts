@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { version } from '../../package.json';
 import { MINIMAL_PLAN } from '../util/plan';
-import { check, cleanup, cli, cliJson, ROOT, tempTree } from './run-cli';
+import { spawn, spawnSync } from 'node:child_process';
+import { assertNoStack, check, cleanup, cli, CLI, cliJson, englishEnv, ROOT, tempTree } from './run-cli';
 
 const BROKEN = 'examples/broken';
 const CLEAN = 'examples/guangzhou';
@@ -239,6 +240,29 @@ describe('cli: --output', () => {
       assert.equal(report.files[0].path, 'plan/loose.pilot.yaml');
     } finally {
       cleanup(dir);
+    }
+  });
+
+  it('a reader that stops early (`| head`): no message, no stack trace, the status of the check', async () => {
+    const child = spawn(process.execPath, [CLI, 'check', BROKEN, '--format', 'json'], { cwd: ROOT, env: englishEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the report is written
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(status, 1);
+  });
+
+  it('2 with a sentence when standard output cannot take the report', function () {
+    if (!fs.existsSync('/dev/full')) this.skip();
+    const out = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'check', CLEAN], { cwd: ROOT, env: englishEnv(), stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+      assertNoStack({ status: r.status, stdout: '', stderr: r.stderr });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^pilot-plan: <stdout>: cannot write the report \(ENOSPC\)\.\n$/);
+    } finally {
+      fs.closeSync(out);
     }
   });
 

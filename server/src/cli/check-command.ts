@@ -58,6 +58,20 @@ function readStdin(): Uint8Array {
   }
 }
 
+/**
+ * `pilot-plan check … | head`: when the reader of standard output stops, the
+ * rest of the report has nowhere to go. That is the reader's choice: no
+ * message, and the exit status stays the check's. Any other failure to write
+ * is said in a sentence, with status 2.
+ */
+function onWriteFailure(out: NodeJS.WritableStream, locale: Locale): void {
+  out.on?.('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`pilot-plan: ${formatMessage(msg('output.unwritable', { path: '<stdout>', reason: e.code ?? e.message }), locale)}\n`);
+    process.exitCode = 2;
+  });
+}
+
 export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   let parsed;
   try {
@@ -147,6 +161,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
       problems.push(msg('output.unwritable', { path: o.output!, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }
   } else {
+    onWriteFailure(io.stdout, locale);
     io.stdout.write(text);
   }
   timing?.end('report');

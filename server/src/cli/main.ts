@@ -31,8 +31,9 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    // Let pending output drain before the exit code is set.
-    if (code !== -1) process.exitCode = code;
+    // Let pending output drain before the exit code is set. A report that could not be written
+    // (check-command.ts) may have set a higher status already: it stays.
+    if (code !== -1) process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
   },
   (e) => {
     process.stderr.write(`pilot-plan: internal error: ${(e as Error)?.stack ?? e}\nPlease report this with the file that caused it.\n`);
