@@ -59,10 +59,17 @@ const PIPE = 124;
 const GT = 62;
 
 /**
- * Characters js-yaml refuses in scalars (and tabs, lone CRs and every
- * surrogate, which this reader leaves to js-yaml rather than judge).
+ * Characters js-yaml refuses in scalars (and tabs and every surrogate, which
+ * this reader leaves to js-yaml rather than judge); lone CRs too, looked for
+ * only in text that has a CR: one character class scans twice as fast as the
+ * class and a look-ahead together.
  */
-const NOT_OURS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|\r(?!\n)/;
+const NOT_OURS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const LONE_CR = /\r(?!\n)/;
+
+function notOurs(text: string): boolean {
+  return NOT_OURS.test(text) || (text.includes('\r') && LONE_CR.test(text));
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -633,7 +640,7 @@ class Reader {
 
 /** What `use` makes of a Reader over the text, or undefined when the reader gives up (the caller asks a library then). */
 function withReader<T>(text: string, use: (r: Reader) => T): T | undefined {
-  if (NOT_OURS.test(text)) return undefined;
+  if (notOurs(text)) return undefined;
   try {
     return use(new Reader(text));
   } catch {
