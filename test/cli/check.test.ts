@@ -349,7 +349,7 @@ describe('cli: PILOT_PLAN_TIMING', () => {
     assert.equal(plain.stderr, '');
     const lines = timed.stderr.trimEnd().split('\n');
     assert.equal(lines[0], 'pilot-plan timing (ms):');
-    for (const phase of ['finding the files', 'reading and parsing', 'plans and rules', 'the report', 'in all (after Node started)']) {
+    for (const phase of ['finding the files', 'reading the files', 'parsing, plans and rules', 'the report', 'in all (after Node started)']) {
       assert.ok(lines.some((l) => /^\s+\d+\.\d\s+/.test(l) && l.endsWith(phase)), `phase ${phase}:\n${timed.stderr}`);
     }
     const rules = lines.slice(lines.indexOf('  by rule (over all files):') + 1).map((l) => /^\s+(\d+\.\d)\s+\d+%\s+(\S+)$/.exec(l));

@@ -142,7 +142,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
     problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
     return false;
   });
-  timing?.end('parse');
+  timing?.end('read');
   const results = checkFiles(ws, readable, undefined, timing?.rules);
   timing?.end('rules');
   const report: ReportFile[] = results.map((r) => ({

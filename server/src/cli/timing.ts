@@ -10,8 +10,9 @@ import type { Locale } from '../engine/i18n/messages';
 
 const PHASES = {
   find: { en: 'finding the files', zh: '查找文件' },
-  parse: { en: 'reading and parsing', zh: '读取与解析' },
-  rules: { en: 'plans and rules', zh: '方案索引与规则' },
+  read: { en: 'reading the files', zh: '读取文件' },
+  // The checker parses each file just before its file rules (checker.ts): one phase.
+  rules: { en: 'parsing, plans and rules', zh: '解析、方案索引与规则' },
   report: { en: 'the report', zh: '生成报告' },
 } as const;
 
