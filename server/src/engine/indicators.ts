@@ -72,7 +72,7 @@ export function formatValue(value: number, unit: unknown): string {
 export interface TargetView {
   index: number;
   /** Path of the target entry. */
-  path: JsonPath;
+  readonly path: JsonPath;
   data: Obj;
   year?: number;
   value?: number;
@@ -82,24 +82,38 @@ export interface TargetView {
   badReferenceYear: boolean;
 }
 
+/** A target whose path is made only when asked: rules read thousands of targets and report few. */
+class Target implements TargetView {
+  readonly year?: number;
+  readonly value?: number;
+  readonly referenceYear?: number;
+  readonly badReferenceYear: boolean;
+
+  constructor(
+    private readonly indicatorPath: JsonPath,
+    readonly index: number,
+    readonly data: Obj,
+  ) {
+    this.year = asNumber(data.year);
+    this.value = asNumber(data.value);
+    this.referenceYear = asNumber(data.referenceYear);
+    this.badReferenceYear = 'referenceYear' in data && data.referenceYear !== undefined && this.referenceYear === undefined;
+  }
+
+  get path(): JsonPath {
+    return [...this.indicatorPath, 'targets', this.index];
+  }
+}
+
 /** The targets of an indicator at `path` that are mappings, in document order. */
 export function targetsOf(indicator: Obj, path: JsonPath): TargetView[] {
   const list = indicator.targets;
   if (!Array.isArray(list)) return [];
   const out: TargetView[] = [];
-  list.forEach((t, index) => {
-    if (!isObj(t)) return;
-    const hasRef = 'referenceYear' in t && t.referenceYear !== undefined;
-    out.push({
-      index,
-      path: [...path, 'targets', index],
-      data: t,
-      year: asNumber(t.year),
-      value: asNumber(t.value),
-      referenceYear: asNumber(t.referenceYear),
-      badReferenceYear: hasRef && asNumber(t.referenceYear) === undefined,
-    });
-  });
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
+    if (isObj(t)) out.push(new Target(path, i, t));
+  }
   return out;
 }
 
@@ -151,19 +165,26 @@ export interface PlanYears {
 
 const NO_YEARS: PlanYears = { targetYears: [], definesTargetYears: false, horizonDefaulted: false };
 
+// Read once per Plan file's data: four rules ask for every file of the plan. Data is never changed.
+const YEARS = new WeakMap<Obj, Readonly<PlanYears>>();
+
 /** The years a Plan file's own data sets. */
-export function yearsOf(plan: Obj): PlanYears {
+export function yearsOf(plan: Obj): Readonly<PlanYears> {
+  const known = YEARS.get(plan);
+  if (known) return known;
   const list = Array.isArray(plan.targetYears) ? plan.targetYears : [];
   const targetYears = list.map(asNumber).filter((y): y is number => y !== undefined);
   const explicit = asNumber(plan.horizon);
   const horizon = explicit ?? (targetYears.length ? Math.max(...targetYears) : undefined);
-  return {
+  const years = {
     baseYear: asNumber(plan.baseYear),
     targetYears,
     definesTargetYears: targetYears.length > 0,
     horizon,
     horizonDefaulted: explicit === undefined && horizon !== undefined,
   };
+  YEARS.set(plan, years);
+  return years;
 }
 
 /**
@@ -176,8 +197,8 @@ export function planYearsResolver(plan: PlanIndex): (file: FileModel) => PlanYea
   return (file) => {
     if (file.kind === 'Plan' && file.root) return yearsOf(file.root);
     if (!planYears) {
-      const settings = plan.settings;
-      planYears = settings ? yearsOf(settings.data) : NO_YEARS;
+      const data = plan.planFiles[0]?.root;
+      planYears = data ? yearsOf(data) : NO_YEARS;
     }
     return planYears;
   };

@@ -94,32 +94,31 @@ export const unitMismatch: Rule = {
       const type = indicatorType(entry);
       const unit = entry.unit;
       if (!type || typeof unit !== 'string' || unit.trim() === '') continue;
-      const id = entryLabel(entry, path);
-      const unitPath = [...path, 'unit'];
-      // Positions cost a parse: ask for one only when there is something to report.
-      const at = () => file.parsed.span(unitPath, 'value');
+      // Paths, labels and positions are made only for a finding.
       if ((type === 'share' || type === 'reduction') && unit !== '%') {
-        const span = at();
+        const unitPath = [...path, 'unit'];
+        const span = file.parsed.span(unitPath, 'value');
         if (!span) continue;
         ctx.report({
           file: file.path,
           span,
-          message: msg('unit-mismatch.percent-required', { id, type: TYPE_NAMES[type], unit }),
+          message: msg('unit-mismatch.percent-required', { id: entryLabel(entry, path), type: TYPE_NAMES[type], unit }),
           data: { suggestions: ['%'], path: unitPath },
         });
       } else if ((type === 'level' || type === 'intensity') && unit.trim() === '%') {
-        const span = at();
+        const unitPath = [...path, 'unit'];
+        const span = file.parsed.span(unitPath, 'value');
         if (!span) continue;
-        ctx.report({ file: file.path, span, message: msg('unit-mismatch.percent-forbidden', { id, type: TYPE_NAMES[type] }), data: { path: unitPath } });
+        ctx.report({ file: file.path, span, message: msg('unit-mismatch.percent-forbidden', { id: entryLabel(entry, path), type: TYPE_NAMES[type] }), data: { path: unitPath } });
       }
     }
 
-    const check = (owner: LocalText, holder: unknown, holderPath: JsonPath, field: string, quantity: QuantityField) => {
+    const check = (owner: () => LocalText, holder: unknown, holderPath: () => JsonPath, field: string, quantity: QuantityField) => {
       if (!isObj(holder) || !('unit' in holder)) return;
       const allowed = allowedUnits(quantity);
       const unit = holder.unit;
       if (typeof unit === 'string' && allowed.includes(unit)) return;
-      const unitPath = [...holderPath, 'unit'];
+      const unitPath = [...holderPath(), 'unit'];
       const span = file.parsed.span(unitPath, 'value') ?? file.parsed.span(unitPath, 'key');
       if (!span) return;
       const { ordered, near } = typeof unit === 'string' ? unitSuggestions(unit, allowed) : { ordered: allowed, near: undefined };
@@ -127,7 +126,7 @@ export const unitMismatch: Rule = {
         file: file.path,
         span,
         message: msg('unit-mismatch.field', {
-          owner,
+          owner: owner(),
           unit: show(unit),
           field,
           allowed: unitsArg(allowed),
@@ -138,19 +137,21 @@ export const unitMismatch: Rule = {
     };
 
     for (const { entry, path } of entries(file, 'projects')) {
-      const id = entryLabel(entry, path);
-      const owner = { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
-      check(owner, entry.investment, [...path, 'investment'], 'investment', 'investment');
-      check(owner, entry.capacity, [...path, 'capacity'], 'capacity', 'capacity');
-      check(owner, entry.reduction, [...path, 'reduction'], 'reduction', 'reduction');
+      const owner = () => {
+        const id = entryLabel(entry, path);
+        return { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
+      };
+      check(owner, entry.investment, () => [...path, 'investment'], 'investment', 'investment');
+      check(owner, entry.capacity, () => [...path, 'capacity'], 'capacity', 'capacity');
+      check(owner, entry.reduction, () => [...path, 'reduction'], 'reduction', 'reduction');
     }
 
     if (file.kind === 'Plan' && file.root) {
       const root: Obj = file.root;
       const id = typeof root.id === 'string' ? root.id : undefined;
       const owner = id ? { en: `Plan \`${id}\``, zh: `方案 \`${id}\`` } : { en: 'The plan', zh: '方案' };
-      check(owner, root.investmentTotal, ['investmentTotal'], 'investmentTotal', 'investment');
-      if (isObj(root.peak)) check(owner, root.peak.level, ['peak', 'level'], 'peak.level', 'emission');
+      check(() => owner, root.investmentTotal, () => ['investmentTotal'], 'investmentTotal', 'investment');
+      if (isObj(root.peak)) check(() => owner, root.peak.level, () => ['peak', 'level'], 'peak.level', 'emission');
     }
   },
 };

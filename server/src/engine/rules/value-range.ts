@@ -47,44 +47,49 @@ export const valueRange: Rule = {
       if (span) ctx.report({ file: file.path, span, message, data: { path } });
     };
 
+    // Paths, labels and messages are made only for a finding: a plan has thousands of values.
+    const outside = (v: number | undefined) => v !== undefined && (v < 0 || v > 100);
     for (const { entry, path } of entries(file, 'indicators')) {
       const type = indicatorType(entry);
       if (type !== 'share' && type !== 'reduction') continue;
-      const id = entryLabel(entry, path);
-      const check = (valuePath: JsonPath, value: unknown, where: LocalText) => {
-        const v = asNumber(value);
-        if (v === undefined || (v >= 0 && v <= 100)) return;
-        report(valuePath, msg('value-range.percent', { id, where, value: formatValue(v, '%'), type: TYPE_NAMES[type] }));
-      };
-      if (isObj(entry.baseline)) check([...path, 'baseline', 'value'], entry.baseline.value, { en: 'baseline value', zh: '基期值' });
+      const percent = (valuePath: JsonPath, v: number, where: LocalText) =>
+        report(valuePath, msg('value-range.percent', { id: entryLabel(entry, path), where, value: formatValue(v, '%'), type: TYPE_NAMES[type] }));
+      if (isObj(entry.baseline)) {
+        const v = asNumber(entry.baseline.value);
+        if (outside(v)) percent([...path, 'baseline', 'value'], v!, { en: 'baseline value', zh: '基期值' });
+      }
       if (Array.isArray(entry.targets)) {
         entry.targets.forEach((t, i) => {
           if (!isObj(t)) return;
+          const v = asNumber(t.value);
+          if (!outside(v)) return;
           const year = asNumber(t.year);
           const where = year !== undefined ? { en: `${year} target`, zh: `${year} 年目标值` } : { en: 'target value', zh: '目标值' };
-          check([...path, 'targets', i, 'value'], t.value, where);
+          percent([...path, 'targets', i, 'value'], v!, where);
         });
       }
     }
 
-    const negative = (owner: LocalText, base: JsonPath, field: string, what: LocalText, holder: unknown) => {
+    const negative = (owner: () => LocalText, base: JsonPath, field: string, what: LocalText, holder: unknown) => {
       if (!isObj(holder)) return;
       const v = asNumber(holder.value);
       if (v === undefined || v >= 0) return;
       const shown = typeof holder.unit === 'string' ? formatValue(v, holder.unit) : String(v);
-      report([...base, field, 'value'], msg('value-range.negative', { owner, field: `${field}.value`, value: shown, what }));
+      report([...base, field, 'value'], msg('value-range.negative', { owner: owner(), field: `${field}.value`, value: shown, what }));
     };
 
     for (const { entry, path } of entries(file, 'projects')) {
-      const id = entryLabel(entry, path);
-      const owner = { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
-      for (const [field, what] of Object.entries(PROJECT_FIELDS)) negative(owner, path, field, what, entry[field]);
+      const owner = () => {
+        const id = entryLabel(entry, path);
+        return { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
+      };
+      for (const field in PROJECT_FIELDS) negative(owner, path, field, PROJECT_FIELDS[field], entry[field]);
     }
 
     if (file.kind === 'Plan' && file.root) {
       const id = typeof file.root.id === 'string' ? file.root.id : undefined;
       const owner = id ? { en: `Plan \`${id}\``, zh: `方案 \`${id}\`` } : { en: 'The plan', zh: '方案' };
-      negative(owner, [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
+      negative(() => owner, [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
     }
   },
 };

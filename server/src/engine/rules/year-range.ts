@@ -20,10 +20,10 @@
  * is judged by what it says itself (baseline and reference years); horizon
  * checks need a plan. A Plan file is judged by its own years.
  */
-import { defineMessages, msg, type LocalText } from '../i18n/messages';
+import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
 import { asNumber, entries, type FileModel, type Obj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
-import { baselineOf, entryLabel, indicatorType, parseYearMonth, planYearsResolver, reductionReference, targetsOf, type PlanYears } from '../indicators';
+import { baselineOf, entryLabel, indicatorType, parseYearMonth, planYearsResolver, reductionReference, targetsOf, type PlanYears, type TargetView } from '../indicators';
 import type { Rule, RuleContext } from './rule';
 
 defineMessages({
@@ -83,40 +83,34 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
   for (const { entry, path } of entries(file, 'indicators')) {
     const type = indicatorType(entry);
     if (!type) continue;
-    const id = entryLabel(entry, path);
-    for (const t of targetsOf(entry, path)) {
-      if (t.year === undefined) continue;
+    // Paths, labels and positions are made only for a finding: a plan has thousands of targets.
+    const report = (t: TargetView, message: (id: string) => Message) => {
       const yearPath = [...t.path, 'year'];
-      // Positions cost a parse: ask for one only when there is something to report.
-      const at = () => file.parsed.span(yearPath, 'value');
-      let ref: { year: number; kind: keyof typeof REF_NAMES } | undefined;
+      const span = file.parsed.span(yearPath, 'value');
+      if (span) ctx.report({ file: file.path, span, message: message(entryLabel(entry, path)), data: { path: yearPath } });
+    };
+    const baselineYear = type === 'reduction' ? undefined : baselineOf(entry)?.year;
+    for (const t of targetsOf(entry, path)) {
+      const year = t.year;
+      if (year === undefined) continue;
+      let refYear: number | undefined;
+      let refKind: keyof typeof REF_NAMES = 'baseYear';
       if (type === 'reduction') {
         const r = reductionReference(entry, t, years.baseYear);
-        if (r?.year !== undefined) ref = { year: r.year, kind: r.source === 'baseYear' ? 'reductionBase' : r.source };
-      } else {
-        const by = baselineOf(entry)?.year;
-        if (by !== undefined) ref = { year: by, kind: 'baseline' };
-        else if (years.baseYear !== undefined) ref = { year: years.baseYear, kind: 'baseYear' };
-      }
-      if (ref && t.year <= ref.year) {
-        const names = REF_NAMES[ref.kind];
-        const span = at();
-        if (!span) continue;
-        ctx.report({
-          file: file.path,
-          span,
-          message: msg('year-range.target-not-after', { id, year: t.year, refName: names.name, ref: ref.year, refField: names.field }),
-          data: { path: yearPath },
-        });
-      } else if (years.horizon !== undefined && t.year > years.horizon) {
-        const span = at();
-        if (!span) continue;
-        ctx.report({
-          file: file.path,
-          span,
-          message: msg('year-range.target-after-horizon', { id, year: t.year, ...horizonArgs(years) }),
-          data: { path: yearPath },
-        });
+        if (r?.year !== undefined) {
+          refYear = r.year;
+          refKind = r.source === 'baseYear' ? 'reductionBase' : r.source;
+        }
+      } else if (baselineYear !== undefined) {
+        refYear = baselineYear;
+        refKind = 'baseline';
+      } else refYear = years.baseYear;
+      if (refYear !== undefined && year <= refYear) {
+        const names = REF_NAMES[refKind];
+        const ref = refYear;
+        report(t, (id) => msg('year-range.target-not-after', { id, year, refName: names.name, ref, refField: names.field }));
+      } else if (years.horizon !== undefined && year > years.horizon) {
+        report(t, (id) => msg('year-range.target-after-horizon', { id, year, ...horizonArgs(years) }));
       }
     }
   }
@@ -143,8 +137,8 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
   for (const { entry, path } of entries(file, 'projects')) {
     const end = parseYearMonth(entry.end);
     if (!end) continue;
-    const endPath = [...path, 'end'];
-    const at = () => file.parsed.span(endPath, 'value') ?? { start: 0, end: 0 };
+    const endPath = () => [...path, 'end'];
+    const at = () => file.parsed.span(endPath(), 'value') ?? { start: 0, end: 0 };
     const id = entryLabel(entry, path);
     const start = parseYearMonth(entry.start);
     if (start) {
@@ -155,7 +149,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
           file: file.path,
           span: at(),
           message: msg('year-range.end-before-start', { id, end: String(entry.end), start: String(entry.start) }),
-          data: { path: endPath },
+          data: { path: endPath() },
         });
       }
     }
@@ -164,7 +158,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
         file: file.path,
         span: at(),
         message: msg('year-range.end-after-horizon', { id, end: String(entry.end), endYear: end.year, ...horizonArgs(years) }),
-        data: { path: endPath },
+        data: { path: endPath() },
       });
     }
   }
