@@ -36,6 +36,14 @@ export interface FileHost {
 }
 
 export const PILOT_FILE = /\.pilot\.ya?ml$/;
+
+/** A file read ahead of its parse (snapshot workspaces): its content, and whether its text can hold a Plan kind. */
+interface ReadAhead {
+  content: FileContent;
+  mayBePlan: boolean;
+}
+
+const BACKSLASH = 0x5c;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export function isPilotFile(name: string): boolean {
@@ -58,7 +66,7 @@ export class Workspace {
   private readonly dirs = new Map<string, DirEntry[] | undefined>();
   private readonly planDirs = new Map<string, string[]>();
   /** In a snapshot: files read ahead of their parse (see canRead), until load() parses them. */
-  private readonly read = new Map<string, FileContent>();
+  private readonly read = new Map<string, ReadAhead>();
 
   constructor(
     readonly host: FileHost,
@@ -89,7 +97,7 @@ export class Workspace {
       const hit = this.models.get(path);
       if (hit) return hit.model;
       if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
-      const model = this.readModel(path, undefined, this.read.get(path));
+      const model = this.readModel(path, undefined, this.read.get(path)?.content);
       this.read.delete(path);
       this.stamps.set(path, model ? this.models.get(path)!.stamp : undefined);
       return model;
@@ -129,17 +137,23 @@ export class Workspace {
   }
 
   /** Reads a file of a snapshot ahead of its parse; its text (decoded once) waits in `read` for load(). */
-  private readAhead(path: string): FileContent | undefined {
+  private readAhead(path: string): ReadAhead | undefined {
     if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
     const content = this.host.read(path);
     if (!content) {
       this.stamps.set(path, undefined);
       return undefined;
     }
-    let kept = content;
+    let kept: ReadAhead = { content, mayBePlan: true };
     if (content.text === undefined) {
-      const d = decode(content.bytes ?? new Uint8Array());
-      if (!d.problem) kept = { text: d.text, stamp: content.stamp };
+      const bytes = content.bytes ?? new Uint8Array();
+      const d = decode(bytes);
+      // Looked for in the bytes: native and half the size of the text, where a search of the text is not.
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const mayBePlan = buf.includes('Plan') || buf.includes(BACKSLASH);
+      if (!d.problem) kept = { content: { text: d.text, stamp: content.stamp }, mayBePlan };
+    } else {
+      kept.mayBePlan = content.text.includes('Plan') || content.text.includes('\\');
     }
     this.read.set(path, kept);
     return kept;
@@ -154,9 +168,9 @@ export class Workspace {
    */
   private isPlanFile(path: string): boolean {
     if (this.options.snapshot && !this.models.has(path)) {
-      const content = this.read.get(path) ?? this.readAhead(path);
-      if (!content) return false;
-      if (content.text !== undefined && !content.text.includes('Plan') && !content.text.includes('\\')) return false;
+      const ahead = this.read.get(path) ?? this.readAhead(path);
+      if (!ahead) return false;
+      if (!ahead.mayBePlan) return false;
     }
     return this.load(path)?.kind === 'Plan';
   }
