@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { defineMessages, msg, type Message } from '../engine/i18n/messages';
-import { isPilotFile } from '../engine/plan/workspace';
+import { childPath, isPilotFile } from '../engine/plan/workspace';
 
 defineMessages({
   'paths.missing': { en: '{path}: no such file or folder, and no file matches it as a pattern.', zh: '{path}：文件或目录不存在，也没有文件匹配该模式。' },
@@ -47,8 +47,7 @@ export function expandPaths(args: string[], cwd: string): Expanded {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      const p = nodePath.join(dir, e.name);
-      const s = toPosix(nodePath.join(shown, e.name));
+      const p = childPath(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
@@ -62,6 +61,7 @@ export function expandPaths(args: string[], cwd: string): Expanded {
       }
       if (isDir) {
         if (SKIPPED.has(e.name)) continue;
+        const s = toPosix(nodePath.join(shown, e.name));
         if (isPilotFile(e.name)) problems.push(msg('paths.folder-named-like-file', { path: s }));
         walk(p, s);
       } else if (isFile && isPilotFile(e.name)) files.add(p);

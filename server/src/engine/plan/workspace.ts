@@ -50,6 +50,15 @@ export function isPilotFile(name: string): boolean {
   return PILOT_FILE.test(name);
 }
 
+/**
+ * An entry of a folder listing under its folder's path: `dir` is already
+ * absolute and normalized, and `name` one path segment, so no normalizing
+ * is needed (path.join's cost, thousands of times in a big plan's walk).
+ */
+export function childPath(dir: string, name: string): string {
+  return dir.endsWith(nodePath.sep) ? dir + name : dir + nodePath.sep + name;
+}
+
 export interface WorkspaceOptions {
   /**
    * The files do not change while this workspace lives (one run of the
@@ -193,7 +202,7 @@ export class Workspace {
     if (!entries) return [];
     const plans = entries
       .filter((e) => e.kind === 'file' && isPilotFile(e.name))
-      .map((e) => nodePath.join(dir, e.name))
+      .map((e) => childPath(dir, e.name))
       .filter((p) => this.isPlanFile(p));
     if (this.options.snapshot) this.planDirs.set(dir, plans);
     return plans;
@@ -217,7 +226,7 @@ export class Workspace {
       if (!top && this.planFilesIn(dir).length > 0) return; // a plan of its own
       const entries = this.readDir(dir) ?? [];
       for (const e of entries.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        const p = nodePath.join(dir, e.name);
+        const p = childPath(dir, e.name);
         if (e.kind === 'dir') {
           if (!SKIPPED_DIRS.has(e.name)) walk(p, false);
         } else if (isPilotFile(e.name)) out.push(p);
