@@ -60,8 +60,8 @@ export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<strin
   risks: { kind: 'risk', refs: { affects: ['task', 'project'] } },
 };
 
-// The same lists as pairs, made once rather than for every entry of every file.
-const LIST_SPECS = Object.entries(ENTITY_LISTS).map(([listKey, spec]) => ({ listKey, kind: spec.kind, refs: Object.entries(spec.refs) }));
+// The same lists as arrays, made once rather than for every entry of every file.
+const LIST_SPECS = Object.entries(ENTITY_LISTS).map(([listKey, spec]) => ({ listKey, kind: spec.kind, refFields: Object.keys(spec.refs), refKinds: Object.values(spec.refs) }));
 
 export interface FileModel {
   parsed: ParsedFile;
@@ -106,12 +106,13 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   }
   // The entries of each list, for entries(), sharing their paths with the entities.
   const byList = new Map<string, readonly ListEntry[]>();
-  entryCache.set(model, byList);
+  (model as Listed)[LISTS] = byList;
   for (const spec of LIST_SPECS) {
     const list = root[spec.listKey];
     if (!Array.isArray(list)) continue;
     const made: ListEntry[] = [];
     byList.set(spec.listKey, made);
+    const fields = spec.refFields;
     for (let i = 0; i < list.length; i++) {
       const entry = list[i];
       if (!isObj(entry)) continue;
@@ -120,12 +121,12 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
       made.push({ entry, path });
       const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path, data: entry };
       if (id !== undefined) model.entities.push(entity);
-      for (const [field, expected] of spec.refs) {
-        const refs = entry[field];
+      for (let f = 0; f < fields.length; f++) {
+        const refs = entry[fields[f]];
         if (!Array.isArray(refs)) continue;
         for (let j = 0; j < refs.length; j++) {
           const ref = refs[j];
-          if (typeof ref === 'string') model.references.push(new ListReference(ref, expected, entity, field, parsed.path, j));
+          if (typeof ref === 'string') model.references.push(new ListReference(ref, spec.refKinds[f], entity, fields[f], parsed.path, j));
         }
       }
     }
@@ -150,11 +151,13 @@ export interface ListEntry {
 }
 
 // Several rules walk the same lists of the same (immutable) model: buildFileModel lists each
-// entity list's entries once, as it walks them for the entities.
-const entryCache = new WeakMap<FileModel, Map<string, readonly ListEntry[]>>();
+// entity list's entries once, as it walks them for the entities, and keeps them on the model
+// under a key of this module (a WeakMap of 2,000 models cost every garbage collection a walk).
+const LISTS = Symbol('entity lists');
+type Listed = FileModel & { [LISTS]?: Map<string, readonly ListEntry[]> };
 const NO_ENTRIES: readonly ListEntry[] = [];
 
 /** Every entry of an entity list (a key of ENTITY_LISTS) in a file, with its path, including entries without an ID. */
 export function entries(model: FileModel, listKey: string): readonly ListEntry[] {
-  return entryCache.get(model)?.get(listKey) ?? NO_ENTRIES;
+  return (model as Listed)[LISTS]?.get(listKey) ?? NO_ENTRIES;
 }
