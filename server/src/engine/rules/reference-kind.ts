@@ -19,8 +19,9 @@ export const referenceKind: Rule = {
   title: { en: 'A reference to an ID of the wrong kind', zh: '引用的 ID 类型不符' },
   checkPlan(ctx) {
     const { plan } = ctx;
+    const definitions = plan.definitions; // read once: the getter is asked otherwise for each of tens of thousands of references
     for (const ref of plan.references) {
-      const defs = plan.definitions.get(ref.id);
+      const defs = definitions.get(ref.id);
       if (!defs || definesKind(defs, ref.expected)) continue;
       const file = plan.file(ref.file);
       if (!file) continue;

@@ -32,8 +32,9 @@ export const unresolvedReference: Rule = {
       }
       return ids;
     };
+    const definitions = plan.definitions; // read once: the getter is asked otherwise for each of tens of thousands of references
     for (const ref of plan.references) {
-      if (plan.definitions.has(ref.id)) continue;
+      if (definitions.has(ref.id)) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
       const best = candidates(ref.expected).nearest(ref.id, Math.max(2, Math.floor(ref.id.length / 3)));
