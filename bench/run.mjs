@@ -427,6 +427,26 @@ async function runFloor(results) {
   results.floor = JSON.parse(r.stdout);
 }
 
+/**
+ * Linearity: the check of each lines-* plan in processes of its own (floor.mjs --only engine-check,
+ * one plan per process, the sizes taking turns, 3 processes each). In the floor's joint rounds a
+ * check follows `yaml`'s parse of the same text, whose garbage it pays for: the 10k-line check
+ * ranged 8–39 ms there, which set the growth ratio more than the check did.
+ */
+async function runGrowth(manifest, results) {
+  const sets = manifest.datasets.filter((d) => d.kind === 'lines').map((d) => d.name);
+  const runs = Object.fromEntries(sets.map((n) => [n, []]));
+  for (let k = 0; k < (QUICK ? 1 : 3); k++) {
+    for (const n of sets) {
+      const r = await runTimed(NODE, [join(HERE, 'floor.mjs'), '--only', 'engine-check', '--datasets', n, '--runs', '9']);
+      if (r.code !== 0) throw new Error(`floor.mjs (growth, ${n}) failed: ${r.stderr}`);
+      runs[n].push(...JSON.parse(r.stdout).datasets[n].engineCheck.runs);
+    }
+  }
+  results.growth = Object.fromEntries(sets.map((n) => [n, { lines: manifest.datasets.find((d) => d.name === n).totalLines, median: median(runs[n]), min: Math.min(...runs[n]), n: runs[n].length, runs: runs[n] }]));
+  log(`growth: ${sets.map((n) => `${n} ${r1(results.growth[n].median)} ms`).join(', ')}`);
+}
+
 async function runActivation(results) {
   const xs = [];
   let last;
@@ -492,9 +512,10 @@ function targets(res) {
     const x = f?.paired?.checkOverJsYaml ?? ratio(f?.engineCheck?.median, f?.jsYaml?.median);
     add(`checker's work in process vs js-yaml parse, ${n}`, '≤ 3×', fmtX(x), f ? x <= 3 : undefined);
   }
-  const l1 = res.floor?.datasets?.['lines-1k']?.engineCheck?.median;
-  const l10 = res.floor?.datasets?.['lines-10k']?.engineCheck?.median;
-  const l100 = res.floor?.datasets?.['lines-100k']?.engineCheck?.median;
+  const checkMs = (n) => res.growth?.[n]?.median ?? res.floor?.datasets?.[n]?.engineCheck?.median;
+  const l1 = checkMs('lines-1k');
+  const l10 = checkMs('lines-10k');
+  const l100 = checkMs('lines-100k');
   const lr = (a, b) => res.floor?.datasets?.[a]?.lines / res.floor?.datasets?.[b]?.lines;
   const lin = (t2, t1, a, b) => add(`linear growth: checker in process, ${a.slice(6)} / ${b.slice(6)} lines`, `≤ 1.1 × lines ratio`, fmtX(ratio(t2, t1)), t1 ? ratio(t2, t1) <= 1.1 * lr(a, b) : undefined, t1 ? `lines ×${lr(a, b).toFixed(1)}` : '');
   lin(l10, l1, 'lines-10k', 'lines-1k');
@@ -641,6 +662,8 @@ async function main() {
   if (want('floor')) {
     log('floor: in-process parse and engine timings');
     await runFloor(results);
+    log('growth: the lines-* checks in processes of their own');
+    await runGrowth(manifest, results);
   }
   if (want('checker')) await runChecker(manifest, results);
   if (want('editor') || want('memory')) await runEditor(manifest, results);
