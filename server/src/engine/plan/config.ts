@@ -10,7 +10,7 @@
  */
 import { closest } from 'fastest-levenshtein';
 import { RULE_CODES, isRuleCode, type Finding, type SeveritySetting } from '../findings';
-import { parseYaml } from '../parse/yaml-file';
+import { parseText } from '../parse/load';
 import { defineMessages, msg, listArg } from '../i18n/messages';
 import { isObj } from './model';
 
@@ -43,7 +43,8 @@ export interface RuleConfig {
 }
 
 export function parseConfig(path: string, text: string): RuleConfig {
-  const parsed = parseYaml(path, text);
+  // Through the engine's parse, as plan files are: a regular file is read without the `yaml` package.
+  const parsed = parseText(path, text);
   const config: RuleConfig = { severities: new Map(), findings: [] };
   const add = (span: { start: number; end: number }, message: ReturnType<typeof msg>, suggestions?: string[]) =>
     config.findings.push({ code: 'schema', severity: 'error', file: path, span, message, data: suggestions ? { suggestions } : undefined });
