@@ -278,6 +278,34 @@ describe('cli: --output', () => {
   });
 });
 
+describe('cli: start-up', () => {
+  // Records every module the CLI requires from dist/vendor (build.mjs: loaded on first use only).
+  const HOOK = `const M = require('node:module'); const load = M._load; const seen = [];
+M._load = function (request, ...rest) { if (/vendor[\\/]/.test(request)) seen.push(request.replace(/.*vendor[\\/]/, '')); return load.call(this, request, ...rest); };
+process.on('exit', () => process.stderr.write('VENDOR ' + JSON.stringify(seen) + '\\n'));`;
+  const vendorLoaded = (args: string[]): string[] => {
+    const dir = tempTree({ 'hook.cjs': HOOK });
+    try {
+      const r = spawnSync(process.execPath, ['-r', nodePath.join(dir, 'hook.cjs'), CLI, ...args], { cwd: ROOT, env: englishEnv(), encoding: 'utf8' });
+      const line = r.stderr.split('\n').find((l) => l.startsWith('VENDOR '));
+      assert.ok(line, r.stderr);
+      return JSON.parse(line.slice('VENDOR '.length));
+    } finally {
+      cleanup(dir);
+    }
+  };
+
+  it('a check of regular plan files loads none of the libraries in dist/vendor', () => {
+    assert.deepEqual(vendorLoaded(['check', CLEAN]), []);
+    assert.deepEqual(vendorLoaded(['--version']), []);
+  });
+
+  it('loads the glob library for a pattern and the YAML library for a broken file, when they are needed', () => {
+    assert.deepEqual(vendorLoaded(['check', 'examples/guang*']), ['tinyglobby.js']);
+    assert.ok(vendorLoaded(['check', 'examples/broken/yaml-syntax']).includes('yaml.js'));
+  });
+});
+
 describe('cli: locale', () => {
   it('--locale zh-CN gives Chinese messages', () => {
     const { report } = cliJson(['examples/broken/unresolved-reference', '--locale', 'zh-CN']);
