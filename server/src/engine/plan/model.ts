@@ -157,6 +157,27 @@ const LISTS = Symbol('entity lists');
 type Listed = FileModel & { [LISTS]?: Map<string, readonly ListEntry[]> };
 const NO_ENTRIES: readonly ListEntry[] = [];
 
+/**
+ * The model of a file over a view of its data (plan-view.ts): the same
+ * entities, references and entries, each re-pointed at its entry in the view,
+ * which keeps every entity list's positions. The given model is given up: its
+ * entities now hold the view's entries. For the checker, which keeps only the
+ * view of a file once its file rules have run, without making its entities
+ * and references a second time.
+ */
+export function viewOf(model: FileModel, parsed: ParsedFile): FileModel {
+  const view = parsed.data as Obj;
+  const at = (path: JsonPath) => (view[path[0]] as unknown[])[path[1] as number] as Obj;
+  const lists = (model as Listed)[LISTS];
+  if (lists) for (const made of lists.values()) for (const e of made) (e as { entry: Obj }).entry = at(e.path);
+  // Entities without an ID are not listed, but references hold them.
+  for (const e of model.entities) if (e.kind !== 'plan') e.data = at(e.path);
+  for (const r of model.references) r.from.data = at(r.from.path);
+  const out: Listed = { parsed, path: model.path, root: view, kind: model.kind, entities: model.entities, references: model.references };
+  out[LISTS] = lists;
+  return out;
+}
+
 /** Every entry of an entity list (a key of ENTITY_LISTS) in a file, with its path, including entries without an ID. */
 export function entries(model: FileModel, listKey: string): readonly ListEntry[] {
   return (model as Listed)[LISTS]?.get(listKey) ?? NO_ENTRIES;

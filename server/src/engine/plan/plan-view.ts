@@ -7,7 +7,7 @@
  * Positions are still found from the text and its segments, without a parse.
  */
 import { SegmentedParsedFile } from '../parse/segmented-file';
-import { buildFileModel, ENTITY_LISTS, isObj, type FileModel, type Obj } from './model';
+import { ENTITY_LISTS, isObj, viewOf, type FileModel, type Obj } from './model';
 
 /**
  * Fields of list entries that plan rules read besides the ID and the reference
@@ -63,5 +63,5 @@ export function planView(data: Obj): Obj {
  */
 export function compactModel(model: FileModel): FileModel {
   if (!model.root || model.kind === 'Plan' || !(model.parsed instanceof SegmentedParsedFile)) return model;
-  return buildFileModel(model.parsed.withData(planView(model.root)));
+  return viewOf(model, model.parsed.withData(planView(model.root)));
 }
