@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { defineMessages, msg, type Message } from '../engine/i18n/messages';
-import { childPath, isPilotFile } from '../engine/plan/workspace';
+import { childPath, isPilotFile, SKIPPED_DIRS } from '../engine/plan/workspace';
 
 defineMessages({
   'paths.missing': { en: '{path}: no such file or folder, and no file matches it as a pattern.', zh: '{path}：文件或目录不存在，也没有文件匹配该模式。' },
@@ -20,9 +20,6 @@ defineMessages({
   },
   'paths.none': { en: 'No pilot plan files (*.pilot.yaml, *.pilot.yml) found in {paths}.', zh: '在 {paths} 中未找到试点方案文件（*.pilot.yaml、*.pilot.yml）。' },
 });
-
-
-const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 // Loaded only for an argument that is neither a file nor a folder: most checks name folders, and
 // loading the glob library (and picomatch) is a few milliseconds of every start-up.
@@ -60,7 +57,7 @@ export function expandPaths(args: string[], cwd: string): Expanded {
         }
       }
       if (isDir) {
-        if (SKIPPED.has(e.name)) continue;
+        if (SKIPPED_DIRS.has(e.name)) continue;
         const s = toPosix(nodePath.join(shown, e.name));
         if (isPilotFile(e.name)) problems.push(msg('paths.folder-named-like-file', { path: s }));
         walk(p, s);
@@ -98,7 +95,7 @@ export function expandPaths(args: string[], cwd: string): Expanded {
           continue;
         }
         if (mst.isDirectory()) {
-          if (SKIPPED.has(nodePath.basename(m))) continue;
+          if (SKIPPED_DIRS.has(nodePath.basename(m))) continue;
           if (!dirs.some((d) => m.startsWith(d + nodePath.sep))) dirs.push(m);
         } else if (mst.isFile() && isPilotFile(nodePath.basename(m))) files.add(m);
       }

@@ -44,7 +44,8 @@ interface ReadAhead {
 }
 
 const BACKSLASH = 0x5c;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders that hold no plan files of the user's: never searched (here and by the checker's path arguments). */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export function isPilotFile(name: string): boolean {
   return PILOT_FILE.test(name);
