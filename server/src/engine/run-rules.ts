@@ -85,12 +85,15 @@ export function finalize(file: FileModel, findings: Finding[]): Finding[] {
   return kept.sort(compareFindings);
 }
 
-/** All findings for the given files of a plan (the whole plan by default). */
-export function checkPlan(plan: PlanIndex, files: FileModel[] = plan.files, onError = defaultOnError, times?: RuleTimes): Map<string, Finding[]> {
-  const planFindings = runPlanRules(plan, onError, RULES, times);
+/**
+ * All findings for the given files of a plan (the whole plan by default), over whole models: the
+ * reference the checker's streaming route (checker.ts) is tested against.
+ */
+export function checkPlan(plan: PlanIndex, files: FileModel[] = plan.files, onError = defaultOnError): Map<string, Finding[]> {
+  const planFindings = runPlanRules(plan, onError);
   const out = new Map<string, Finding[]>();
   for (const file of files) {
-    const all = runFileRules(plan, file, onError, RULES, times).concat(planFindings.get(file.path) ?? []);
+    const all = runFileRules(plan, file, onError).concat(planFindings.get(file.path) ?? []);
     out.set(file.path, finalize(file, all));
   }
   return out;

@@ -169,7 +169,7 @@ export function viewOf(model: FileModel, parsed: ParsedFile): FileModel {
   const view = parsed.data as Obj;
   const at = (path: JsonPath) => (view[path[0]] as unknown[])[path[1] as number] as Obj;
   const lists = (model as Listed)[LISTS];
-  if (lists) for (const made of lists.values()) for (const e of made) (e as { entry: Obj }).entry = at(e.path);
+  if (lists) for (const made of lists.values()) for (const e of made) e.entry = at(e.path);
   // Entities without an ID are not listed, but references hold them.
   for (const e of model.entities) if (e.kind !== 'plan') e.data = at(e.path);
   for (const r of model.references) r.from.data = at(r.from.path);
