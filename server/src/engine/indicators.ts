@@ -1,6 +1,6 @@
 /**
  * Reading indicators, their targets and the plan's years, defensively, for
- * the rules that judge targets and years (target-direction, value-range,
+ * the rules that judge targets, years and quantities (target-direction, value-range, unit-mismatch,
  * year-range, national-target, milestone-year).
  *
  * Data may violate the schema anywhere: every reader here returns undefined
@@ -60,6 +60,18 @@ export function isWorse(value: number, than: number, direction: Direction): bool
 /** The ID of an entry for messages, or its position when it has none. */
 export function entryLabel(entry: Obj, path: JsonPath): string {
   return typeof entry.id === 'string' && entry.id !== '' ? entry.id : `${path[0]}[${path[1]}]`;
+}
+
+/** "Project `ID`" for messages about a project's quantities (value-range, unit-mismatch). */
+export function projectOwner(entry: Obj, path: JsonPath): LocalText {
+  const id = entryLabel(entry, path);
+  return { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
+}
+
+/** "Plan `ID`" (or "the plan") for messages about the Plan file's own quantities. */
+export function planOwner(root: Obj): LocalText {
+  const id = typeof root.id === 'string' ? root.id : undefined;
+  return id ? { en: `Plan \`${id}\``, zh: `方案 \`${id}\`` } : { en: 'The plan', zh: '方案' };
 }
 
 /** A value with the indicator's unit: `20%`, `1.5 GW`, `0.62`. */

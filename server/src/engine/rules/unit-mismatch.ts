@@ -17,7 +17,7 @@ import { defineMessages, msg, type LocalText } from '../i18n/messages';
 import { entries, isObj, type Obj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
 import { allowedUnits, type QuantityField } from '../units';
-import { entryLabel, indicatorType, TYPE_NAMES } from '../indicators';
+import { entryLabel, indicatorType, planOwner, projectOwner, TYPE_NAMES } from '../indicators';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -137,10 +137,7 @@ export const unitMismatch: Rule = {
     };
 
     for (const { entry, path } of entries(file, 'projects')) {
-      const owner = () => {
-        const id = entryLabel(entry, path);
-        return { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
-      };
+      const owner = () => projectOwner(entry, path);
       check(owner, entry.investment, () => [...path, 'investment'], 'investment', 'investment');
       check(owner, entry.capacity, () => [...path, 'capacity'], 'capacity', 'capacity');
       check(owner, entry.reduction, () => [...path, 'reduction'], 'reduction', 'reduction');
@@ -148,10 +145,9 @@ export const unitMismatch: Rule = {
 
     if (file.kind === 'Plan' && file.root) {
       const root: Obj = file.root;
-      const id = typeof root.id === 'string' ? root.id : undefined;
-      const owner = id ? { en: `Plan \`${id}\``, zh: `方案 \`${id}\`` } : { en: 'The plan', zh: '方案' };
-      check(() => owner, root.investmentTotal, () => ['investmentTotal'], 'investmentTotal', 'investment');
-      if (isObj(root.peak)) check(() => owner, root.peak.level, () => ['peak', 'level'], 'peak.level', 'emission');
+      const owner = () => planOwner(root);
+      check(owner, root.investmentTotal, () => ['investmentTotal'], 'investmentTotal', 'investment');
+      if (isObj(root.peak)) check(owner, root.peak.level, () => ['peak', 'level'], 'peak.level', 'emission');
     }
   },
 };

@@ -16,7 +16,7 @@
 import { defineMessages, msg, type LocalText } from '../i18n/messages';
 import { asNumber, entries, isObj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
-import { entryLabel, formatValue, indicatorType, TYPE_NAMES } from '../indicators';
+import { entryLabel, formatValue, indicatorType, planOwner, projectOwner, TYPE_NAMES } from '../indicators';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -79,17 +79,13 @@ export const valueRange: Rule = {
     };
 
     for (const { entry, path } of entries(file, 'projects')) {
-      const owner = () => {
-        const id = entryLabel(entry, path);
-        return { en: `Project \`${id}\``, zh: `项目 \`${id}\`` };
-      };
+      const owner = () => projectOwner(entry, path);
       for (const field in PROJECT_FIELDS) negative(owner, path, field, PROJECT_FIELDS[field], entry[field]);
     }
 
     if (file.kind === 'Plan' && file.root) {
-      const id = typeof file.root.id === 'string' ? file.root.id : undefined;
-      const owner = id ? { en: `Plan \`${id}\``, zh: `方案 \`${id}\`` } : { en: 'The plan', zh: '方案' };
-      negative(() => owner, [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
+      const root = file.root;
+      negative(() => planOwner(root), [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
     }
   },
 };
