@@ -3,6 +3,7 @@
  * files; `lsp --stdio` runs the language server. Usage problems get a clear
  * message and exit status 2, never a stack trace.
  */
+import { tuneV8ForBatchRun } from './batch-tuning';
 import { runCheck } from './check-command';
 import { runLsp } from './lsp-command';
 import { USAGE, VERSION, usageError } from './usage';
@@ -11,6 +12,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
+      tuneV8ForBatchRun();
       return runCheck(rest);
     case 'lsp':
       return runLsp(rest);
