@@ -253,6 +253,29 @@ describe('cli: --output', () => {
     assert.equal(status, 1);
   });
 
+  it('a report many times larger than a pipe holds, read slowly, arrives whole before the exit', async () => {
+    // The CLI exits as soon as its report is flushed (main.ts): not before.
+    const tasks = Array.from({ length: 3000 }, (_, i) => `  - id: T-${i}\n    title: 任务 ${i}\n`).join('');
+    const dir = tempTree({ 'big.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n${tasks}` });
+    try {
+      const file = check(['big.pilot.yaml', '-f', 'json', '-o', 'report.json'], { cwd: dir });
+      const expected = fs.readFileSync(nodePath.join(dir, 'report.json'), 'utf8');
+      assert.ok(expected.length > 500_000, `a big report (${expected.length} characters)`);
+      const child = spawn(process.execPath, [CLI, 'check', 'big.pilot.yaml', '-f', 'json'], { cwd: dir, env: englishEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pause();
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the pipe fills up meanwhile
+      child.stdout.resume();
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
+      assert.equal(status, file.status);
+      assert.equal(status, 1);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
   it('2 with a sentence when standard output cannot take the report', function () {
     if (!fs.existsSync('/dev/full')) this.skip();
     const out = fs.openSync('/dev/full', 'w');

@@ -31,11 +31,40 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A check is done once its report is out: exit then, rather than when Node
+ * would. At a natural exit Node tears the V8 heap down (60 MB after a 1,000-file
+ * check) and waits for V8's background jobs; skipping that is 20–40 ms of a
+ * check's wall time (files-100, files-1000; 30 alternating runs, twice).
+ * Output still buffered (a pipe is asynchronous on some systems) is waited
+ * for; setImmediate lets a failed write's 'error' handler set the status first.
+ */
+function exitWhenFlushed(): void {
+  const waiting = [process.stdout, process.stderr].filter((s) => s.writableLength > 0 && !s.destroyed && !s.errored);
+  let left = waiting.length;
+  const done = () => {
+    if (--left <= 0) setImmediate(() => process.exit());
+  };
+  if (!left) return void setImmediate(() => process.exit());
+  for (const s of waiting) {
+    let settled = false;
+    const once = () => {
+      if (settled) return;
+      settled = true;
+      done();
+    };
+    s.once('drain', once);
+    s.once('error', once);
+    s.once('close', once);
+  }
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     // Let pending output drain before the exit code is set. A report that could not be written
     // (check-command.ts) may have set a higher status already: it stays.
     if (code !== -1) process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
+    if (process.argv[2] === 'check') exitWhenFlushed();
   },
   (e) => {
     process.stderr.write(`pilot-plan: internal error: ${(e as Error)?.stack ?? e}\nPlease report this with the file that caused it.\n`);
