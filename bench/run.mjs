@@ -403,6 +403,12 @@ async function runChecker(manifest, results) {
     }
     r.oursMedianMs = median(r.ours);
     r.ajvMedianMs = median(r.ajv);
+    // The ratio is the median of each turn's ratio: a turn's two runs are seconds apart, so a
+    // machine whose speed drifts during the runs (ajv-cli's runs have ranged 1.0–4.1 s in one
+    // run here) moves both alike, where it skews the ratio of the two medians.
+    r.pairRatios = r.ours.map((ms, i) => ms / r.ajv[i]);
+    r.ratio = median(r.pairRatios);
+    r.pairRatios = r.pairRatios.map((x) => Math.round(x * 1000) / 1000);
     r.ours = r.ours.map(r1);
     r.ajv = r.ajv.map(r1);
     log(`checker ${ds.name}: pilot-plan ${r1(r.oursMedianMs)} ms (${JSON.stringify(r.oursSummary)}), ajv-cli ${r1(r.ajvMedianMs)} ms (${r.ajvValid} valid, ${r.ajvInvalid} invalid)`);
@@ -521,7 +527,7 @@ function targets(res) {
   add(`edit → diagnostics, 10k-line file, median (as shipped: debounce ≤ ${ours?.debounceMs} ms)`, '< 50 ms', ok(ours) ? fmtMs(e10o?.editMedianMs) : 'n/a', ok(ours) && e10o?.editMedianMs !== undefined ? e10o.editMedianMs < 50 : undefined);
   add('  … at debounceMs 0', '< 50 ms', ok(ours0) ? fmtMs(e10z?.editMedianMs) : 'n/a', ok(ours0) && e10z?.editMedianMs !== undefined ? e10z.editMedianMs < 50 : undefined);
   const c = res.checker?.datasets?.['files-1000'];
-  add('checker on the 1,000-file plan vs ajv-cli (wall)', '≤ 0.5×', fmtX(ratio(c?.oursMedianMs, c?.ajvMedianMs)), c ? ratio(c.oursMedianMs, c.ajvMedianMs) <= 0.5 : undefined);
+  add('checker on the 1,000-file plan vs ajv-cli (wall; median of the turns\' ratios)', '≤ 0.5×', c ? `${fmtX(c.ratio)} (ratio of the medians ${fmtX(ratio(c.oursMedianMs, c.ajvMedianMs))})` : 'n/a', c ? c.ratio <= 0.5 : undefined);
   for (const n of ['lines-10k', 'files-1000']) {
     const f = res.floor?.datasets?.[n];
     const x = f?.paired?.checkOverJsYaml ?? ratio(f?.engineCheck?.median, f?.jsYaml?.median);
@@ -591,11 +597,11 @@ function table(res) {
   if (res.checker) {
     L.push(`### Checker: wall time of one command over the plan (medians of ${RUNS.checker} runs, ${RUNS.checkerBig} on the 1,000-file plan; ours and ajv-cli's taking turns, each first every other time)`);
     L.push('');
-    L.push('| plan | files | lines | pilot-plan check | ajv-cli validate | ratio | floor: js-yaml in process | pilot-plan / floor |');
-    L.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    L.push('| plan | files | lines | pilot-plan check | ajv-cli validate | ratio (median of the turns\' ratios) | ratio of the medians | floor: js-yaml in process | pilot-plan / floor |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [n, d] of Object.entries(res.checker.datasets)) {
       const fl = res.floor?.datasets?.[n]?.jsYaml?.median;
-      L.push(`| ${n} | ${d.files} | ${d.lines} | ${fmtMs(d.oursMedianMs)} | ${fmtMs(d.ajvMedianMs)} | ${fmtX(ratio(d.oursMedianMs, d.ajvMedianMs))} | ${fmtMs(fl)} | ${fmtX(ratio(d.oursMedianMs, fl))} |`);
+      L.push(`| ${n} | ${d.files} | ${d.lines} | ${fmtMs(d.oursMedianMs)} | ${fmtMs(d.ajvMedianMs)} | ${fmtX(d.ratio ?? ratio(d.oursMedianMs, d.ajvMedianMs))} | ${fmtX(ratio(d.oursMedianMs, d.ajvMedianMs))} | ${fmtMs(fl)} | ${fmtX(ratio(d.oursMedianMs, fl))} |`);
     }
     L.push('', `Process start-up alone: \`node -e 0\` ${fmtMs(res.checker.startupMs?.nodeBare)}, \`pilot-plan --version\` ${fmtMs(res.checker.startupMs?.cliVersion)}. ajv-cli ${res.checker.ajv.version} (Ajv ${res.checker.ajv.ajv}, js-yaml ${res.checker.ajv.jsYaml}) does the schema only; pilot-plan check does the schema and every rule, cross-file ones included.`);
     L.push('');
