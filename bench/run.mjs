@@ -406,9 +406,9 @@ async function runChecker(manifest, results) {
     // The ratio is the median of each turn's ratio: a turn's two runs are seconds apart, so a
     // machine whose speed drifts during the runs (ajv-cli's runs have ranged 1.0–4.1 s in one
     // run here) moves both alike, where it skews the ratio of the two medians.
-    r.pairRatios = r.ours.map((ms, i) => ms / r.ajv[i]);
-    r.ratio = median(r.pairRatios);
-    r.pairRatios = r.pairRatios.map((x) => Math.round(x * 1000) / 1000);
+    const pairRatios = r.ours.map((ms, i) => ms / r.ajv[i]);
+    r.ratio = median(pairRatios);
+    r.pairRatios = pairRatios.map((x) => Math.round(x * 1000) / 1000);
     r.ours = r.ours.map(r1);
     r.ajv = r.ajv.map(r1);
     log(`checker ${ds.name}: pilot-plan ${r1(r.oursMedianMs)} ms (${JSON.stringify(r.oursSummary)}), ajv-cli ${r1(r.ajvMedianMs)} ms (${r.ajvValid} valid, ${r.ajvInvalid} invalid)`);

@@ -40,18 +40,16 @@ async function main(argv: string[]): Promise<number> {
  * for; setImmediate lets a failed write's 'error' handler set the status first.
  */
 function exitWhenFlushed(): void {
+  const exit = () => setImmediate(() => process.exit());
   const waiting = [process.stdout, process.stderr].filter((s) => s.writableLength > 0 && !s.destroyed && !s.errored);
   let left = waiting.length;
-  const done = () => {
-    if (--left <= 0) setImmediate(() => process.exit());
-  };
-  if (!left) return void setImmediate(() => process.exit());
+  if (!left) return void exit();
   for (const s of waiting) {
     let settled = false;
     const once = () => {
       if (settled) return;
       settled = true;
-      done();
+      if (--left === 0) exit();
     };
     s.once('drain', once);
     s.once('error', once);
@@ -59,12 +57,13 @@ function exitWhenFlushed(): void {
   }
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     // Let pending output drain before the exit code is set. A report that could not be written
     // (check-command.ts) may have set a higher status already: it stays.
     if (code !== -1) process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
-    if (process.argv[2] === 'check') exitWhenFlushed();
+    if (argv[0] === 'check') exitWhenFlushed();
   },
   (e) => {
     process.stderr.write(`pilot-plan: internal error: ${(e as Error)?.stack ?? e}\nPlease report this with the file that caused it.\n`);

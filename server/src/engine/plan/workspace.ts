@@ -100,13 +100,18 @@ export class Workspace {
     return this.dirs.get(dir);
   }
 
+  /** In a snapshot: the file was looked for once and could not be read. */
+  private knownMissing(path: string): boolean {
+    return this.stamps.has(path) && this.stamps.get(path) === undefined;
+  }
+
   /** The parsed model of a file, from cache when its stamp is unchanged. */
   load(path: string): FileModel | undefined {
     // A snapshot never sees a file change: what it read once is what it has, and reading tells the stamp.
     if (this.options.snapshot) {
       const hit = this.models.get(path);
       if (hit) return hit.model;
-      if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
+      if (this.knownMissing(path)) return undefined;
       const model = this.readModel(path, undefined, this.read.get(path)?.content);
       this.read.delete(path);
       this.stamps.set(path, model ? this.models.get(path)!.stamp : undefined);
@@ -148,7 +153,7 @@ export class Workspace {
 
   /** Reads a file of a snapshot ahead of its parse; its text (decoded once) waits in `read` for load(). */
   private readAhead(path: string): ReadAhead | undefined {
-    if (this.stamps.has(path) && this.stamps.get(path) === undefined) return undefined;
+    if (this.knownMissing(path)) return undefined;
     const content = this.host.read(path);
     if (!content) {
       this.stamps.set(path, undefined);
