@@ -1,6 +1,7 @@
 /**
- * The file system host gives bytes and the stamp of the file it read; decode()
- * turns them into text or says what is wrong (not UTF-8, binary) and where.
+ * The file system host gives the text and the stamp of the file it read, or,
+ * where the bytes cannot be text, the bytes: decode() then says what is wrong
+ * (not UTF-8, binary) and where.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -24,11 +25,26 @@ describe('NodeFileHost', () => {
   const parsed = (p: string, c: FileContent) => (c.text !== undefined ? parseText(p, c.text) : parseBytes(p, c.bytes!));
   const host = new NodeFileHost();
 
-  it('gives the bytes of a file, with the stamp of the file it read', () => {
+  it('gives the text of a file, with the stamp of the file it read', () => {
     const p = write('a.pilot.yaml', 'kind: Tasks\ntitle: 广州市碳达峰试点\n');
     const c = host.read(p)!;
-    assert.equal(parsed(p, c).text, 'kind: Tasks\ntitle: 广州市碳达峰试点\n');
+    assert.equal(c.text, 'kind: Tasks\ntitle: 广州市碳达峰试点\n');
+    assert.equal(c.bytes, undefined);
     assert.equal(c.stamp, host.stamp(p));
+  });
+
+  it('reads into one buffer, yet what it gave stays as it was after later reads', () => {
+    // Bad bytes first, then files smaller and larger than the buffer (it grows, then stops growing).
+    const bad = write('bad.pilot.yaml', Buffer.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a]));
+    const sizes = [10, 100_000, 30, 1_000_000, 200_000]; // 碳 is 3 bytes: up to 3 MB, larger than the buffer's 1 MiB
+    const files = sizes.map((n, i) => write(`s${i}.pilot.yaml`, `# ${'碳'.repeat(n)}\n`));
+    const first = host.read(bad)!;
+    const got = files.map((p) => host.read(p)!);
+    assert.deepEqual(Buffer.from(first.bytes!), Buffer.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a]));
+    got.forEach((c, i) => assert.ok(c.text === `# ${'碳'.repeat(sizes[i])}\n`, `file ${i}`)); // not assert.equal: its message would print megabytes
+    const huge = host.read(files[3])!;
+    assert.equal(huge.text!.length, 1_000_003);
+    assert.deepEqual(Buffer.from(first.bytes!), Buffer.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a]));
   });
 
   it('keeps a byte order mark for the parser to strip, as from bytes', () => {

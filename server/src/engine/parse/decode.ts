@@ -40,7 +40,8 @@ function firstInvalidUtf8(buf: Uint8Array): number {
   return Math.max(0, buf.length - 1);
 }
 
-export function decode(buf: Uint8Array): Decoded {
+/** `keepBom`: the byte order mark stays at the start of the text (for a parser that strips it). */
+export function decode(buf: Uint8Array, options: { keepBom?: boolean } = {}): Decoded {
   if (buf.length > MAX_FILE_BYTES) {
     return {
       text: '',
@@ -58,7 +59,8 @@ export function decode(buf: Uint8Array): Decoded {
     const at = firstInvalidUtf8(buf);
     return { text: '', problem: msg('decode.invalid-utf8', { offset: at }), byteOffset: at };
   }
-  return { text: stripBom(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8')) };
+  const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+  return { text: options.keepBom ? text : stripBom(text) };
 }
 
 export function stripBom(text: string): string {

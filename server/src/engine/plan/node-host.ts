@@ -1,8 +1,21 @@
 /** The file host for the command line: the real file system. */
 import * as fs from 'node:fs';
+import { decode } from '../parse/decode';
 import type { DirEntry, FileContent, FileHost } from './workspace';
 
+/** Files up to this size are read into one buffer the host keeps; larger ones get a buffer of their own. */
+const SCRATCH_MAX = 1 << 20;
+
 export class NodeFileHost implements FileHost {
+  /**
+   * Reused for every read: a fresh buffer per file costs an allocation and a
+   * page fault per 4 KB the kernel writes into. Reading the 1,000-file plan
+   * went 117 → 91 ms and 97 → 84 ms (PILOT_PLAN_TIMING, medians of two sets
+   * of alternating runs). Bytes never leave the host in it: they leave as
+   * text, or as a copy when they cannot be text.
+   */
+  private scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
   readDir(dir: string): DirEntry[] | undefined {
     try {
       return fs
@@ -23,6 +36,11 @@ export class NodeFileHost implements FileHost {
     }
   }
 
+  /**
+   * The text of a file that decodes cleanly (decode.ts: UTF-8, no NUL, not too
+   * large; the byte order mark stays, for the parser to strip as from an
+   * editor), else its bytes, for the parser to say what is wrong with them.
+   */
   read(path: string): FileContent | undefined {
     // One open, one fstat, one read: the stamp and the bytes of the same file, without a stat by path.
     let fd: number | undefined;
@@ -30,14 +48,19 @@ export class NodeFileHost implements FileHost {
       fd = fs.openSync(path, 'r');
       const s = fs.fstatSync(fd);
       if (!s.isFile()) return undefined;
-      const bytes = Buffer.allocUnsafe(s.size);
+      if (s.size > this.scratch.length && s.size <= SCRATCH_MAX) this.scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(s.size, this.scratch.length * 2)));
+      const buffer = s.size <= this.scratch.length ? this.scratch : Buffer.allocUnsafeSlow(s.size);
       let got = 0;
       while (got < s.size) {
-        const n = fs.readSync(fd, bytes, got, s.size - got, got);
+        const n = fs.readSync(fd, buffer, got, s.size - got, got);
         if (n === 0) break; // the file shrank while we read it
         got += n;
       }
-      return { bytes: got === s.size ? bytes : bytes.subarray(0, got), stamp: `${s.mtimeMs}:${s.size}` };
+      const bytes = buffer.subarray(0, got);
+      const stamp = `${s.mtimeMs}:${s.size}`;
+      const decoded = decode(bytes, { keepBom: true });
+      if (!decoded.problem) return { text: decoded.text, stamp };
+      return { bytes: buffer === this.scratch ? Uint8Array.prototype.slice.call(bytes) : bytes, stamp };
     } catch {
       return undefined;
     } finally {
