@@ -34,7 +34,7 @@ import { Workspace, isPilotFile } from '../engine/plan/workspace';
 import { finalize, runFileRules, runPlanRules, type RuleErrorHandler } from '../engine/run-rules';
 import type { EditorFile, EditorPlan } from '../engine/editor/context';
 import { ENTITY_LISTS } from '../engine/plan/model';
-import { structureOf } from '../engine/plan/structure';
+import { sameStructure } from '../engine/plan/structure';
 import { RULES } from '../engine/rules/registry';
 
 /** Plan rules whose findings depend on the plan's structure only (rule.ts, planInputs). */
@@ -311,7 +311,7 @@ export class PlanSession {
       const m = files[i];
       const before = prev!.models.get(m.path);
       if (before === m) continue;
-      reuse = before !== undefined && !prev!.findings.get(m.path)?.length && structureOf(before) === structureOf(m);
+      reuse = before !== undefined && !prev!.findings.get(m.path)?.length && sameStructure(before, m);
     }
     let structural: Map<string, Finding[]>;
     if (reuse) {

@@ -1,28 +1,40 @@
 /**
- * A file's part in the plan's structure, as one string: its kind, every
- * entity (kind, ID, place) and reference (from, field, ID, place), and which
- * tasks list indicators. Two versions of a file with the same structure give
- * every `planInputs: 'structure'` rule the same answers, so after an edit that
- * changes only text and numbers (a title, a target value) the language server
- * keeps those rules' findings instead of re-running them over the whole plan.
+ * Whether two versions of a file play the same part in the plan's structure:
+ * the same kind, the same entities (kind, ID, place) and references (from,
+ * field, ID, place), and the same indicators listed by each task. Two versions
+ * with the same structure give every `planInputs: 'structure'` rule the same
+ * answers, so after an edit that changes only text and numbers (a title, a
+ * target value) the language server keeps those rules' findings instead of
+ * re-running them over the whole plan.
  *
- * Computed once per file model (models are immutable; an edit makes a new one).
+ * Compared field by field, stopping at the first difference: this runs on
+ * every keystroke, and the one string per version it used to build (every
+ * entity and reference written out) took ~6 ms of a 10k-line file's ~13 ms
+ * edit-to-diagnostics (CPU profile of 40 edits).
  */
+import equal from 'fast-deep-equal';
+import type { JsonPath } from '../parse/parsed-file';
 import type { FileModel } from './model';
 
-const cache = new WeakMap<FileModel, string>();
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
-export function structureOf(model: FileModel): string {
-  let s = cache.get(model);
-  if (s === undefined) {
-    const parts: string[] = [String(model.kind)];
-    for (const e of model.entities) {
-      const indicators = e.kind === 'task' ? JSON.stringify(e.data.indicators ?? null) : '';
-      parts.push(`e ${e.kind} ${e.id} ${e.path.join('/')} ${indicators}`);
-    }
-    for (const r of model.references) parts.push(`r ${r.from.kind} ${r.from.id} ${r.field} ${r.id} ${r.path.join('/')}`);
-    s = parts.join('\n');
-    cache.set(model, s);
+export function sameStructure(a: FileModel, b: FileModel): boolean {
+  if (a.kind !== b.kind || a.entities.length !== b.entities.length || a.references.length !== b.references.length) return false;
+  for (let i = 0; i < a.entities.length; i++) {
+    const x = a.entities[i];
+    const y = b.entities[i];
+    if (x.kind !== y.kind || x.id !== y.id || !samePath(x.path, y.path)) return false;
+    if (x.kind === 'task' && !equal(x.data.indicators, y.data.indicators)) return false;
   }
-  return s;
+  for (let i = 0; i < a.references.length; i++) {
+    const x = a.references[i];
+    const y = b.references[i];
+    if (x.id !== y.id || x.field !== y.field || x.from.kind !== y.from.kind || x.from.id !== y.from.id) return false;
+    if (!samePath(x.path, y.path)) return false;
+  }
+  return true;
 }
