@@ -30,6 +30,8 @@ export interface Reference {
   /** The field that holds it: indicators, dependsOn, tasks, affects. */
   field: string;
   file: string;
+  /** Its place in the field's list: the path is the entry's, then `field`, then `index`. */
+  readonly index: number;
   /** Path of the reference value itself. */
   readonly path: JsonPath;
 }
@@ -42,7 +44,7 @@ class ListReference implements Reference {
     readonly from: Entity,
     readonly field: string,
     readonly file: string,
-    private readonly index: number,
+    readonly index: number,
   ) {}
 
   get path(): JsonPath {

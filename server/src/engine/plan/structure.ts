@@ -33,8 +33,8 @@ export function sameStructure(a: FileModel, b: FileModel): boolean {
   for (let i = 0; i < a.references.length; i++) {
     const x = a.references[i];
     const y = b.references[i];
-    if (x.id !== y.id || x.field !== y.field || x.from.kind !== y.from.kind || x.from.id !== y.from.id) return false;
-    if (!samePath(x.path, y.path)) return false;
+    if (x.id !== y.id || x.field !== y.field || x.index !== y.index || x.from.kind !== y.from.kind || x.from.id !== y.from.id) return false;
+    if (!samePath(x.from.path, y.from.path)) return false; // with field and index, the reference's path
   }
   return true;
 }
