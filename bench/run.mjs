@@ -83,6 +83,22 @@ function calibrate() {
   return r1(median(xs));
 }
 
+/**
+ * What writing to fresh memory costs (µs per 4 KB page, median of 3 × 32 MB): the first write to
+ * each page faults. On the VMs here it costs ~11 µs, a hundred times a bare machine's, and a check
+ * that touches 40 MB pays ~0.1 s for it, so it moves the ratios between machines (bench/README.md).
+ */
+function firstTouchUsPerPage() {
+  const xs = [];
+  for (let r = 0; r < 3; r++) {
+    const b = Buffer.allocUnsafeSlow(32 << 20);
+    const t0 = performance.now();
+    for (let i = 0; i < b.length; i += 4096) b[i] = 1;
+    xs.push(((performance.now() - t0) * 1000) / (b.length / 4096));
+  }
+  return Math.round(median(xs) * 100) / 100;
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -95,6 +111,7 @@ function machine() {
     date: new Date().toISOString(),
     loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
     calibrationMsAtStart: calibrate(),
+    firstTouchUsPerPage: firstTouchUsPerPage(),
   };
 }
 
@@ -549,7 +566,7 @@ function targets(res) {
 function table(res) {
   const L = [];
   const m = res.machine;
-  L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}; ${m.date.slice(0, 16).replace('T', ' ')} UTC; load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd?.join(' / ')}; calibration loop ${m.calibrationMsAtStart} ms at start, ${m.calibrationMsAtEnd} ms at end (lower is a quieter, faster machine).${res.quick ? ' Quick run (fewer repetitions).' : ''}`);
+  L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}; ${m.date.slice(0, 16).replace('T', ' ')} UTC; load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd?.join(' / ')}; calibration loop ${m.calibrationMsAtStart} ms at start, ${m.calibrationMsAtEnd} ms at end (lower is a quieter, faster machine)${m.firstTouchUsPerPage !== undefined ? `; first write to a fresh 4 KB page ${m.firstTouchUsPerPage} µs` : ''}.${res.quick ? ' Quick run (fewer repetitions).' : ''}`);
   L.push('');
   const ours = res.editor?.ours;
   const ours0 = res.editor?.ours0;
