@@ -17,7 +17,7 @@ import type { Locale } from '../engine/i18n/messages';
  * on, a fault costs 11–15 µs, so these count for a check's time
  * (bench/README.md, Fresh memory).
  */
-export function memoryLine(locale: Locale): string {
+function memoryLine(locale: Locale): string {
   const mb = (x: number) => (x / 1048576).toFixed(1);
   const heap = mb(getHeapStatistics().used_heap_size);
   const young = mb(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0);

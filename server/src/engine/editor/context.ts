@@ -84,10 +84,6 @@ export function entityName(e: Entity): string | undefined {
   return undefined;
 }
 
-export function pathEquals(a: JsonPath, b: JsonPath): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** The span without the quotes of a quoted scalar. */
 export function innerSpan(textOf: string, span: Span): Span {
   const c = textOf[span.start];

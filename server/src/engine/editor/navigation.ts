@@ -5,8 +5,8 @@
  */
 import type { Span } from '../findings';
 import type { Locale } from '../i18n/messages';
-import { idSpan, type Entity, type EntityKind, type FileModel, type Reference } from '../plan/model';
-import { ID_PATTERN, entityName, innerSpan, pathEquals, text, type EditorPlan, type FileEdit, type FileSpan } from './context';
+import { idSpan, pathEquals, type Entity, type EntityKind, type FileModel, type Reference } from '../plan/model';
+import { ID_PATTERN, entityName, innerSpan, text, type EditorPlan, type FileEdit, type FileSpan } from './context';
 
 export interface IdAtCursor {
   id: string;

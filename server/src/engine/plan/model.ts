@@ -89,6 +89,13 @@ export function dataAt(data: unknown, path: JsonPath): unknown {
   return cur;
 }
 
+/** Whether two paths name the same place. */
+export function pathEquals(a: JsonPath, b: JsonPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function asNumber(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
