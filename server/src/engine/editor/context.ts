@@ -8,7 +8,6 @@
 import { displayPath as displayPathFrom } from '../display-path';
 import type { Span } from '../findings';
 import type { Locale, LocalText } from '../i18n/messages';
-import type { JsonPath } from '../parse/parsed-file';
 import { isObj, type Entity, type FileModel } from '../plan/model';
 import type { PlanIndex } from '../plan/plan-index';
 
