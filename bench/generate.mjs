@@ -24,6 +24,11 @@ const ROOT = join(HERE, '..');
 export const DEFAULT_OUT = join(HERE, 'results', 'work');
 const GENERATOR_HASH = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 
+/** The bench's one-line edit k of a dataset's edit titles: a task's title, alternately longer and back. */
+export function editText(title, k) {
+  return k % 2 === 0 ? `${title.value}（第${k + 1}次修订）` : title.value;
+}
+
 export const DATASETS = [
   { name: 'lines-1k', kind: 'lines', lines: 1_000 },
   { name: 'lines-10k', kind: 'lines', lines: 10_000 },

@@ -12,7 +12,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { editText, generate } from './generate.mjs';
 import { LspSession, sleep } from './lsp-client.mjs';
 import { summarize } from './profile.mjs';
 
@@ -45,8 +45,7 @@ await sleep(300);
 const times = [];
 for (let k = 0; k < edits; k++) {
   const title = ds.editTitles[k % ds.editTitles.length];
-  const text = k % 2 === 0 ? `${title.value}（第${k + 1}次修订）` : title.value;
-  const r = await s.timeLineEdit(opened.uri, title.line, '    title: '.length, text, 120_000);
+  const r = await s.timeLineEdit(opened.uri, title.line, '    title: '.length, editText(title, k), 120_000);
   times.push(r.ms);
   await sleep(20);
 }

@@ -24,7 +24,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generate, DEFAULT_OUT } from './generate.mjs';
+import { generate, DEFAULT_OUT, editText } from './generate.mjs';
 import { LspSession, sleep } from './lsp-client.mjs';
 import { buildEngineBundle } from './engine-bundle.mjs';
 import { stressPlans } from './stress.mjs';
@@ -200,11 +200,6 @@ async function startSession(srv, rootDir) {
   await s.initialize(30_000);
   await sleep(300); // let the server settle (configuration round trips)
   return s;
-}
-
-/** A one-line edit: rewrite a task's title (alternately longer and back). */
-function editText(title, k) {
-  return k % 2 === 0 ? `${title.value}（第${k + 1}次修订）` : title.value;
 }
 
 async function sanity(srv, brokenFile, cleanFile) {
