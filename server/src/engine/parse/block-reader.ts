@@ -173,19 +173,6 @@ const KEY_SLOTS = 1024;
 const KEYS: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
 const MAX_DEPTH = 200;
 
-/**
- * A short list as a copy of its own length. A list that is pushed onto gets
- * room for 17 items at its first push (8 bytes each in Node's V8), and a plan
- * holds tens of thousands of lists of one to three items (partners,
- * indicators, dependsOn). The parse of the 100,000-line plan's Tasks file
- * took 9.4 MB of heap besides its text, 6.5 MB with these copies: less for
- * the garbage collector to copy while the document is alive. Top-level entity
- * lists stay as they are: one per file, and long.
- */
-function exactLength<T>(list: T[]): T[] {
-  return list.length < 17 ? list.slice() : list;
-}
-
 class Reader {
   private readonly n: number;
   // The current content line: its start, where its content starts (moved for
@@ -384,31 +371,63 @@ class Reader {
     this.fks = this.fke = -1;
   }
 
+  /**
+   * The items of the lists being read, innermost last, from `sp` down. A list
+   * is made when it ends, as a copy of its items at its own length: a list
+   * pushed onto gets room for 17 items at its first push (8 bytes each in
+   * Node's V8) and a plan holds tens of thousands of lists of one to three
+   * items (partners, indicators, dependsOn). Copying each such list at its end
+   * took the 100,000-line Tasks file's parse from 9.4 to 6.5 MB of heap besides
+   * its text; gathering the items here instead of in a list of their own also
+   * saves the list thrown away: a fifth of what the check of that file allocates.
+   * The stack is written by index and never shortened (V8 trims an array's
+   * storage when its length drops), so it grows once per reader.
+   */
+  private readonly items: unknown[] = [];
+  private sp = 0;
+
+  /** One more item: into the top-level list `arr`, or onto the stack. */
+  private item(arr: unknown[] | undefined, v: unknown): void {
+    if (arr) arr.push(v);
+    else this.items[this.sp++] = v;
+  }
+
+  /** The items from `base` up, as a list of their own; the stack drops them. */
+  private takeItems(base: number): unknown[] {
+    const list = this.items.slice(base, this.sp);
+    this.sp = base;
+    return list;
+  }
+
   private sequence(s: number, listKey?: string): unknown[] {
     const t = this.t;
-    const arr: unknown[] = [];
+    // A top-level entity list is one per file, and long: its own array. Any other list gathers its
+    // items on the reader's stack (see `items`).
+    const arr: unknown[] | undefined = listKey === undefined ? undefined : [];
+    const base = this.sp;
     if (listKey !== undefined) this.listKeys.add(listKey);
     const rec = this.located !== undefined;
     const parent = this.at;
     const first = this.ci;
     let en = 0;
     while (this.ind === s && this.isItem(this.ci)) {
-      if (listKey !== undefined) this.segments!.push({ start: this.ls, end: 0, key: listKey, index: arr.length });
-      if (rec) this.at = parent + SEP + '#' + arr.length;
+      const index = arr ? arr.length : this.sp - base;
+      if (listKey !== undefined) this.segments!.push({ start: this.ls, end: 0, key: listKey, index });
+      if (rec) this.at = parent + SEP + '#' + index;
       let p = this.ci + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
         this.advance(this.next);
         // An empty item is null, but js-yaml reads one inside a nested sequence differently: leave it.
         if (this.ind <= s) throw GIVE_UP;
-        arr.push(this.collection());
+        this.item(arr, this.collection());
       } else if (this.isItem(p) || this.keyEnd(p) >= 0) {
         // A compact collection (`- id: …`, `- - …`): the rest of the line starts it, at its own column.
         this.ci = p;
         this.ind = p - this.ls;
-        arr.push(this.collection());
+        this.item(arr, this.collection());
       } else {
-        arr.push(this.inline(p, s));
+        this.item(arr, this.inline(p, s));
       }
       if (rec) {
         this.record(-1, -1);
@@ -418,7 +437,7 @@ class Reader {
     }
     if (this.ind > s) throw GIVE_UP;
     if (rec) this.spans(first, en, en);
-    return listKey === undefined ? exactLength(arr) : arr;
+    return arr ?? this.takeItems(base);
   }
 
   /** A value that starts on the current line at `p`; moves past it. `m`: the indentation of its parent. */
@@ -516,7 +535,7 @@ class Reader {
     const isSeq = t.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
     // Only the collection it is: plans hold tens of thousands of short lists, and an unused object each added up.
-    const arr: unknown[] | undefined = isSeq ? [] : undefined;
+    const base = this.sp;
     const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
     const rec = this.located !== undefined;
     const parent = this.at;
@@ -527,8 +546,8 @@ class Reader {
       for (;;) {
         if (p >= le) throw GIVE_UP;
         if (isSeq) {
-          if (rec) this.at = parent + SEP + '#' + arr!.length;
-          arr!.push(this.flowNode(p, depth));
+          if (rec) this.at = parent + SEP + '#' + (this.sp - base);
+          this.item(undefined, this.flowNode(p, depth));
           if (rec) this.record(-1, -1);
         } else {
           const colon = this.keyEnd(p);
@@ -557,7 +576,7 @@ class Reader {
       this.fks = fks;
       this.fke = fke;
     }
-    return isSeq ? exactLength(arr!) : obj;
+    return isSeq ? this.takeItems(base) : obj;
   }
 
   private flowNode(p: number, depth: number): unknown {
