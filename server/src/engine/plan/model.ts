@@ -36,6 +36,27 @@ export interface Reference {
   readonly path: JsonPath;
 }
 
+/**
+ * An entity, and for an entry of an entity list also that entry as `entries()`
+ * lists it: one object where there were two (a big plan has tens of thousands
+ * of entries, and the checker keeps them until the plan rules end). An entry
+ * without an ID is one too (its ID ''), held by its references but not listed
+ * among the file's entities.
+ */
+class EntryEntity implements Entity, ListEntry {
+  constructor(
+    readonly id: string,
+    readonly kind: EntityKind,
+    readonly file: string,
+    readonly path: JsonPath,
+    public data: Obj,
+  ) {}
+
+  get entry(): Obj {
+    return this.data;
+  }
+}
+
 /** A reference whose path is made only when asked: most are never reported, and a big plan has tens of thousands. */
 class ListReference implements Reference {
   constructor(
@@ -111,24 +132,23 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   const model: FileModel = { parsed, path: parsed.path, root, kind, entities: [], references: [] };
   if (!root) return model;
   if (kind === 'Plan' && typeof root.id === 'string') {
-    model.entities.push({ id: root.id, kind: 'plan', file: parsed.path, path: [], data: root });
+    model.entities.push(new EntryEntity(root.id, 'plan', parsed.path, [], root));
   }
   // The entries of each list, for entries(), sharing their paths with the entities.
-  const byList = new Map<string, readonly ListEntry[]>();
+  const byList = new Map<string, readonly EntryEntity[]>();
   (model as Listed)[LISTS] = byList;
   for (const spec of LIST_SPECS) {
     const list = root[spec.listKey];
     if (!Array.isArray(list)) continue;
-    const made: ListEntry[] = [];
+    const made: EntryEntity[] = [];
     byList.set(spec.listKey, made);
     const fields = spec.refFields;
     for (let i = 0; i < list.length; i++) {
       const entry = list[i];
       if (!isObj(entry)) continue;
       const id = typeof entry.id === 'string' ? entry.id : undefined;
-      const path: JsonPath = [spec.listKey, i];
-      made.push({ entry, path });
-      const entity: Entity = { id: id ?? '', kind: spec.kind, file: parsed.path, path, data: entry };
+      const entity = new EntryEntity(id ?? '', spec.kind, parsed.path, [spec.listKey, i], entry);
+      made.push(entity);
       if (id !== undefined) model.entities.push(entity);
       for (let f = 0; f < fields.length; f++) {
         const refs = entry[fields[f]];
@@ -155,15 +175,15 @@ export function idSpan(parsed: ParsedFile, e: Entity): Span {
 }
 
 export interface ListEntry {
-  entry: Obj;
-  path: JsonPath;
+  readonly entry: Obj;
+  readonly path: JsonPath;
 }
 
 // Several rules walk the same lists of the same (immutable) model: buildFileModel lists each
 // entity list's entries once, as it walks them for the entities, and keeps them on the model
 // under a key of this module (a WeakMap of 2,000 models cost every garbage collection a walk).
 const LISTS = Symbol('entity lists');
-type Listed = FileModel & { [LISTS]?: Map<string, readonly ListEntry[]> };
+type Listed = FileModel & { [LISTS]?: Map<string, readonly EntryEntity[]> };
 const NO_ENTRIES: readonly ListEntry[] = [];
 
 /**
@@ -178,10 +198,8 @@ export function viewOf(model: FileModel, parsed: ParsedFile): FileModel {
   const view = parsed.data as Obj;
   const at = (path: JsonPath) => (view[path[0]] as unknown[])[path[1] as number] as Obj;
   const lists = (model as Listed)[LISTS];
-  if (lists) for (const made of lists.values()) for (const e of made) e.entry = at(e.path);
-  // Entities without an ID are not listed, but references hold them.
-  for (const e of model.entities) if (e.kind !== 'plan') e.data = at(e.path);
-  for (const r of model.references) r.from.data = at(r.from.path);
+  // Every entry is listed, those without an ID (which references may hold) too.
+  if (lists) for (const made of lists.values()) for (const e of made) e.data = at(e.path);
   const out: Listed = { parsed, path: model.path, root: view, kind: model.kind, entities: model.entities, references: model.references };
   out[LISTS] = lists;
   return out;
