@@ -57,16 +57,27 @@ class EntryEntity implements Entity, ListEntry {
   }
 }
 
-/** A reference whose path is made only when asked: most are never reported, and a big plan has tens of thousands. */
+/**
+ * A reference that holds only what it alone knows: its path, its file and its
+ * expected kinds are found from its entry and field when asked. Most are never
+ * reported, a big plan has tens of thousands, and the checker keeps them until
+ * the plan rules end.
+ */
 class ListReference implements Reference {
   constructor(
     readonly id: string,
-    readonly expected: EntityKind[],
     readonly from: Entity,
     readonly field: string,
-    readonly file: string,
     readonly index: number,
   ) {}
+
+  get file(): string {
+    return this.from.file;
+  }
+
+  get expected(): EntityKind[] {
+    return ENTITY_LISTS[this.from.path[0]].refs[this.field];
+  }
 
   get path(): JsonPath {
     return [...this.from.path, this.field, this.index];
@@ -84,7 +95,7 @@ export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<strin
 };
 
 // The same lists as arrays, made once rather than for every entry of every file.
-const LIST_SPECS = Object.entries(ENTITY_LISTS).map(([listKey, spec]) => ({ listKey, kind: spec.kind, refFields: Object.keys(spec.refs), refKinds: Object.values(spec.refs) }));
+const LIST_SPECS = Object.entries(ENTITY_LISTS).map(([listKey, spec]) => ({ listKey, kind: spec.kind, refFields: Object.keys(spec.refs) }));
 
 export interface FileModel {
   parsed: ParsedFile;
@@ -155,7 +166,7 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
         if (!Array.isArray(refs)) continue;
         for (let j = 0; j < refs.length; j++) {
           const ref = refs[j];
-          if (typeof ref === 'string') model.references.push(new ListReference(ref, spec.refKinds[f], entity, fields[f], parsed.path, j));
+          if (typeof ref === 'string') model.references.push(new ListReference(ref, entity, fields[f], j));
         }
       }
     }
