@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkFiles } from '../../server/src/engine/checker';
-import { buildFileModel } from '../../server/src/engine/plan/model';
+import { ENTITY_LISTS, entries, type FileModel } from '../../server/src/engine/plan/model';
 import { NodeFileHost } from '../../server/src/engine/plan/node-host';
-import { planView } from '../../server/src/engine/plan/plan-view';
+import { compactModel, PLAN_ENTRY_FIELDS } from '../../server/src/engine/plan/plan-view';
 import { Workspace } from '../../server/src/engine/plan/workspace';
 import { checkPlan } from '../../server/src/engine/run-rules';
 import { pilotFilesUnder } from '../util/examples';
@@ -70,17 +70,31 @@ describe('the checker with compact models', function () {
     assert.ok(compared > 20, `${compared} folders compared`);
   });
 
-  it('a plan view gives the same entities and references as the whole data', () => {
+  it('a compact model keeps the entities, references and entries, and of each entry only its plan fields', () => {
     const ws = new Workspace(new NodeFileHost());
+    const ents = (m: FileModel) => m.entities.map((e) => [e.id, e.kind, e.path]);
+    const refs = (m: FileModel) => m.references.map((r) => [r.id, r.expected, r.field, r.path, r.file, r.from.id]);
+    const listed = (m: FileModel) => Object.keys(ENTITY_LISTS).flatMap((k) => entries(m, k).map((e) => [k, e.path]));
+    let compacted = 0;
     for (const f of pilotFilesUnder(examples)) {
       const whole = ws.load(f);
       if (!whole?.root || whole.kind === 'Plan') continue;
-      const view = buildFileModel({ ...whole.parsed, data: planView(whole.root), span: () => undefined, pathAt: () => undefined });
-      const ents = (m: typeof whole) => m.entities.map((e) => [e.id, e.kind, e.path]);
-      const refs = (m: typeof whole) => m.references.map((r) => [r.id, r.expected, r.field, r.path, r.from.id]);
-      assert.deepEqual(ents(view), ents(whole), f);
-      assert.deepEqual(refs(view), refs(whole), f);
+      const before = { ents: ents(whole), refs: refs(whole), listed: listed(whole) };
+      // What each entry must keep, read before compactModel gives the whole model up.
+      const wanted = Object.keys(ENTITY_LISTS).flatMap((k) =>
+        entries(whole, k).map((e) => Object.fromEntries((PLAN_ENTRY_FIELDS[k] ?? []).filter((x) => x in e.entry).map((x) => [x, e.entry[x]]))),
+      );
+      const compact = compactModel(whole);
+      if (compact === whole) continue;
+      compacted++;
+      assert.deepEqual(ents(compact), before.ents, f);
+      assert.deepEqual(refs(compact), before.refs, f);
+      assert.deepEqual(listed(compact), before.listed, f);
+      const kept = Object.keys(ENTITY_LISTS).flatMap((k) => entries(compact, k).map((e) => ({ ...e.entry })));
+      assert.deepEqual(kept, wanted, f);
+      assert.deepEqual(compact.root, { kind: whole.root.kind }, f);
     }
+    assert.ok(compacted >= 10, `${compacted} files compacted`);
   });
 
   describe('plan folders found without parsing files that cannot be Plan files', () => {

@@ -79,7 +79,8 @@ function fromWhole(text: string, seg: Segmentation): Record<string, unknown> | u
 function cut(data: Record<string, unknown>, seg: Segmentation, s: Segment): SegmentParse {
   const value = data[s.key];
   if (s.index === undefined) return { data: { [s.key]: seg.listKeys.has(s.key) ? null : value }, problems: [] };
-  return { data: [(value as unknown[])[s.index]], problems: [] };
+  // A compact model's data keeps no lists (plan-view.ts): its segments are asked only for positions.
+  return { data: [Array.isArray(value) ? value[s.index] : undefined], problems: [] };
 }
 
 /**
@@ -136,7 +137,7 @@ export class SegmentedParsedFile implements ParsedFile {
   }
 
   /**
-   * The same file with other data (the checker's plan view, plan-view.ts):
+   * The same file with other data (the checker's compact model, plan-view.ts):
    * positions are found as before, from the text and its segments, so no
    * parse is needed again. For a snapshot only: its `cache` would lend the
    * other data to an edit.

@@ -198,20 +198,16 @@ type Listed = FileModel & { [LISTS]?: Map<string, readonly EntryEntity[]> };
 const NO_ENTRIES: readonly ListEntry[] = [];
 
 /**
- * The model of a file over a view of its data (plan-view.ts): the same
- * entities, references and entries, each re-pointed at its entry in the view,
- * which keeps every entity list's positions. The given model is given up: its
- * entities now hold the view's entries. For the checker, which keeps only the
- * view of a file once its file rules have run, without making its entities
- * and references a second time.
+ * The same model over other parsed data (the checker's compact model,
+ * plan-view.ts), with each entry's data replaced by what `dataOf` keeps of it:
+ * the same entities, references and entries, not made a second time. The
+ * given model is given up: its entities now hold the kept data.
  */
-export function viewOf(model: FileModel, parsed: ParsedFile): FileModel {
-  const view = parsed.data as Obj;
-  const at = (path: JsonPath) => (view[path[0]] as unknown[])[path[1] as number] as Obj;
+export function withEntryData(model: FileModel, parsed: ParsedFile, dataOf: (listKey: string, entry: Obj) => Obj): FileModel {
   const lists = (model as Listed)[LISTS];
   // Every entry is listed, those without an ID (which references may hold) too.
-  if (lists) for (const made of lists.values()) for (const e of made) e.data = at(e.path);
-  const out: Listed = { parsed, path: model.path, root: view, kind: model.kind, entities: model.entities, references: model.references };
+  if (lists) for (const [listKey, made] of lists) for (const e of made) e.data = dataOf(listKey, e.data);
+  const out: Listed = { parsed, path: model.path, root: parsed.data as Obj, kind: model.kind, entities: model.entities, references: model.references };
   out[LISTS] = lists;
   return out;
 }
