@@ -183,6 +183,11 @@ describe('lsp: diagnostics', function () {
     await matchesCli('opening');
     await step('a title (same structure)', 'tasks/industry-buildings.pilot.yaml', 'title: 推进石化行业节能降碳改造', 'title: 推进石化行业节能降碳改造（修订）');
     await step('a line above findings (positions move)', 'tasks/energy.pilot.yaml', 'tasks:\n', '# 新增注释\ntasks:\n');
+    // A file with a duplicate ID (related places in another file) and an unresolved reference: the findings move with the text.
+    const title = '    title: 建设安全可靠的坚强智能电网，提升外来清洁电力消纳能力';
+    await step('a title between findings, a line added after it (findings move)', 'tasks/energy.pilot.yaml', title, `${title}（修订）\n    # 一行备注`);
+    await step('a comment on the line of an unresolved reference (its line changed)', 'tasks/energy.pilot.yaml', 'indicators: [IND-NONFOSIL-SHARE]', 'indicators: [IND-NONFOSIL-SHARE]  # 待核');
+    await step('the title and the line back', 'tasks/energy.pilot.yaml', `${title}（修订）\n    # 一行备注`, title);
     await step('an indicator ID renamed (references break)', 'indicators.pilot.yaml', '  - id: IND-ENERGY-INTENSITY', '  - id: IND-ENERGY-INTENS');
     await step('a task no longer lists indicators (orphans)', 'tasks/industry-buildings.pilot.yaml', 'indicators: [IND-GREEN-BUILDING-SHARE]', 'indicators: []');
     await step('a project investment (a total, not structure)', 'projects.pilot.yaml', 'investment: { value: 18.5, unit: 亿元 }', 'investment: { value: 918.5, unit: 亿元 }');

@@ -35,6 +35,7 @@ import { finalize, runFileRules, runPlanRules, type RuleErrorHandler } from '../
 import type { EditorFile, EditorPlan } from '../engine/editor/context';
 import { ENTITY_LISTS } from '../engine/plan/model';
 import { sameStructure } from '../engine/plan/structure';
+import { moveFindings } from '../engine/moved-findings';
 import { RULES } from '../engine/rules/registry';
 
 /** Plan rules whose findings depend on the plan's structure only (rule.ts, planInputs). */
@@ -297,25 +298,29 @@ export class PlanSession {
   /**
    * The plan rules' findings. Structure rules re-run only when the structure
    * changed (a file's IDs, references or kind, a file added or removed, the
-   * configuration), or when one of their findings sits in a changed file (its
-   * position may have moved); otherwise their last findings stand. On a large
-   * plan most edits change a title or a number, and this spares a pass over
-   * every reference of the plan per keystroke.
+   * configuration), or when one of their findings (or a related place) sits
+   * on a line an edit changed; otherwise their last findings stand, those in
+   * a changed file moved with its text (moved-findings.ts). On a large plan
+   * most edits change a title or a number, and this spares a pass over every
+   * reference of the plan per keystroke.
    */
   runPlanRules(state: PlanState): Map<string, Finding[]> {
     const index = state.index;
     const files = index.files;
     const prev = state.structureFindings;
     let reuse = prev !== undefined && prev.config === index.config && prev.models.size === files.length;
+    let kept = prev?.findings;
     for (let i = 0; reuse && i < files.length; i++) {
       const m = files[i];
       const before = prev!.models.get(m.path);
       if (before === m) continue;
-      reuse = before !== undefined && !prev!.findings.get(m.path)?.length && sameStructure(before, m);
+      reuse = before !== undefined && sameStructure(before, m);
+      if (reuse) kept = moveFindings(kept!, m.path, before!.parsed.text, m.parsed.text);
+      reuse &&= kept !== undefined;
     }
     let structural: Map<string, Finding[]>;
     if (reuse) {
-      structural = prev!.findings;
+      structural = prev!.findings = kept!;
       for (const m of files) prev!.models.set(m.path, m);
     } else {
       structural = runPlanRules(index, this.onRuleError, STRUCTURE_RULES);
