@@ -114,6 +114,31 @@ describe('findings moved through an edit', () => {
       assert.deepEqual(lineChange('a: 1', 'a: 12'), { from: 0, to: 4, delta: 1 });
     });
 
+    it('finds the same lines in long texts, where it compares a chunk at a time (500 random edits)', () => {
+      // The same result as a character-by-character scan, however far from a chunk's edge the change is.
+      const naive = (before: string, after: string) => {
+        const min = Math.min(before.length, after.length);
+        let p = 0;
+        while (p < min && before[p] === after[p]) p++;
+        let q = 0;
+        while (q < min - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+        const from = p === 0 ? 0 : before.lastIndexOf('\n', p - 1) + 1;
+        const end = before.length - q;
+        const nl = before.indexOf('\n', end > p ? end - 1 : p);
+        return { from, to: nl < 0 ? before.length : nl + 1, delta: after.length - before.length };
+      };
+      const next = random(7);
+      const line = () => `  - id: T-${next(1000)}\n    title: 标题${'文'.repeat(next(40))}\n`;
+      for (let k = 0; k < 500; k++) {
+        const before = Array.from({ length: 20 + next(200) }, line).join('');
+        const at = next(before.length);
+        const cut = next(3) ? next(40) : 0;
+        const after = before.slice(0, at) + ['', 'x', '\n', '文本\n  '][next(4)] + before.slice(Math.min(before.length, at + cut));
+        if (after === before) continue;
+        assert.deepEqual(lineChange(before, after), naive(before, after), `edit ${k}`);
+      }
+    });
+
     it('keeps spans before the changed lines, moves those after, and gives up on those that touch them', () => {
       const change = lineChange(text, 'a: 1\nb: 22\nc: 3\n')!;
       assert.deepEqual(moveSpan({ start: 0, end: 1 }, change), { start: 0, end: 1 });

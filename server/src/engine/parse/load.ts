@@ -27,17 +27,17 @@ export function parseText(path: string, text: string, previous?: ParsedFile): Pa
  * parsed segments.
  */
 function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
-  const cache = previous instanceof SegmentedParsedFile ? previous.cache : undefined;
+  const before = previous instanceof SegmentedParsedFile ? previous : undefined;
   // A first parse of a plan-shaped file: the block reader finds the data and the segments in one
   // pass. It refuses everything segments.ts screens out (anchors, tags, directives, document
   // markers, complex keys, glued comments, tabs, odd block scalars), so no screen is needed first.
-  if (!cache) {
+  if (!before) {
     const r = readPlanFile(text);
     if (r) return fromBlockReader(path, text, r.segmentation, r.data);
   }
   const seg = segment(text);
   if (seg) {
-    const file = parseSegmented(path, text, seg, cache);
+    const file = parseSegmented(path, text, seg, before);
     if (file) return file;
   }
   return parseYaml(path, text);

@@ -19,13 +19,21 @@ export interface LineChange {
  * and the old text from `to` (in the new text from `to + delta`), are the same
  * in both. Undefined when the texts are equal.
  */
+const CHUNK = 512;
+
 export function lineChange(before: string, after: string): LineChange | undefined {
   if (before === after) return undefined;
   const min = Math.min(before.length, after.length);
+  // The common start and end, a chunk at a time while chunks are equal (compared natively), then
+  // a character at a time: a 100k-line file is 2 million characters, and a keystroke changes one.
   let p = 0;
+  while (p + CHUNK <= min && before.slice(p, p + CHUNK) === after.slice(p, p + CHUNK)) p += CHUNK;
   while (p < min && before.charCodeAt(p) === after.charCodeAt(p)) p++;
   let q = 0; // the common end, not reaching into the common start in either text
-  while (q < min - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  const bl = before.length;
+  const al = after.length;
+  while (q + CHUNK <= min - p && before.slice(bl - q - CHUNK, bl - q) === after.slice(al - q - CHUNK, al - q)) q += CHUNK;
+  while (q < min - p && before.charCodeAt(bl - 1 - q) === after.charCodeAt(al - 1 - q)) q++;
   const end = before.length - q; // the old text changed in [p, end)
   const from = p === 0 ? 0 : before.lastIndexOf('\n', p - 1) + 1;
   // A position on the last changed line of the old text (for an insertion, the line it goes into).
