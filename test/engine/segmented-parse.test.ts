@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { parseText } from '../../server/src/engine/parse/load';
 import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { SegmentedParsedFile } from '../../server/src/engine/parse/segmented-file';
+import { segment } from '../../server/src/engine/parse/segments';
+import { lineChange } from '../../server/src/engine/text/line-change';
 import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';
@@ -32,10 +34,13 @@ function* paths(v: unknown, p: JsonPath = []): Generator<JsonPath> {
 }
 
 /** Same verdict; if valid, same data and same spans everywhere. Returns whether the fast path was taken. */
-function compare(text: string, label: string, spans = true, previousText?: string): boolean {
+function compare(text: string, label: string, spans = true, previousText?: string, screenedPrevious = false): boolean {
   const full = parseYaml('x', text);
-  // With a previous version, unchanged segments come from its cache and the rest is parsed one by one.
-  const fast = parseText('x', text, previousText === undefined ? undefined : parseText('x', previousText));
+  // With a previous version, unchanged segments keep its parses and the rest is parsed one by one. A previous
+  // version that was itself an edit passed segments.ts's screens, so only the edited lines are screened again.
+  let previous = previousText === undefined ? undefined : parseText('x', previousText);
+  if (previous && screenedPrevious) previous = parseText('x', previousText!, previous);
+  const fast = parseText('x', text, previous);
   const fullBad = full.syntax.length > 0;
   const fastBad = fast.syntax.length > 0;
   assert.equal(fastBad, fullBad, `${label}: verdicts differ (full: ${full.syntax.map((s) => JSON.stringify(s.message)).join(', ') || 'valid'})`);
@@ -99,10 +104,39 @@ describe('segmented parse = full parse', function () {
       const original = before;
       if (compare(t, `mutant ${k}:\n${t}`, k % 10 === 0)) fast++;
       // The same mutant as an edit of its original: the incremental path must agree too.
-      compare(t, `mutant ${k} as an edit:\n${t}`, k % 10 === 5, original);
+      compare(t, `mutant ${k} as an edit:\n${t}`, k % 10 === 5, original, k % 4 >= 2);
     }
     console.log(`      (${fast} of ${total} mutants took the fast path)`);
     assert.ok(fast > total / 3, 'the fast path is exercised');
+  });
+
+  it('an edit of screened text is screened around its lines only, with the verdict of screening it all (20,000 mutants)', () => {
+    const r = rng(20261202);
+    const texts = exampleFiles.map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.length < 20000 && segment(t));
+    let refused = 0;
+    for (let k = 0; k < 20000; k++) {
+      const original = texts[Math.floor(r() * texts.length)];
+      let t = original;
+      for (let e = 1 + Math.floor(r() * 2); e > 0; e--) t = mutate(t, r, k % 2 ? STRAYS : undefined);
+      const edit = lineChange(original, t);
+      if (!edit) continue;
+      const all = segment(t);
+      if (!all) refused++;
+      assert.deepEqual(segment(t, edit), all, `mutant ${k}:\n${t}`);
+    }
+    assert.ok(refused > 2000, `${refused} mutants refused by the screens or the segmenter`);
+    // Constructs that reach past the edited line, which random edits hardly make: a block scalar's header
+    // above it, a header made whose next line is spaces, a header after blank lines below a key.
+    const cases: [string, string][] = [
+      ['a: |\n  x\n  y\nb: 1\n', 'a: |\n   \n  y\nb: 1\n'],
+      ['a: x\n   \nb: 2\n', 'a: |\n   \nb: 2\n'],
+      ['k:\n\n\n  x2 # c\nb: 1\n', 'k:\n\n\n  |2 # c\nb: 1\n'],
+    ];
+    for (const [before, after] of cases) {
+      assert.ok(segment(before), `screened: ${before}`);
+      assert.equal(segment(after), undefined, `refused when screened whole: ${after}`);
+      assert.equal(segment(after, lineChange(before, after)), undefined, `refused around the edit: ${after}`);
+    }
   });
 
   it('an edit re-parses only the segment it touches', () => {

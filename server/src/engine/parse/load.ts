@@ -7,6 +7,7 @@ import { LineIndex } from '../text/line-index';
 import { decode, stripBom } from './decode';
 import { parseYaml } from './yaml-file';
 import { segment } from './segments';
+import { lineChange } from '../text/line-change';
 import { fromBlockReader, parseSegmented, SegmentedParsedFile } from './segmented-file';
 import { readPlanFile } from './block-reader';
 import type { ParsedFile, SyntaxProblem } from './parsed-file';
@@ -35,9 +36,12 @@ function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
     const r = readPlanFile(text);
     if (r) return fromBlockReader(path, text, r.segmentation, r.data);
   }
-  const seg = segment(text);
+  // After an edit, the segments are found by their place (lineChange); and when the previous text passed
+  // segments.ts's screens, only the lines around the edit are screened again.
+  const edit = before && lineChange(before.text, text);
+  const seg = segment(text, before?.screened ? edit : undefined);
   if (seg) {
-    const file = parseSegmented(path, text, seg, before);
+    const file = parseSegmented(path, text, seg, before, edit);
     if (file) return file;
   }
   return parseYaml(path, text);

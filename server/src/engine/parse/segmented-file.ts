@@ -99,12 +99,11 @@ export function fromBlockReader(path: string, text: string, seg: Segmentation, d
  * at the same place (before the lines the edit changed, or moved by it after
  * them) keeps its parse; the others are parsed.
  */
-export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile): SegmentedParsedFile | undefined {
+export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change = previous && lineChange(previous.text, text)): SegmentedParsedFile | undefined {
   if (!previous) {
     const whole = fromWhole(text, seg);
-    if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, []);
+    if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, [], true);
   }
-  const change = previous && lineChange(previous.text, text);
   const parses: SegmentParse[] = [];
   for (const s of seg.segments) parses.push(previous?.lend(s, change) ?? parseSegment(text.slice(s.start, s.end)));
   const data: Record<string, unknown> = {};
@@ -123,7 +122,7 @@ export function parseSegmented(path: string, text: string, seg: Segmentation, pr
       (data[s.key] as unknown[]).push(p.data[0]);
     }
   }
-  return new SegmentedParsedFile(path, text, seg, parses, data, syntax);
+  return new SegmentedParsedFile(path, text, seg, parses, data, syntax, true);
 }
 
 export class SegmentedParsedFile implements ParsedFile {
@@ -137,6 +136,11 @@ export class SegmentedParsedFile implements ParsedFile {
     private readonly parses: (SegmentParse | undefined)[],
     readonly data: unknown,
     readonly syntax: SyntaxProblem[],
+    /**
+     * The text passed segments.ts's screens (it was segmented by segments.ts, not only
+     * read whole by the block reader): an edit of it needs only its own lines screened.
+     */
+    readonly screened = false,
   ) {
     this.lines = new LineIndex(text);
   }
@@ -148,7 +152,7 @@ export class SegmentedParsedFile implements ParsedFile {
    * other data to an edit.
    */
   withData(data: Record<string, unknown>): SegmentedParsedFile {
-    return new SegmentedParsedFile(this.path, this.text, this.seg, [], data, this.syntax);
+    return new SegmentedParsedFile(this.path, this.text, this.seg, [], data, this.syntax, this.screened);
   }
 
   private segmentCache: SegmentCache | undefined;
