@@ -21,7 +21,7 @@ import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
 import { parseYaml } from './yaml-file';
-import { lineChange, type LineChange } from '../text/line-change';
+import type { LineChange } from '../text/line-change';
 
 interface SegmentParse {
   data: unknown;
@@ -32,7 +32,6 @@ interface SegmentParse {
   located?: BlockSpans | null;
 }
 
-export type SegmentCache = Map<string, SegmentParse>;
 
 /** Plan-shaped text through the block reader; anything it leaves, through js-yaml (which may throw). */
 function loadData(text: string): unknown {
@@ -97,9 +96,10 @@ export function fromBlockReader(path: string, text: string, seg: Segmentation, d
  * Undefined when a segment parses to an unexpected shape: the caller takes the
  * full path. With the file's previous version, a segment that is the same text
  * at the same place (before the lines the edit changed, or moved by it after
- * them) keeps its parse; the others are parsed.
+ * them) keeps its parse; the others are parsed. `change`: where the previous
+ * text and this one differ (text/line-change.ts; undefined when they are equal).
  */
-export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change = previous && lineChange(previous.text, text)): SegmentedParsedFile | undefined {
+export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange): SegmentedParsedFile | undefined {
   if (!previous) {
     const whole = fromWhole(text, seg);
     if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, [], true);
@@ -148,22 +148,11 @@ export class SegmentedParsedFile implements ParsedFile {
   /**
    * The same file with other data (the checker's compact model, plan-view.ts):
    * positions are found as before, from the text and its segments, so no
-   * parse is needed again. For a snapshot only: its `cache` would lend the
-   * other data to an edit.
+   * parse is needed again. For a snapshot only: its segments' parses would be
+   * cut from the other data, and `lend` would give them to an edit.
    */
   withData(data: Record<string, unknown>): SegmentedParsedFile {
     return new SegmentedParsedFile(this.path, this.text, this.seg, [], data, this.syntax, this.screened);
-  }
-
-  private segmentCache: SegmentCache | undefined;
-
-  /** Segment text → parse: what this version holds, by text (built when first asked for; tests read it). */
-  get cache(): SegmentCache {
-    if (!this.segmentCache) {
-      this.segmentCache = new Map();
-      this.seg.segments.forEach((s, i) => this.segmentCache!.set(this.text.slice(s.start, s.end), this.parseOf(i)));
-    }
-    return this.segmentCache;
   }
 
   /**
