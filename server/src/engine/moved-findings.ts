@@ -32,13 +32,14 @@ export function moveFindings(findings: Map<string, Finding[]>, file: string, bef
       const f = list[i];
       const own = path === file;
       const related = f.data?.related;
-      if (!own && !related?.some((r) => r.file === file)) continue;
+      const relatedHere = related?.some((r) => r.file === file) ?? false;
+      if (!own && !relatedHere) continue;
       const span = own ? moveSpan(f.span, change) : f.span;
       if (!span) return undefined;
       let next = f;
-      if (related?.some((r) => r.file === file)) {
+      if (relatedHere) {
         const places = [];
-        for (const r of related) {
+        for (const r of related!) {
           const s = r.file === file ? moveSpan(r.span, change) : r.span;
           if (!s) return undefined;
           places.push(s === r.span ? r : { ...r, span: s });

@@ -14,13 +14,14 @@ export interface LineChange {
   delta: number;
 }
 
+/** How many characters the common start and end are compared at a time, natively, before one at a time. */
+const CHUNK = 512;
+
 /**
  * The lines that differ between `before` and `after`: the text before `from`,
  * and the old text from `to` (in the new text from `to + delta`), are the same
  * in both. Undefined when the texts are equal.
  */
-const CHUNK = 512;
-
 export function lineChange(before: string, after: string): LineChange | undefined {
   if (before === after) return undefined;
   const min = Math.min(before.length, after.length);
