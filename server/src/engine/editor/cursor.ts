@@ -9,6 +9,7 @@
  * skipped; multi-line flow collections are followed a few lines back.
  */
 import type { JsonPath } from '../parse/parsed-file';
+import { lastStartAtOrBefore } from '../text/last-start';
 
 export interface LineEntry {
   col: number;
@@ -120,16 +121,6 @@ export function scanLines(text: string): LineInfo[] {
   return out;
 }
 
-export function lineOf(lines: LineInfo[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * The path of the block mapping whose keys start at column `col`, for a node
@@ -285,7 +276,7 @@ function tokenEnd(text: string, offset: number, flow: boolean): number {
 
 /** The cursor context at `offset` of `text`. */
 export function cursorContext(text: string, offset: number, lines: LineInfo[] = scanLines(text)): CursorContext {
-  const lineNo = lineOf(lines, offset);
+  const lineNo = lastStartAtOrBefore(lines, offset);
   const line = lines[lineNo];
   const col = offset - line.start;
   const prefix = line.text.slice(0, col);

@@ -22,6 +22,7 @@ import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
 import { parseYaml } from './yaml-file';
 import type { LineChange } from '../text/line-change';
+import { lastStartAtOrBefore } from '../text/last-start';
 
 interface SegmentParse {
   data: unknown;
@@ -168,23 +169,10 @@ export class SegmentedParsedFile implements ParsedFile {
       if (s.start < change.to + change.delta) return undefined;
       start -= change.delta;
     }
-    const i = this.segmentAt(start);
+    const i = lastStartAtOrBefore(this.seg.segments, start);
     const old = this.seg.segments[i];
     if (!old || old.start !== start || old.end - old.start !== s.end - s.start) return undefined;
     return this.parseOf(i);
-  }
-
-  /** The segment an offset is in: the last one that starts at or before it. */
-  private segmentAt(offset: number): number {
-    const segs = this.seg.segments;
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   private parseOf(i: number): SegmentParse {
@@ -268,7 +256,7 @@ export class SegmentedParsedFile implements ParsedFile {
   }
 
   pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined {
-    const lo = this.segmentAt(offset);
+    const lo = lastStartAtOrBefore(this.seg.segments, offset);
     const s = this.seg.segments[lo];
     const r = this.positions(lo).pathAt(offset - s.start);
     if (s.index === undefined) return r;
