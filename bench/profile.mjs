@@ -29,7 +29,7 @@ const JOBS = args.includes('--datasets')
   : [{ ds: 'lines-10k', cli: false }, { ds: 'files-1000', cli: false }, { ds: 'files-1000', cli: true }];
 const TOP = Number(opt('--top', '15'));
 
-// Bundles (bench/results/engine.js, dist/cli.js) are mapped back to their sources through their maps.
+// Bundles (bench/results/engine.js, dist/cli-main.js, which dist/cli.js loads) are mapped back to their sources through their maps.
 const maps = new Map();
 function mapFor(path) {
   if (!maps.has(path)) {
