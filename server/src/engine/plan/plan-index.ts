@@ -17,7 +17,7 @@ export interface PlanSettings {
 
 export class PlanIndex {
   private readonly fileMap = new Map<string, FileModel>();
-  private tables: { defs: Map<string, Entity[]>; refs: Reference[] } | undefined;
+  private tables: { defs: Map<string, Entity[]>; refs: Reference[]; targets: (Entity[] | undefined)[] } | undefined;
   private plans: FileModel[] | undefined;
 
   constructor(
@@ -83,7 +83,10 @@ export class PlanIndex {
       }
       for (const r of f.references) refs.push(r);
     }
-    this.tables = { defs, refs };
+    // Each reference looked up once here, for every rule that asks what it points to.
+    const targets: (Entity[] | undefined)[] = new Array(refs.length);
+    for (let k = 0; k < refs.length; k++) targets[k] = defs.get(refs[k].id);
+    this.tables = { defs, refs, targets };
     return this.tables;
   }
 
@@ -94,6 +97,15 @@ export class PlanIndex {
 
   get references(): Reference[] {
     return this.build().refs;
+  }
+
+  /**
+   * The definitions of each reference's ID, by its place in `references`
+   * (undefined: the plan defines no such ID). A 1,000-file plan has some 27,000
+   * references, and four plan rules ask this of each.
+   */
+  get targets(): readonly (readonly Entity[] | undefined)[] {
+    return this.build().targets;
   }
 
   /** The first definition of an ID. */

@@ -140,12 +140,11 @@ export const dependencyCycle: Rule = {
       return x;
     };
     const deps: Reference[] = [];
-    const refs = plan.references;
-    const definitions = plan.definitions;
+    const { references: refs, targets } = plan;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       // `from` is a task entry, so its ID (when it has one) is a task's; the target must be one too.
-      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !definesKind(definitions.get(ref.id), TASK)) continue;
+      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !definesKind(targets[k], TASK)) continue;
       deps.push(ref);
     }
     if (!deps.length) return;

@@ -19,10 +19,12 @@ export const referenceKind: Rule = {
   title: { en: 'A reference to an ID of the wrong kind', zh: '引用的 ID 类型不符' },
   checkPlan(ctx) {
     const { plan } = ctx;
-    const definitions = plan.definitions; // read once: the getter is asked otherwise for each of tens of thousands of references
-    for (const ref of plan.references) {
-      const defs = definitions.get(ref.id);
-      if (!defs || definesKind(defs, ref.expected)) continue;
+    const { references, targets } = plan;
+    for (let k = 0; k < references.length; k++) {
+      const defs = targets[k];
+      if (!defs) continue;
+      const ref = references[k];
+      if (definesKind(defs, ref.expected)) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
       ctx.report({

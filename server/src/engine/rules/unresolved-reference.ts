@@ -32,9 +32,10 @@ export const unresolvedReference: Rule = {
       }
       return ids;
     };
-    const definitions = plan.definitions; // read once: the getter is asked otherwise for each of tens of thousands of references
-    for (const ref of plan.references) {
-      if (definitions.has(ref.id)) continue;
+    const { references, targets } = plan;
+    for (let k = 0; k < references.length; k++) {
+      if (targets[k]) continue;
+      const ref = references[k];
       const file = plan.file(ref.file);
       if (!file) continue;
       const best = candidates(ref.expected).nearest(ref.id, Math.max(2, Math.floor(ref.id.length / 3)));

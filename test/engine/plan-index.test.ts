@@ -1,0 +1,59 @@
+/**
+ * PlanIndex: the plan-wide tables of IDs and references, rebuilt when a file
+ * is added, replaced or removed. `targets` gives each reference the
+ * definitions of its ID, which several plan rules read instead of looking
+ * each reference up again.
+ */
+import * as assert from 'node:assert/strict';
+import { parseText } from '../../server/src/engine/parse/load';
+import { buildFileModel } from '../../server/src/engine/plan/model';
+import { PlanIndex } from '../../server/src/engine/plan/plan-index';
+
+const TASKS = `apiVersion: pilot-plan/v1
+kind: Tasks
+tasks:
+  - id: T-A
+    title: 甲
+    indicators: [IND-X, IND-MISSING]
+    dependsOn: [T-B]
+  - id: T-B
+    title: 乙
+    indicators: [IND-X]
+`;
+const INDICATORS = `apiVersion: pilot-plan/v1
+kind: Indicators
+indicators:
+  - id: IND-X
+    name: 指标
+  - id: T-B
+    name: 与任务同名
+`;
+
+const model = (path: string, text: string) => buildFileModel(parseText(path, text));
+
+/** Every reference's targets, as "ID → kinds of its definitions" (none: unresolved). */
+function targetsOf(plan: PlanIndex): string[] {
+  return plan.references.map((r, k) => `${r.id} → ${(plan.targets[k] ?? []).map((d) => d.kind).join(',') || 'none'}`);
+}
+
+describe('PlanIndex', () => {
+  it('gives each reference the definitions of its ID, every one where the ID is defined twice', () => {
+    const plan = new PlanIndex('/plan');
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
+    plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
+    assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
+    for (let k = 0; k < plan.references.length; k++) assert.equal(plan.targets[k], plan.definitions.get(plan.references[k].id));
+  });
+
+  it('finds them again after a file is added, replaced or removed', () => {
+    const plan = new PlanIndex('/plan');
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
+    assert.deepEqual(targetsOf(plan), ['IND-X → none', 'IND-MISSING → none', 'T-B → task', 'IND-X → none']);
+    plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
+    assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS.replace('[IND-X, IND-MISSING]', '[IND-MISSING]')));
+    assert.deepEqual(targetsOf(plan), ['IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
+    plan.removeFile('/plan/indicators.pilot.yaml');
+    assert.deepEqual(targetsOf(plan), ['IND-MISSING → none', 'T-B → task', 'IND-X → none']);
+  });
+});
