@@ -36,21 +36,29 @@ defineMessages({
   'unit-mismatch.did-you-mean': { en: ' Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },
 });
 
-/** Spellings planners write, folded to the format's: 万千瓦 → 万kW, 万吨CO2/年 → 万tCO2/a. */
+/**
+ * Spellings planners write, folded to the format's: 万千瓦 → 万kW, 万吨CO2/年 → 万tCO2/a.
+ * Chinese patterns are made from strings: a bundler escapes non-ASCII characters in strings but
+ * not in regular expression literals, and one such character makes the whole CLI bundle a
+ * two-byte string, twice the bytes to read and to compile at every start.
+ */
+const FOLDS: readonly [RegExp, string][] = [
+  [/\s+/g, ''],
+  [new RegExp('二氧化碳|co₂', 'g'), 'co2'],
+  [new RegExp('千瓦', 'g'), 'kw'],
+  [new RegExp('兆瓦', 'g'), 'mw'],
+  [new RegExp('吉瓦', 'g'), 'gw'],
+  [new RegExp('标准煤|标煤', 'g'), 'ce'],
+  [new RegExp('吨', 'g'), 't'],
+  [new RegExp('/(年|yr|year)$'), '/a'],
+  [new RegExp('^(人民币|rmb|cny)'), ''],
+  [/^(yuan)$/, '元'],
+];
+
 function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, '')
-    .replace(/二氧化碳|co₂/g, 'co2')
-    .replace(/千瓦/g, 'kw')
-    .replace(/兆瓦/g, 'mw')
-    .replace(/吉瓦/g, 'gw')
-    .replace(/标准煤|标煤/g, 'ce')
-    .replace(/吨/g, 't')
-    .replace(/\/(年|yr|year)$/, '/a')
-    .replace(/^(人民币|rmb|cny)/, '')
-    .replace(/^(yuan)$/, '元');
+  let out = s.normalize('NFKC').toLowerCase();
+  for (const [pattern, to] of FOLDS) out = out.replace(pattern, to);
+  return out;
 }
 
 function commonPrefix(a: string, b: string): number {
