@@ -16,7 +16,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const jsyaml = require('js-yaml');
 const YAML = require('yaml');
-const engine = require(join(HERE, 'results', 'engine.js'));
+const engine = require(process.env.BENCH_ENGINE ?? join(HERE, 'results', 'engine.js'));
 // The floor is js-yaml at its fastest on these files: the YAML 1.2 core schema (what plan files
 // use; the default schema also tries timestamps, merge keys and binary on every scalar).
 const CORE = { schema: jsyaml.CORE_SCHEMA };

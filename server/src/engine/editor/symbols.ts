@@ -38,11 +38,17 @@ export function documentSymbols(model: FileModel, locale: Locale): OutlineSymbol
     const valueSpan = parsed.span([listKey], 'value');
     if (!keySpan) continue;
     const children: OutlineSymbol[] = [];
+    // The entity of each entry with an ID, by its place in the list (paths are made when asked: once each here).
+    const byIndex = new Map<number, Entity>();
+    for (const x of model.entities) {
+      const [key, index] = x.path;
+      if (key === listKey && typeof index === 'number' && !byIndex.has(index)) byIndex.set(index, x);
+    }
     list.forEach((entry, i) => {
       if (!isObj(entry)) return;
       const range = parsed.span([listKey, i], 'value');
       if (!range) return;
-      const e = model.entities.find((x) => x.path[0] === listKey && x.path[1] === i);
+      const e = byIndex.get(i);
       const id = typeof entry.id === 'string' && entry.id ? entry.id : `#${i + 1}`;
       const selection = e ? idSpan(parsed, e) : parsed.span([listKey, i], 'key') ?? range;
       const name = e ? entityName(e) : typeof entry.title === 'string' ? entry.title : typeof entry.name === 'string' ? entry.name : undefined;

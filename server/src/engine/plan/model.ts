@@ -48,9 +48,20 @@ class EntryEntity implements Entity, ListEntry {
     readonly id: string,
     readonly kind: EntityKind,
     readonly file: string,
-    readonly path: JsonPath,
+    /** The entity list it is an entry of, at `index`; undefined for the plan itself (the file's top). */
+    readonly listKey: string | undefined,
+    readonly index: number,
     public data: Obj,
   ) {}
+
+  /**
+   * Made when asked, not kept: a path array per entity was two objects of the
+   * ~150,000 small ones a 1,000-file check keeps until its plan rules end, and
+   * every one it keeps is copied by the garbage collector twice.
+   */
+  get path(): JsonPath {
+    return this.listKey === undefined ? [] : [this.listKey, this.index];
+  }
 
   get entry(): Obj {
     return this.data;
@@ -66,7 +77,7 @@ class EntryEntity implements Entity, ListEntry {
 class ListReference implements Reference {
   constructor(
     readonly id: string,
-    readonly from: Entity,
+    readonly from: EntryEntity,
     readonly field: string,
     readonly index: number,
   ) {}
@@ -76,11 +87,11 @@ class ListReference implements Reference {
   }
 
   get expected(): EntityKind[] {
-    return ENTITY_LISTS[this.from.path[0]].refs[this.field];
+    return ENTITY_LISTS[this.from.listKey!].refs[this.field];
   }
 
   get path(): JsonPath {
-    return [...this.from.path, this.field, this.index];
+    return [this.from.listKey!, this.from.index, this.field, this.index];
   }
 }
 
@@ -143,7 +154,7 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   const model: FileModel = { parsed, path: parsed.path, root, kind, entities: [], references: [] };
   if (!root) return model;
   if (kind === 'Plan' && typeof root.id === 'string') {
-    model.entities.push(new EntryEntity(root.id, 'plan', parsed.path, [], root));
+    model.entities.push(new EntryEntity(root.id, 'plan', parsed.path, undefined, 0, root));
   }
   // The entries of each list, for entries(), sharing their paths with the entities.
   const byList = new Map<string, readonly EntryEntity[]>();
@@ -158,7 +169,7 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
       const entry = list[i];
       if (!isObj(entry)) continue;
       const id = typeof entry.id === 'string' ? entry.id : undefined;
-      const entity = new EntryEntity(id ?? '', spec.kind, parsed.path, [spec.listKey, i], entry);
+      const entity = new EntryEntity(id ?? '', spec.kind, parsed.path, spec.listKey, i, entry);
       made.push(entity);
       if (id !== undefined) model.entities.push(entity);
       for (let f = 0; f < fields.length; f++) {
