@@ -70,7 +70,7 @@ describe('the checker with compact models', function () {
     assert.ok(compared > 20, `${compared} folders compared`);
   });
 
-  it('a compact model keeps the entities, references and entries, and of each entry only its plan fields', () => {
+  it('a compact model keeps the entities, references and entries, and of each entry only its plan fields that its references do not hold', () => {
     const ws = new Workspace(new NodeFileHost());
     const ents = (m: FileModel) => m.entities.map((e) => [e.id, e.kind, e.path]);
     const refs = (m: FileModel) => m.references.map((r) => [r.id, r.expected, r.field, r.path, r.file, r.from.id]);
@@ -80,9 +80,11 @@ describe('the checker with compact models', function () {
       const whole = ws.load(f);
       if (!whole?.root || whole.kind === 'Plan') continue;
       const before = { ents: ents(whole), refs: refs(whole), listed: listed(whole) };
-      // What each entry must keep, read before compactModel gives the whole model up.
+      // What each entry must keep, read before compactModel gives the whole model up: its plan
+      // fields, but not a list of IDs, which its references hold (one each, compared above).
+      const idList = (k: string, x: string, v: unknown) => x in ENTITY_LISTS[k].refs && Array.isArray(v) && v.length > 0 && v.every((i) => typeof i === 'string');
       const wanted = Object.keys(ENTITY_LISTS).flatMap((k) =>
-        entries(whole, k).map((e) => Object.fromEntries((PLAN_ENTRY_FIELDS[k] ?? []).filter((x) => x in e.entry).map((x) => [x, e.entry[x]]))),
+        entries(whole, k).map((e) => Object.fromEntries((PLAN_ENTRY_FIELDS[k] ?? []).filter((x) => x in e.entry && !idList(k, x, e.entry[x])).map((x) => [x, e.entry[x]]))),
       );
       const compact = compactModel(whole);
       if (compact === whole) continue;
@@ -95,6 +97,27 @@ describe('the checker with compact models', function () {
       assert.deepEqual(compact.root, { kind: whole.root.kind }, f);
     }
     assert.ok(compacted >= 10, `${compacted} files compacted`);
+  });
+
+  it('orphan reads a task\'s indicators the same from a compact model, whatever their shape', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-view-'));
+    try {
+      const plan = path.join(dir, 'plan.pilot.yaml');
+      fs.writeFileSync(plan, 'apiVersion: pilot-plan/v1\nkind: Plan\nid: p\ntitle: 方案\n');
+      const shapes = ['[IND-X]', '[]', 'IND-X', "''", '~', '[IND-X, 5]', '[5]'];
+      const tasks = shapes.map((v, i) => `  - id: T-${i}\n    title: 任务\n    lead: 发改委\n    indicators: ${v}\n`).join('') + '  - id: T-NONE\n    title: 任务\n    lead: 发改委\n';
+      const tasksFile = path.join(dir, 'tasks.pilot.yaml');
+      fs.writeFileSync(tasksFile, `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n${tasks}`);
+      const indicators = path.join(dir, 'indicators.pilot.yaml');
+      fs.writeFileSync(indicators, 'apiVersion: pilot-plan/v1\nkind: Indicators\nindicators:\n  - id: IND-X\n    name: 指标\n');
+      const files = [plan, tasksFile, indicators];
+      const orphans = (m: Map<string, unknown[]>) => (m.get(tasksFile) as { code: string; message: unknown }[]).filter((f) => f.code === 'orphan').map((f) => /T-\w+/.exec(JSON.stringify(f.message))?.[0]);
+      assert.deepEqual(orphans(streamed(files)), orphans(wholeModels(files)));
+      // Tasks with an empty list, an empty string, null, or none are orphans; any other value is not.
+      assert.deepEqual(orphans(streamed(files)), ['T-1', 'T-3', 'T-4', 'T-NONE']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('plan folders found without parsing files that cannot be Plan files', () => {

@@ -8,7 +8,7 @@
  * and its segments, without a parse.
  */
 import { SegmentedParsedFile } from '../parse/segmented-file';
-import { withEntryData, type FileModel, type Obj } from './model';
+import { ENTITY_LISTS, withEntryData, type FileModel, type Obj } from './model';
 
 /**
  * Fields of list entries that plan rules read besides the ID and the
@@ -23,16 +23,28 @@ export const PLAN_ENTRY_FIELDS: Readonly<Record<string, readonly string[]>> = { 
 const NOTHING: Obj = Object.freeze({});
 
 /**
- * What the plan keeps of an entry of the list `listKey`: its PLAN_ENTRY_FIELDS.
- * Each entry used to keep a copy of its ID and reference lists too, which the
- * entities and references already hold: over the 1,000-file plan, the kept
- * data 4.1 -> ~1.1 MB.
+ * A reference field's value that the model's references hold whole: a
+ * non-empty list of IDs (a reference each). A rule that reads such a field of
+ * a compact model finds it missing and asks the references (orphan does).
+ */
+function heldByReferences(listKey: string, field: string, value: unknown): boolean {
+  if (!ENTITY_LISTS[listKey]?.refs[field] || !Array.isArray(value) || value.length === 0) return false;
+  for (const v of value) if (typeof v !== 'string') return false;
+  return true;
+}
+
+/**
+ * What the plan keeps of an entry of the list `listKey`: its PLAN_ENTRY_FIELDS,
+ * but not what its references already hold. Each entry used to keep a copy of
+ * its ID and reference lists: over the 1,000-file plan, the kept data 4.1 ->
+ * ~1.1 MB; then the 12,000 tasks' `indicators` lists (36,000 small objects the
+ * garbage collector copied twice) went too.
  */
 export function planEntry(listKey: string, entry: Obj): Obj {
   const fields = PLAN_ENTRY_FIELDS[listKey];
   if (!fields) return NOTHING;
   let kept: Obj | undefined;
-  for (const f of fields) if (f in entry) (kept ??= {})[f] = entry[f];
+  for (const f of fields) if (f in entry && !heldByReferences(listKey, f, entry[f])) (kept ??= {})[f] = entry[f];
   return kept ?? NOTHING;
 }
 

@@ -18,11 +18,16 @@ defineMessages({
   },
 });
 
-/** Does the task state indicators? A non-list value counts: the schema rule reports its type. */
-function hasIndicators(task: Entity): boolean {
+/**
+ * Does the task state indicators? A non-list value counts: the schema rule
+ * reports its type. A compact model (plan-view.ts) keeps no list of IDs: the
+ * task's references say whether it has one (`listing`).
+ */
+function hasIndicators(task: Entity, listing: ReadonlySet<Entity>): boolean {
   const v = task.data.indicators;
+  if (v === undefined) return listing.has(task);
   if (Array.isArray(v)) return v.length > 0;
-  return v !== undefined && v !== null && v !== '';
+  return v !== null && v !== '';
 }
 
 export const orphan: Rule = {
@@ -36,9 +41,12 @@ export const orphan: Rule = {
     const { plan } = ctx;
     const indicatorRefs = new Set<string>();
     const projectRefs = new Set<string>();
+    const listing = new Set<Entity>(); // tasks with a reference in `indicators`
     for (const ref of plan.references) {
-      if (ref.field === 'indicators' && ref.from.kind === 'task') indicatorRefs.add(ref.id);
-      else if (ref.field === 'tasks' && ref.from.kind === 'project') projectRefs.add(ref.id);
+      if (ref.field === 'indicators' && ref.from.kind === 'task') {
+        indicatorRefs.add(ref.id);
+        listing.add(ref.from);
+      } else if (ref.field === 'tasks' && ref.from.kind === 'project') projectRefs.add(ref.id);
     }
     for (const f of plan.files) {
       for (const e of f.entities) {
@@ -47,7 +55,7 @@ export const orphan: Rule = {
           if (indicatorRefs.has(e.id)) continue;
           ctx.report({ file: f.path, span: idSpan(f.parsed, e), message: msg('orphan.indicator', { id: e.id }), data: { path: [...e.path, 'id'] } });
         } else if (e.kind === 'task') {
-          if (hasIndicators(e) || projectRefs.has(e.id)) continue;
+          if (hasIndicators(e, listing) || projectRefs.has(e.id)) continue;
           ctx.report({ file: f.path, span: idSpan(f.parsed, e), message: msg('orphan.task', { id: e.id }), data: { path: [...e.path, 'id'] } });
         }
       }
