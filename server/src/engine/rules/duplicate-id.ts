@@ -26,8 +26,8 @@ export const duplicateId: Rule = {
       if (s === undefined) shown.set(file, (s = displayPath(ctx.plan.root, file)));
       return s;
     };
-    for (const defs of ctx.plan.definitions.values()) {
-      if (defs.length < 2) continue;
+    ctx.plan.definitions.forEach((defs) => {
+      if (defs.length < 2) return;
       const id = defs[0].id;
       const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
       for (const { d, span } of spans) {
@@ -42,6 +42,6 @@ export const duplicateId: Rule = {
           },
         });
       }
-    }
+    });
   },
 };

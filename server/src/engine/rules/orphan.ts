@@ -42,7 +42,9 @@ export const orphan: Rule = {
     const indicatorRefs = new Set<string>();
     const projectRefs = new Set<string>();
     const listing = new Set<Entity>(); // tasks with a reference in `indicators`
-    for (const ref of plan.references) {
+    const references = plan.references;
+    for (let k = 0; k < references.length; k++) {
+      const ref = references[k];
       if (ref.field === 'indicators' && ref.from.kind === 'task') {
         indicatorRefs.add(ref.id);
         listing.add(ref.from);

@@ -144,11 +144,12 @@ export const unitMismatch: Rule = {
       });
     };
 
-    for (const { entry, path } of entries(file, 'projects')) {
-      const owner = () => projectOwner(entry, path);
-      check(owner, entry.investment, () => [...path, 'investment'], 'investment', 'investment');
-      check(owner, entry.capacity, () => [...path, 'capacity'], 'capacity', 'capacity');
-      check(owner, entry.reduction, () => [...path, 'reduction'], 'reduction', 'reduction');
+    for (const e of entries(file, 'projects')) {
+      const entry = e.entry;
+      const owner = () => projectOwner(entry, e.path);
+      check(owner, entry.investment, () => [...e.path, 'investment'], 'investment', 'investment');
+      check(owner, entry.capacity, () => [...e.path, 'capacity'], 'capacity', 'capacity');
+      check(owner, entry.reduction, () => [...e.path, 'reduction'], 'reduction', 'reduction');
     }
 
     if (file.kind === 'Plan' && file.root) {

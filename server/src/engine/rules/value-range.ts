@@ -70,22 +70,24 @@ export const valueRange: Rule = {
       }
     }
 
-    const negative = (owner: () => LocalText, base: JsonPath, field: string, what: LocalText, holder: unknown) => {
+    // `base`: the holder's entry path, made only for a finding (model.ts makes an entry's path when asked).
+    const negative = (owner: () => LocalText, base: () => JsonPath, field: string, what: LocalText, holder: unknown) => {
       if (!isObj(holder)) return;
       const v = asNumber(holder.value);
       if (v === undefined || v >= 0) return;
       const shown = typeof holder.unit === 'string' ? formatValue(v, holder.unit) : String(v);
-      report([...base, field, 'value'], msg('value-range.negative', { owner: owner(), field: `${field}.value`, value: shown, what }));
+      report([...base(), field, 'value'], msg('value-range.negative', { owner: owner(), field: `${field}.value`, value: shown, what }));
     };
 
-    for (const { entry, path } of entries(file, 'projects')) {
-      const owner = () => projectOwner(entry, path);
-      for (const field in PROJECT_FIELDS) negative(owner, path, field, PROJECT_FIELDS[field], entry[field]);
+    for (const e of entries(file, 'projects')) {
+      const owner = () => projectOwner(e.entry, e.path);
+      const base = () => e.path;
+      for (const field in PROJECT_FIELDS) negative(owner, base, field, PROJECT_FIELDS[field], e.entry[field]);
     }
 
     if (file.kind === 'Plan' && file.root) {
       const root = file.root;
-      negative(() => planOwner(root), [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
+      negative(() => planOwner(root), () => [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
     }
   },
 };

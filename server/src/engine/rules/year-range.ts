@@ -118,9 +118,12 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
 
 function checkTasks(file: FileModel, years: PlanYears, ctx: RuleContext): void {
   if (years.horizon === undefined) return;
-  for (const { entry, path } of entries(file, 'tasks')) {
+  // An entry's path is made when asked (model.ts): here only for a finding.
+  for (const e of entries(file, 'tasks')) {
+    const entry = e.entry;
     const due = asNumber(entry.due);
     if (due === undefined || due <= years.horizon) continue;
+    const path = e.path;
     const duePath = [...path, 'due'];
     const span = file.parsed.span(duePath, 'value');
     if (!span) continue;
@@ -134,12 +137,13 @@ function checkTasks(file: FileModel, years: PlanYears, ctx: RuleContext): void {
 }
 
 function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): void {
-  for (const { entry, path } of entries(file, 'projects')) {
+  for (const e of entries(file, 'projects')) {
+    const entry = e.entry;
     const end = parseYearMonth(entry.end);
     if (!end) continue;
-    const endPath = () => [...path, 'end'];
+    const endPath = () => [...e.path, 'end'];
     const at = () => file.parsed.span(endPath(), 'value') ?? { start: 0, end: 0 };
-    const id = entryLabel(entry, path);
+    const id = () => entryLabel(entry, e.path);
     const start = parseYearMonth(entry.start);
     if (start) {
       const bothMonths = start.month !== undefined && end.month !== undefined;
@@ -148,7 +152,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
         ctx.report({
           file: file.path,
           span: at(),
-          message: msg('year-range.end-before-start', { id, end: String(entry.end), start: String(entry.start) }),
+          message: msg('year-range.end-before-start', { id: id(), end: String(entry.end), start: String(entry.start) }),
           data: { path: endPath() },
         });
       }
@@ -157,7 +161,7 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
       ctx.report({
         file: file.path,
         span: at(),
-        message: msg('year-range.end-after-horizon', { id, end: String(entry.end), endYear: end.year, ...horizonArgs(years) }),
+        message: msg('year-range.end-after-horizon', { id: id(), end: String(entry.end), endYear: end.year, ...horizonArgs(years) }),
         data: { path: endPath() },
       });
     }
