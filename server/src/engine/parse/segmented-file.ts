@@ -126,13 +126,50 @@ export function parseSegmented(path: string, text: string, seg: Segmentation, pr
   return new SegmentedParsedFile(path, text, seg, parses, data, syntax, true);
 }
 
+/**
+ * A segmentation as a compact model keeps it (plan-view.ts): each segment's
+ * key, and its start, end and item index in one array of numbers, instead of
+ * an object per segment (a 1,000-file plan has 20,000 segments, kept until
+ * its plan rules end, and the garbage collector copies every object it keeps).
+ * Made into a Segmentation again when a position in the file is asked for.
+ */
+interface PackedSegmentation {
+  keys: string[];
+  /** start, end, index (-1: the key's own segment), for each segment. */
+  numbers: number[];
+  listKeys: string[];
+}
+
+function pack(seg: Segmentation): PackedSegmentation {
+  const keys: string[] = new Array(seg.segments.length);
+  const numbers: number[] = new Array(seg.segments.length * 3);
+  for (let i = 0; i < seg.segments.length; i++) {
+    const s = seg.segments[i];
+    keys[i] = s.key;
+    numbers[3 * i] = s.start;
+    numbers[3 * i + 1] = s.end;
+    numbers[3 * i + 2] = s.index ?? -1;
+  }
+  return { keys, numbers, listKeys: [...seg.listKeys] };
+}
+
+function unpack(p: PackedSegmentation): Segmentation {
+  const segments: Segment[] = [];
+  for (let i = 0; i < p.keys.length; i++) {
+    const index = p.numbers[3 * i + 2];
+    segments.push(index < 0 ? { start: p.numbers[3 * i], end: p.numbers[3 * i + 1], key: p.keys[i] } : { start: p.numbers[3 * i], end: p.numbers[3 * i + 1], key: p.keys[i], index });
+  }
+  return { segments, listKeys: new Set(p.listKeys) };
+}
+
 export class SegmentedParsedFile implements ParsedFile {
   readonly lines: LineIndex;
+  private segmentation: Segmentation | PackedSegmentation;
 
   constructor(
     readonly path: string,
     readonly text: string,
-    private readonly seg: Segmentation,
+    seg: Segmentation | PackedSegmentation,
     /** By segment; a hole is cut from `data` when first needed (a first parse of a valid file). */
     private readonly parses: (SegmentParse | undefined)[],
     readonly data: unknown,
@@ -144,16 +181,23 @@ export class SegmentedParsedFile implements ParsedFile {
     readonly screened = false,
   ) {
     this.lines = new LineIndex(text);
+    this.segmentation = seg;
+  }
+
+  private get seg(): Segmentation {
+    const s = this.segmentation;
+    return 'segments' in s ? s : (this.segmentation = unpack(s));
   }
 
   /**
    * The same file with other data (the checker's compact model, plan-view.ts):
-   * positions are found as before, from the text and its segments, so no
-   * parse is needed again. For a snapshot only: its segments' parses would be
+   * positions are found as before, from the text and its segments (packed
+   * until then), so no parse is needed again. For a snapshot only: its segments' parses would be
    * cut from the other data, and `lend` would give them to an edit.
    */
   withData(data: Record<string, unknown>): SegmentedParsedFile {
-    return new SegmentedParsedFile(this.path, this.text, this.seg, [], data, this.syntax, this.screened);
+    const s = this.segmentation;
+    return new SegmentedParsedFile(this.path, this.text, 'segments' in s ? pack(s) : s, [], data, this.syntax, this.screened);
   }
 
   /**
