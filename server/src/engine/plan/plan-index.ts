@@ -15,9 +15,42 @@ export interface PlanSettings {
   data: Obj;
 }
 
+interface Tables {
+  defs: Map<string, Entity[]>;
+  refs: Reference[];
+  /** Each reference's definitions, found as its file was added (undefined: not yet, or never). */
+  targets: (Entity[] | undefined)[];
+}
+
+/**
+ * A file's definitions and references into the tables, each reference looked
+ * up once, for every rule that asks what it points to. A later duplicate of an
+ * ID joins the same list, so targets found before stay right.
+ */
+function add(tables: Tables, f: FileModel): void {
+  const { defs, refs, targets } = tables;
+  for (const e of f.entities) {
+    const list = defs.get(e.id);
+    if (list) list.push(e);
+    else defs.set(e.id, [e]);
+  }
+  for (const r of f.references) {
+    refs.push(r);
+    targets.push(defs.get(r.id));
+  }
+}
+
 export class PlanIndex {
   private readonly fileMap = new Map<string, FileModel>();
-  private tables: { defs: Map<string, Entity[]>; refs: Reference[]; targets: (Entity[] | undefined)[] } | undefined;
+  /**
+   * The tables of the files added so far. Kept up to date while files are only
+   * added (the checker adds each file as it is parsed, while its IDs are fresh
+   * in the cache, and this code runs a thousand times instead of once); made
+   * anew, when asked, after a file is replaced or removed (the language server).
+   */
+  private tables: Tables | undefined = { defs: new Map(), refs: [], targets: [] };
+  /** Whether the references a file added before its targets' definitions came are looked up again. */
+  private resolved = true;
   private plans: FileModel[] | undefined;
 
   constructor(
@@ -29,7 +62,9 @@ export class PlanIndex {
   setFile(model: FileModel): void {
     const before = this.fileMap.get(model.path);
     this.fileMap.set(model.path, model);
-    this.tables = undefined;
+    if (before) this.tables = undefined;
+    else if (this.tables) add(this.tables, model);
+    this.resolved = false;
     // The checker adds a plan's files one by one, asking for its Plan files in between.
     if (model.kind === 'Plan' || before?.kind === 'Plan') this.plans = undefined;
   }
@@ -71,23 +106,21 @@ export class PlanIndex {
     return { id: typeof plan.id === 'string' ? plan.id : undefined, baseYear: asNumber(plan.baseYear), data: plan };
   }
 
-  private build() {
-    if (this.tables) return this.tables;
-    const defs = new Map<string, Entity[]>();
-    const refs: Reference[] = [];
-    for (const f of this.fileMap.values()) {
-      for (const e of f.entities) {
-        const list = defs.get(e.id);
-        if (list) list.push(e);
-        else defs.set(e.id, [e]);
-      }
-      for (const r of f.references) refs.push(r);
+  private build(): Tables {
+    let tables = this.tables;
+    if (!tables) {
+      tables = { defs: new Map(), refs: [], targets: [] };
+      for (const f of this.fileMap.values()) add(tables, f);
+      this.tables = tables;
+      this.resolved = false;
     }
-    // Each reference looked up once here, for every rule that asks what it points to.
-    const targets: (Entity[] | undefined)[] = new Array(refs.length);
-    for (let k = 0; k < refs.length; k++) targets[k] = defs.get(refs[k].id);
-    this.tables = { defs, refs, targets };
-    return this.tables;
+    if (!this.resolved) {
+      // References to IDs defined in files added after theirs.
+      const { defs, refs, targets } = tables;
+      for (let k = 0; k < refs.length; k++) if (targets[k] === undefined) targets[k] = defs.get(refs[k].id);
+      this.resolved = true;
+    }
+    return tables;
   }
 
   /** Every definition of every ID. */
