@@ -132,6 +132,12 @@ export function dataAt(data: unknown, path: JsonPath): unknown {
   return cur;
 }
 
+/** Whether two entities are at the same place in their files, without making their paths where both know it. */
+export function samePlace(a: Entity, b: Entity): boolean {
+  if (a instanceof EntryEntity && b instanceof EntryEntity) return a.listKey === b.listKey && a.index === b.index;
+  return pathEquals(a.path, b.path);
+}
+
 /** Whether two paths name the same place. */
 export function pathEquals(a: JsonPath, b: JsonPath): boolean {
   if (a.length !== b.length) return false;

@@ -13,21 +13,21 @@
  * edit-to-diagnostics (CPU profile of 40 edits).
  */
 import equal from 'fast-deep-equal';
-import { pathEquals, type FileModel } from './model';
+import { samePlace, type FileModel } from './model';
 
 export function sameStructure(a: FileModel, b: FileModel): boolean {
   if (a.kind !== b.kind || a.entities.length !== b.entities.length || a.references.length !== b.references.length) return false;
   for (let i = 0; i < a.entities.length; i++) {
     const x = a.entities[i];
     const y = b.entities[i];
-    if (x.kind !== y.kind || x.id !== y.id || !pathEquals(x.path, y.path)) return false;
+    if (x.kind !== y.kind || x.id !== y.id || !samePlace(x, y)) return false;
     if (x.kind === 'task' && !equal(x.data.indicators, y.data.indicators)) return false;
   }
   for (let i = 0; i < a.references.length; i++) {
     const x = a.references[i];
     const y = b.references[i];
     if (x.id !== y.id || x.field !== y.field || x.index !== y.index || x.from.kind !== y.from.kind || x.from.id !== y.from.id) return false;
-    if (!pathEquals(x.from.path, y.from.path)) return false; // with field and index, the reference's path
+    if (!samePlace(x.from, y.from)) return false; // with field and index, the reference's path
   }
   return true;
 }
