@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkMemory, summary, MINIMAL_PLAN } from '../util/plan';
-import { dependencyCycle, stronglyConnected } from '../../server/src/engine/rules/dependency-cycle';
+import { dependencyCycle, hasCycle, stronglyConnected } from '../../server/src/engine/rules/dependency-cycle';
 import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { buildFileModel } from '../../server/src/engine/plan/model';
 import { PlanIndex } from '../../server/src/engine/plan/plan-index';
@@ -140,6 +140,26 @@ describe('dependency-cycle', () => {
     assert.equal(count, n);
     assert.ok(ms < 3000, `the rule took ${ms} ms`);
   });
+  it('hasCycle agrees with the strongly connected components on random graphs', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    let cyclic = 0;
+    for (let g = 0; g < 500; g++) {
+      const n = 1 + rand(12);
+      const m = rand(2 * n);
+      const from = Int32Array.from({ length: m }, () => rand(n));
+      const to = Int32Array.from({ length: m }, (_, k) => (rand(3) === 0 ? rand(n) : Math.min(n - 1, from[k] + 1 + rand(3))));
+      const adj: number[][] = Array.from({ length: n }, () => []);
+      for (let k = 0; k < m; k++) adj[from[k]].push(to[k]);
+      const comp = stronglyConnected(adj);
+      // A cycle: an edge within one component (a self-loop, or two nodes of a component of several).
+      const expected = Array.from(from).some((u, k) => comp[u] === comp[to[k]]);
+      assert.equal(hasCycle(n, from, to), expected, JSON.stringify({ n, from: [...from], to: [...to] }));
+      if (expected) cyclic++;
+    }
+    assert.ok(cyclic > 50 && cyclic < 450, `${cyclic} of 500 graphs with a cycle`);
+  });
+
   it('stronglyConnected: iterative Tarjan on a deep graph', () => {
     const n = 200_000;
     const adj: number[][] = Array.from({ length: n }, (_, i) => (i + 1 < n ? [i + 1] : [0]));

@@ -91,6 +91,33 @@ export function stronglyConnected(adj: readonly (readonly number[])[]): Int32Arr
 }
 
 /**
+ * Whether the edges from[k] → to[k] over nodes 0..n-1 form a cycle (a node
+ * depending on itself counts): Kahn's algorithm, in typed arrays only. Nearly
+ * every plan has none, and finding that out this way skips the per-node lists,
+ * maps and components that describing a cycle needs.
+ */
+export function hasCycle(n: number, from: Int32Array, to: Int32Array): boolean {
+  const start = new Int32Array(n + 1); // node x's edges: next[start[x] .. start[x + 1])
+  for (let k = 0; k < from.length; k++) start[from[k] + 1]++;
+  for (let x = 0; x < n; x++) start[x + 1] += start[x];
+  const fill = start.slice(0, n);
+  const next = new Int32Array(from.length);
+  const waiting = new Int32Array(n); // edges into x not yet removed
+  for (let k = 0; k < from.length; k++) {
+    next[fill[from[k]]++] = to[k];
+    waiting[to[k]]++;
+  }
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let x = 0; x < n; x++) if (waiting[x] === 0) queue[tail++] = x;
+  for (let head = 0; head < tail; head++) {
+    const x = queue[head];
+    for (let e = start[x]; e < start[x + 1]; e++) if (--waiting[next[e]] === 0) queue[tail++] = next[e];
+  }
+  return tail < n; // the nodes never freed are on a cycle or after one
+}
+
+/**
  * A cycle through one edge, as much of it as a finding shows: u, v, …, u.
  * `head` holds its first nodes, `tail` its last ones, `length` counts nodes
  * with u twice; when the cycle is short, head is all of it and tail is empty.
@@ -155,6 +182,7 @@ export const dependencyCycle: Rule = {
       from[k] = nodeOf(deps[k].from.id);
       to[k] = nodeOf(deps[k].id);
     }
+    if (!hasCycle(ids.length, from, to)) return;
     // Edges, each with the first reference that states it.
     const adj: number[][] = ids.map(() => []);
     const firstRef = new Map<number, Reference>(); // key u * n + v
