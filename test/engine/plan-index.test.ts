@@ -43,6 +43,7 @@ describe('PlanIndex', () => {
     plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
     assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
     for (let k = 0; k < plan.references.length; k++) assert.equal(plan.targets[k], plan.definitions.get(plan.references[k].id));
+    assert.deepEqual(plan.duplicates.map((defs) => defs.map((d) => `${d.id} ${d.kind}`)), [['T-B task', 'T-B indicator']]);
   });
 
   it('finds them again after a file is added, replaced or removed', () => {
@@ -53,7 +54,9 @@ describe('PlanIndex', () => {
     assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
     plan.setFile(model('/plan/tasks.pilot.yaml', TASKS.replace('[IND-X, IND-MISSING]', '[IND-MISSING]')));
     assert.deepEqual(targetsOf(plan), ['IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
+    assert.equal(plan.duplicates.length, 1);
     plan.removeFile('/plan/indicators.pilot.yaml');
     assert.deepEqual(targetsOf(plan), ['IND-MISSING → none', 'T-B → task', 'IND-X → none']);
+    assert.deepEqual(plan.duplicates, []);
   });
 });

@@ -20,6 +20,10 @@ interface Tables {
   refs: Reference[];
   /** Each reference's definitions, found as its file was added (undefined: not yet, or never). */
   targets: (Entity[] | undefined)[];
+  /** The definitions of each ID defined more than once, as its second definition came. */
+  duplicates: Entity[][];
+  /** The references whose ID was not defined when their file was added: looked up again when asked. */
+  pending: number[];
 }
 
 /**
@@ -28,15 +32,17 @@ interface Tables {
  * ID joins the same list, so targets found before stay right.
  */
 function add(tables: Tables, f: FileModel): void {
-  const { defs, refs, targets } = tables;
+  const { defs, refs, targets, duplicates } = tables;
   for (const e of f.entities) {
     const list = defs.get(e.id);
-    if (list) list.push(e);
-    else defs.set(e.id, [e]);
+    if (!list) defs.set(e.id, [e]);
+    else if (list.push(e) === 2) duplicates.push(list);
   }
   for (const r of f.references) {
+    const target = defs.get(r.id);
+    if (!target) tables.pending.push(refs.length);
     refs.push(r);
-    targets.push(defs.get(r.id));
+    targets.push(target);
   }
 }
 
@@ -48,8 +54,8 @@ export class PlanIndex {
    * in the cache, and this code runs a thousand times instead of once); made
    * anew, when asked, after a file is replaced or removed (the language server).
    */
-  private tables: Tables | undefined = { defs: new Map(), refs: [], targets: [] };
-  /** Whether the references a file added before its targets' definitions came are looked up again. */
+  private tables: Tables | undefined = { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
+  /** Whether the pending references were looked up again since the last file was added. */
   private resolved = true;
   private plans: FileModel[] | undefined;
 
@@ -109,15 +115,21 @@ export class PlanIndex {
   private build(): Tables {
     let tables = this.tables;
     if (!tables) {
-      tables = { defs: new Map(), refs: [], targets: [] };
+      tables = { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
       for (const f of this.fileMap.values()) add(tables, f);
       this.tables = tables;
       this.resolved = false;
     }
     if (!this.resolved) {
-      // References to IDs defined in files added after theirs.
-      const { defs, refs, targets } = tables;
-      for (let k = 0; k < refs.length; k++) if (targets[k] === undefined) targets[k] = defs.get(refs[k].id);
+      // References to IDs defined in files added after theirs; those still undefined wait for more files.
+      const { defs, refs, targets, pending } = tables;
+      let left = 0;
+      for (let i = 0; i < pending.length; i++) {
+        const k = pending[i];
+        targets[k] = defs.get(refs[k].id);
+        if (!targets[k]) pending[left++] = k;
+      }
+      pending.length = left;
       this.resolved = true;
     }
     return tables;
@@ -130,6 +142,11 @@ export class PlanIndex {
 
   get references(): Reference[] {
     return this.build().refs;
+  }
+
+  /** The definitions of every ID defined more than once (a few in a plan with mistakes, none in most). */
+  get duplicates(): readonly (readonly Entity[])[] {
+    return this.build().duplicates;
   }
 
   /**

@@ -26,8 +26,7 @@ export const duplicateId: Rule = {
       if (s === undefined) shown.set(file, (s = displayPath(ctx.plan.root, file)));
       return s;
     };
-    ctx.plan.definitions.forEach((defs) => {
-      if (defs.length < 2) return;
+    for (const defs of ctx.plan.duplicates) {
       const id = defs[0].id;
       const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
       for (const { d, span } of spans) {
@@ -42,6 +41,6 @@ export const duplicateId: Rule = {
           },
         });
       }
-    });
+    }
   },
 };
