@@ -162,7 +162,7 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   if (kind === 'Plan' && typeof root.id === 'string') {
     model.entities.push(new EntryEntity(root.id, 'plan', parsed.path, undefined, 0, root));
   }
-  // The entries of each list, for entries(), sharing their paths with the entities.
+  // The entries of each list, for entries(): the same objects as the entities.
   const byList = new Map<string, readonly EntryEntity[]>();
   (model as Listed)[LISTS] = byList;
   for (const spec of LIST_SPECS) {

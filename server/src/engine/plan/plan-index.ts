@@ -2,8 +2,9 @@
  * One plan: its files, every ID defined across them and every reference.
  *
  * Files are added and replaced one at a time (the language server swaps the
- * edited file); the cross-file tables are rebuilt lazily from the file models,
- * which is linear in the number of entities and needs no parsing.
+ * edited file); the cross-file tables grow as files are added and are rebuilt
+ * lazily from the file models after a swap, which is linear in the number of
+ * entities and needs no parsing.
  */
 import { asNumber, type Entity, type FileModel, type Obj, type Reference } from './model';
 import type { RuleConfig } from './config';
@@ -31,8 +32,12 @@ interface Tables {
  * up once, for every rule that asks what it points to. A later duplicate of an
  * ID joins the same list, so targets found before stay right.
  */
+function emptyTables(): Tables {
+  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
+}
+
 function add(tables: Tables, f: FileModel): void {
-  const { defs, refs, targets, duplicates } = tables;
+  const { defs, refs, targets, duplicates, pending } = tables;
   for (const e of f.entities) {
     const list = defs.get(e.id);
     if (!list) defs.set(e.id, [e]);
@@ -40,7 +45,7 @@ function add(tables: Tables, f: FileModel): void {
   }
   for (const r of f.references) {
     const target = defs.get(r.id);
-    if (!target) tables.pending.push(refs.length);
+    if (!target) pending.push(refs.length);
     refs.push(r);
     targets.push(target);
   }
@@ -54,7 +59,7 @@ export class PlanIndex {
    * in the cache, and this code runs a thousand times instead of once); made
    * anew, when asked, after a file is replaced or removed (the language server).
    */
-  private tables: Tables | undefined = { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
+  private tables: Tables | undefined = emptyTables();
   /** Whether the pending references were looked up again since the last file was added. */
   private resolved = true;
   private plans: FileModel[] | undefined;
@@ -115,7 +120,7 @@ export class PlanIndex {
   private build(): Tables {
     let tables = this.tables;
     if (!tables) {
-      tables = { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
+      tables = emptyTables();
       for (const f of this.fileMap.values()) add(tables, f);
       this.tables = tables;
       this.resolved = false;
