@@ -56,6 +56,16 @@ function writeCache(script: vm.Script, header: Buffer): void {
   }
 }
 
+/** Whether a cache could be written here: a read-only install would otherwise make one on every run, for nothing. */
+function writable(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function launch(): void {
   const mode = process.env.PILOT_PLAN_CODE_CACHE;
   if (process.argv[2] !== 'check' || mode === 'off') {
@@ -70,7 +80,7 @@ function launch(): void {
   const script = new vm.Script(Module.wrap(source), { filename: MAIN, cachedData });
   // A run under other V8 options (a profile, NODE_OPTIONS) would write a cache the usual runs turn down.
   const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
-  if (mode === 'write' || (plain && (!cachedData || script.cachedDataRejected))) {
+  if (mode === 'write' || (plain && (!cachedData || script.cachedDataRejected) && writable(__dirname))) {
     // At exit, so the cache holds every function the check compiled, not only the bundle's top level.
     process.on('exit', () => writeCache(script, header));
   }
