@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseText } from '../../server/src/engine/parse/load';
-import { buildFileModel } from '../../server/src/engine/plan/model';
+import { buildFileModel, definitionList } from '../../server/src/engine/plan/model';
 import { PlanIndex } from '../../server/src/engine/plan/plan-index';
 
 const TASKS = `apiVersion: pilot-plan/v1
@@ -33,7 +33,7 @@ const model = (path: string, text: string) => buildFileModel(parseText(path, tex
 
 /** Every reference's targets, as "ID → kinds of its definitions" (none: unresolved). */
 function targetsOf(plan: PlanIndex): string[] {
-  return plan.references.map((r, k) => `${r.id} → ${(plan.targets[k] ?? []).map((d) => d.kind).join(',') || 'none'}`);
+  return plan.references.map((r, k) => `${r.id} → ${definitionList(plan.targets[k]).map((d) => d.kind).join(',') || 'none'}`);
 }
 
 describe('PlanIndex', () => {
@@ -42,8 +42,22 @@ describe('PlanIndex', () => {
     plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
     plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
     assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
-    for (let k = 0; k < plan.references.length; k++) assert.equal(plan.targets[k], plan.definitions.get(plan.references[k].id));
+    for (let k = 0; k < plan.references.length; k++) assert.deepEqual(definitionList(plan.targets[k]), plan.definitionsOf(plan.references[k].id));
     assert.deepEqual(plan.duplicates.map((defs) => defs.map((d) => `${d.id} ${d.kind}`)), [['T-B task', 'T-B indicator']]);
+  });
+
+  it("gives references found before an ID's second and third definitions all of them", () => {
+    const plan = new PlanIndex('/plan');
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
+    assert.deepEqual(targetsOf(plan), ['IND-X → none', 'IND-MISSING → none', 'T-B → task', 'IND-X → none']);
+    plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
+    plan.setFile(model('/plan/more.pilot.yaml', INDICATORS.replace('IND-X', 'IND-Y')));
+    assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator,indicator', 'IND-X → indicator']);
+    assert.deepEqual(plan.definitionsOf('T-B').map((d) => d.file), ['/plan/tasks.pilot.yaml', '/plan/indicators.pilot.yaml', '/plan/more.pilot.yaml']);
+    assert.equal(plan.lookup('T-B')?.kind, 'task');
+    assert.deepEqual(plan.allDefinitions().map((d) => d.id), ['T-A', 'T-B', 'T-B', 'T-B', 'IND-X', 'IND-Y']);
+    assert.deepEqual(plan.definitionsOf('NONE'), []);
+    assert.equal(plan.isDefined('IND-Y'), true);
   });
 
   it('finds them again after a file is added, replaced or removed', () => {

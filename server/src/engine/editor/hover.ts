@@ -32,7 +32,7 @@ export function entityMarkdown(plan: EditorPlan, e: Entity, locale: Locale): str
   const line = m ? m.parsed.lines.positionAt(idSpan(m.parsed, e).start).line + 1 : undefined;
   const where = displayPath(plan, e.file);
   parts.push(text(locale, `定义于 \`${where}\`${line ? ` 第 ${line} 行` : ''}`, `Defined in \`${where}\`${line ? `, line ${line}` : ''}`));
-  const defs = plan.index.definitions.get(e.id) ?? [];
+  const defs = plan.index.definitionsOf(e.id);
   if (defs.length > 1) parts.push(text(locale, `⚠ 该 ID 在本方案中定义了 ${defs.length} 次`, `⚠ this ID is defined ${defs.length} times in the plan`));
   if (e.kind === 'indicator') {
     const d = e.data;

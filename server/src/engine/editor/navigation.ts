@@ -48,7 +48,7 @@ function spanIn(plan: EditorPlan, file: string, get: (m: FileModel) => Span | un
 /** Every definition of the ID, in the plan's file order. */
 export function definitionsOf(plan: EditorPlan, id: string): (FileSpan & { entity: Entity })[] {
   const out: (FileSpan & { entity: Entity })[] = [];
-  for (const e of plan.index.definitions.get(id) ?? []) {
+  for (const e of plan.index.definitionsOf(id)) {
     const loc = spanIn(plan, e.file, (m) => idSpan(m.parsed, e));
     if (loc) out.push({ ...loc, entity: e });
   }
@@ -79,7 +79,7 @@ export function renameProblem(plan: EditorPlan, oldId: string, newId: string, lo
       `\`${newId}\` is not a valid ID. IDs are capital letters and digits in parts joined by hyphens, starting with a letter, e.g. T-ENERGY-01, IND-CO2, P7.`,
     );
   }
-  if (newId !== oldId && plan.index.definitions.has(newId)) {
+  if (newId !== oldId && plan.index.isDefined(newId)) {
     const other = plan.index.lookup(newId)!;
     const name = entityName(other);
     return text(

@@ -6,7 +6,7 @@
  * lazily from the file models after a swap, which is linear in the number of
  * entities and needs no parsing.
  */
-import { asNumber, type Entity, type FileModel, type Obj, type Reference } from './model';
+import { asNumber, definitionList, type Definitions, type Entity, type FileModel, type Obj, type Reference } from './model';
 import type { RuleConfig } from './config';
 
 /** What the plan's Plan file says about the plan as a whole; its years are read by `yearsOf` (indicators.ts). */
@@ -17,31 +17,50 @@ export interface PlanSettings {
 }
 
 interface Tables {
-  defs: Map<string, Entity[]>;
+  /**
+   * Each ID's definitions: the entity itself, or a list once the ID is defined
+   * twice. A list per ID was ~17,000 small arrays over the 1,000-file plan,
+   * kept until the plan rules end, for a handful of duplicates.
+   */
+  defs: Map<string, Definitions>;
   refs: Reference[];
   /** Each reference's definitions, found as its file was added (undefined: not yet, or never). */
-  targets: (Entity[] | undefined)[];
+  targets: (Definitions | undefined)[];
   /** The definitions of each ID defined more than once, as its second definition came. */
   duplicates: Entity[][];
   /** The references whose ID was not defined when their file was added: looked up again when asked. */
   pending: number[];
+  /**
+   * Whether an ID found by references became a list since they were last
+   * looked up: they still hold its first definition alone, and are looked up
+   * again when asked (once, and only in a plan with duplicate IDs).
+   */
+  regrouped: boolean;
 }
 
 /**
  * A file's definitions and references into the tables, each reference looked
- * up once, for every rule that asks what it points to. A later duplicate of an
- * ID joins the same list, so targets found before stay right.
+ * up once, for every rule that asks what it points to. A third definition of
+ * an ID joins its list, so targets found before stay right; the second makes
+ * the list, and the references found before it are looked up again (`regrouped`).
  */
 function emptyTables(): Tables {
-  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
+  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [], regrouped: false };
 }
 
 function add(tables: Tables, f: FileModel): void {
   const { defs, refs, targets, duplicates, pending } = tables;
   for (const e of f.entities) {
-    const list = defs.get(e.id);
-    if (!list) defs.set(e.id, [e]);
-    else if (list.push(e) === 2) duplicates.push(list);
+    const known = defs.get(e.id);
+    if (known === undefined) defs.set(e.id, e);
+    else if (Array.isArray(known)) known.push(e);
+    else {
+      // The second definition: the ID's entry becomes a list, the same one `duplicates` holds.
+      const list = [known as Entity, e];
+      defs.set(e.id, list);
+      duplicates.push(list);
+      tables.regrouped = true;
+    }
   }
   for (const r of f.references) {
     const target = defs.get(r.id);
@@ -135,14 +154,35 @@ export class PlanIndex {
         if (!targets[k]) pending[left++] = k;
       }
       pending.length = left;
+      if (tables.regrouped) {
+        for (let k = 0; k < refs.length; k++) {
+          const t = targets[k];
+          if (t !== undefined && !Array.isArray(t)) targets[k] = defs.get(refs[k].id);
+        }
+        tables.regrouped = false;
+      }
       this.resolved = true;
     }
     return tables;
   }
 
-  /** Every definition of every ID. */
-  get definitions(): Map<string, Entity[]> {
-    return this.build().defs;
+  /** The definitions of an ID, in the order their files were added (none: the plan does not define it). */
+  definitionsOf(id: string): readonly Entity[] {
+    return definitionList(this.build().defs.get(id));
+  }
+
+  isDefined(id: string): boolean {
+    return this.build().defs.has(id);
+  }
+
+  /** Every definition of every ID: by ID in the order each was first defined, an ID's duplicates after its first. */
+  allDefinitions(): Entity[] {
+    const out: Entity[] = [];
+    for (const d of this.build().defs.values()) {
+      if (Array.isArray(d)) out.push(...(d as readonly Entity[]));
+      else out.push(d as Entity);
+    }
+    return out;
   }
 
   get references(): Reference[] {
@@ -159,13 +199,13 @@ export class PlanIndex {
    * (undefined: the plan defines no such ID). A 1,000-file plan has some 27,000
    * references, and four plan rules ask this of each.
    */
-  get targets(): readonly (readonly Entity[] | undefined)[] {
+  get targets(): readonly (Definitions | undefined)[] {
     return this.build().targets;
   }
 
   /** The first definition of an ID. */
   lookup(id: string): Entity | undefined {
-    return this.build().defs.get(id)?.[0];
+    return definitionList(this.build().defs.get(id))[0];
   }
 
   entitiesOfKind(kind: Entity['kind']): Entity[] {

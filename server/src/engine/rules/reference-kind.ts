@@ -1,6 +1,6 @@
 /** reference-kind: a reference to an ID of the wrong kind (a project where a task is expected). */
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
-import { definesKind } from '../plan/model';
+import { definesKind, definitionList } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -30,7 +30,7 @@ export const referenceKind: Rule = {
       ctx.report({
         file: ref.file,
         span: file.parsed.span(ref.path, 'value') ?? { start: 0, end: 0 },
-        message: msg('reference-kind', { id: ref.id, actual: kindsArg([defs[0].kind]), field: ref.field, kinds: kindsArg(ref.expected) }),
+        message: msg('reference-kind', { id: ref.id, actual: kindsArg([definitionList(defs)[0].kind]), field: ref.field, kinds: kindsArg(ref.expected) }),
         data: { path: ref.path },
       });
     }

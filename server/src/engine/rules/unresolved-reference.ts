@@ -27,7 +27,7 @@ export const unresolvedReference: Rule = {
       const key = kinds.join('|');
       let ids = byKind.get(key);
       if (!ids) {
-        ids = new NearestStrings([...plan.definitions.values()].flat().filter((e) => kinds.includes(e.kind)).map((e) => e.id));
+        ids = new NearestStrings(plan.allDefinitions().filter((e) => kinds.includes(e.kind)).map((e) => e.id));
         byKind.set(key, ids);
       }
       return ids;
