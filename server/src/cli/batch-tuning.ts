@@ -20,9 +20,15 @@
  * - TurboFan inlines callees up to 920 bytes of bytecode into a hot
  *   function. The block reader's `mapping`, `flow` and `inline` then took
  *   35–60 ms each to compile (`--trace-opt`), and ran unoptimized meanwhile.
- *   A budget of 200 gets optimized code sooner: the block reader's cold pass
+ *   A budget of 200 got optimized code sooner: the block reader's cold pass
  *   over the 1,000-file plan 175 → 125 ms median; still 760 → 725 ms wall
- *   with the young generation kept small (12 alternating runs).
+ *   with the young generation kept small (12 alternating runs). A budget of
+ *   50 is better again: TurboFan compiles ~200 ms of CPU over that check, on
+ *   the core the main thread shares with the collector's helpers, and the
+ *   main thread waited 30–120 ms for a core (`/proc/self/task/<tid>/schedstat`).
+ *   1,000-file plan 454 → 431 ms in process (30 alternating runs; page
+ *   faults 12.6k → 11.8k, the compiler's memory), lines-100k 252 → 246 ms,
+ *   files-100 86 → 77 ms (16 runs each); 20 and 0 were no better.
  *
  * Both flags are read when V8 grows the space or compiles a function, so
  * setting them after start-up takes effect (`--trace-gc`: the young
@@ -33,5 +39,5 @@ import { setFlagsFromString } from 'node:v8';
 
 export function tuneV8ForBatchRun(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=50');
 }
