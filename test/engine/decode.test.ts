@@ -1,6 +1,7 @@
 /**
  * decode: valid UTF-8 gives the same text as Node's own decoder, whether the
- * bytes are ASCII (one byte a character) or not (ICU's converter to UTF-16).
+ * bytes are ASCII (one byte a character) or not (ICU's converter to UTF-16,
+ * or V8's decoder for a file over 64 KB).
  */
 import * as assert from 'node:assert/strict';
 import { decode } from '../../server/src/engine/parse/decode';
@@ -16,6 +17,7 @@ describe('decode', () => {
     'note: "😀 𠮷 é ß ‰"\r\n',
     'x'.repeat(70000) + '中',
     '中'.repeat(30000),
+    '\uFEFF' + '碳达峰 😀\n'.repeat(10000),
   ];
 
   it('gives what Buffer#toString gives, the byte order mark kept when asked', () => {
