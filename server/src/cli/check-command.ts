@@ -132,7 +132,9 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
     cwd,
   );
   problems.push(...expanded.problems);
-  for (const f of expanded.files) if (!files.includes(f)) files.push(f);
+  // A Set, not files.includes: that compared each file with all before it (half a million comparisons for 1,000 files).
+  const given = new Set(files);
+  for (const f of expanded.files) if (!given.has(f)) files.push(f);
   if (!files.length && !problems.length) problems.push(msg('paths.none', { paths: args.join(' ') }));
 
   timing?.end('find');
