@@ -52,6 +52,13 @@ describe('orphan', () => {
       'risks:\n  - id: R-1\n    category: other\n    title: 风险\n    affects: [T-1]\nprojects:\n  - id: P-1\n    name: 项目\n    tasks: [IND-1]\n';
     assert.deepEqual(summary(checkMemory({ 'plan.pilot.yaml': text }, only)), ['orphan@plan.pilot.yaml:11', 'orphan@plan.pilot.yaml:16']);
   });
+  it('counts a reference for the definitions of the kind its field names: an ID both a task and an indicator', () => {
+    // T-3 lists T-2 and X-1 as indicators: T-2 is a task, so it stays unused; X-1 is an indicator and a task, and only the indicator is used.
+    const tasks = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n' + TASK('T-2') + TASK('T-3', '    indicators: [T-2, X-1]\n') + TASK('X-1');
+    const inds = 'apiVersion: pilot-plan/v1\nkind: Indicators\nindicators:\n' + INDICATOR.replace('IND-2', 'X-1');
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN, 'tasks.pilot.yaml': tasks, 'ind.pilot.yaml': inds }, only);
+    assert.deepEqual(summary(f), ['orphan@tasks.pilot.yaml:13', 'orphan@tasks.pilot.yaml:4']);
+  });
   it('every definition of a duplicated orphan ID is reported', () => {
     const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN + INDICATOR + INDICATOR }, only);
     assert.deepEqual(summary(f), ['orphan@plan.pilot.yaml:26', 'orphan@plan.pilot.yaml:33']);

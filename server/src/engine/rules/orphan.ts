@@ -4,7 +4,7 @@
  * Reported on the entity's ID.
  */
 import { defineMessages, msg } from '../i18n/messages';
-import { idSpan, type Entity } from '../plan/model';
+import { idSpan, type Entity, type EntityKind } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -39,25 +39,35 @@ export const orphan: Rule = {
   title: { en: 'An indicator no task references; a task with neither indicators nor projects', zh: '未被任务引用的指标；既无指标也无项目的任务' },
   checkPlan(ctx) {
     const { plan } = ctx;
-    const indicatorRefs = new Set<string>();
-    const projectRefs = new Set<string>();
+    // The entities a reference of the right field reaches, through the index's targets
+    // (each reference was looked up once): indicators a task lists, tasks a project lists.
+    // By entity, not by ID: no second table of every ID (4.5 ms of the 100k-line check).
+    const used = new Set<Entity>();
     const listing = new Set<Entity>(); // tasks with a reference in `indicators`
-    const references = plan.references;
+    const { references, targets } = plan;
     for (let k = 0; k < references.length; k++) {
       const ref = references[k];
+      let kind: EntityKind;
       if (ref.field === 'indicators' && ref.from.kind === 'task') {
-        indicatorRefs.add(ref.id);
         listing.add(ref.from);
-      } else if (ref.field === 'tasks' && ref.from.kind === 'project') projectRefs.add(ref.id);
+        kind = 'indicator';
+      } else if (ref.field === 'tasks' && ref.from.kind === 'project') kind = 'task';
+      else continue;
+      // Only definitions of the kind the field names: a task ID in `indicators` does not make the task used.
+      const defs = targets[k];
+      if (defs === undefined) continue;
+      if (!Array.isArray(defs)) {
+        if ((defs as Entity).kind === kind) used.add(defs as Entity);
+      } else for (const d of defs as readonly Entity[]) if (d.kind === kind) used.add(d);
     }
     for (const f of plan.files) {
       for (const e of f.entities) {
         if (!e.id) continue;
         if (e.kind === 'indicator') {
-          if (indicatorRefs.has(e.id)) continue;
+          if (used.has(e)) continue;
           ctx.report({ file: f.path, span: idSpan(f.parsed, e), message: msg('orphan.indicator', { id: e.id }), data: { path: [...e.path, 'id'] } });
         } else if (e.kind === 'task') {
-          if (hasIndicators(e, listing) || projectRefs.has(e.id)) continue;
+          if (hasIndicators(e, listing) || used.has(e)) continue;
           ctx.report({ file: f.path, span: idSpan(f.parsed, e), message: msg('orphan.task', { id: e.id }), data: { path: [...e.path, 'id'] } });
         }
       }
