@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeFileHost } from '../../server/src/engine/plan/node-host';
+import { NodeFileHost, UNSTAMPED } from '../../server/src/engine/plan/node-host';
 import { parseBytes, parseText } from '../../server/src/engine/parse/load';
 import { formatMessage } from '../../server/src/engine/i18n/messages';
 import type { FileContent } from '../../server/src/engine/plan/workspace';
@@ -80,5 +80,25 @@ describe('NodeFileHost', () => {
   it('gives nothing for a folder or a missing file', () => {
     assert.equal(host.read(dir), undefined);
     assert.equal(host.read(path.join(dir, 'missing.pilot.yaml')), undefined);
+  });
+
+  it('without stamps (the checker): the same contents, small files read without their stamp', () => {
+    const unstamped = new NodeFileHost({ stamps: false });
+    const small = write('u-small.pilot.yaml', 'kind: Tasks\ntitle: 广州市碳达峰试点\n');
+    const empty = write('u-empty.pilot.yaml', '');
+    const big = write('u-big.pilot.yaml', `# ${'碳'.repeat(40_000)}\n`); // 120 KB: more than the buffer holds at first
+    const bad = write('u-bad.pilot.yaml', Buffer.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a]));
+    for (const p of [small, empty, big, bad]) {
+      const got = unstamped.read(p)!;
+      const want = host.read(p)!;
+      assert.ok(got.text === want.text, p);
+      assert.deepEqual(got.bytes && Buffer.from(got.bytes), want.bytes && Buffer.from(want.bytes));
+    }
+    assert.equal(unstamped.read(small)!.stamp, UNSTAMPED);
+    assert.equal(unstamped.read(empty)!.text, '');
+    // A file larger than the buffer is read with its stamp; the buffer then grows, and holds it next time.
+    assert.equal(new NodeFileHost({ stamps: false }).read(big)!.stamp, host.stamp(big));
+    assert.equal(unstamped.read(dir), undefined);
+    assert.equal(unstamped.read(path.join(dir, 'missing.pilot.yaml')), undefined);
   });
 });

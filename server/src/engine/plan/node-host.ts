@@ -6,7 +6,19 @@ import type { DirEntry, FileContent, FileHost } from './workspace';
 /** Files up to this size are read into one buffer the host keeps; larger ones get a buffer of their own. */
 const SCRATCH_MAX = 1 << 20;
 
+/** The stamp of every file a host without stamps reads (`stamps: false`). */
+export const UNSTAMPED = 'read';
+
 export class NodeFileHost implements FileHost {
+  /**
+   * `stamps: false` is for a snapshot (the checker), which reads each file once
+   * and never compares stamps: a file that fits the buffer is read without the
+   * fstat the stamp needs, its stamp UNSTAMPED. Reading the 1,000-file plan
+   * 75.1 -> 67.6 and 75.0 -> 68.6 ms (PILOT_PLAN_TIMING medians, two sets of 20
+   * alternating runs).
+   */
+  constructor(private readonly options: { stamps?: boolean } = {}) {}
+
   /**
    * Reused for every read: a fresh buffer per file costs an allocation and a
    * page fault per 4 KB the kernel writes into. Reading the 1,000-file plan
@@ -46,6 +58,12 @@ export class NodeFileHost implements FileHost {
     let fd: number | undefined;
     try {
       fd = fs.openSync(path, 'r');
+      if (this.options.stamps === false) {
+        // A read that returns less than it asked for has met the end of a regular file. A folder
+        // fails to read; a file that fills the buffer (or a device) goes the way below.
+        const n = fs.readSync(fd, this.scratch, 0, this.scratch.length, 0);
+        if (n < this.scratch.length) return this.content(this.scratch, n, UNSTAMPED);
+      }
       const s = fs.fstatSync(fd);
       if (!s.isFile()) return undefined;
       if (s.size > this.scratch.length && s.size <= SCRATCH_MAX) this.scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(s.size, this.scratch.length * 2)));
@@ -56,15 +74,19 @@ export class NodeFileHost implements FileHost {
         if (n === 0) break; // the file shrank while we read it
         got += n;
       }
-      const bytes = buffer.subarray(0, got);
-      const stamp = `${s.mtimeMs}:${s.size}`;
-      const decoded = decode(bytes, { keepBom: true });
-      if (!decoded.problem) return { text: decoded.text, stamp };
-      return { bytes: buffer === this.scratch ? Uint8Array.prototype.slice.call(bytes) : bytes, stamp };
+      return this.content(buffer, got, `${s.mtimeMs}:${s.size}`);
     } catch {
       return undefined;
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
     }
+  }
+
+  /** The first `size` bytes of `buffer` as text, or as bytes of their own where they cannot be text. */
+  private content(buffer: Buffer, size: number, stamp: string): FileContent {
+    const bytes = buffer.subarray(0, size);
+    const decoded = decode(bytes, { keepBom: true });
+    if (!decoded.problem) return { text: decoded.text, stamp };
+    return { bytes: buffer === this.scratch ? Uint8Array.prototype.slice.call(bytes) : bytes, stamp };
   }
 }
