@@ -72,7 +72,7 @@ function launch(): void {
     createRequire(__filename)(MAIN);
     return;
   }
-  // Before the compile: V8 takes a cache only under the flags it was made with, and a check sets two.
+  // Before the compile: V8 takes a cache only under the flags it was made with, and a check sets three.
   tuneV8ForBatchRun();
   const source = fs.readFileSync(MAIN, 'utf8');
   const header = headerOf(fs.statSync(MAIN));
