@@ -45,8 +45,8 @@
  * These flags are read when V8 grows the space, compiles a function or
  * gives a function its feedback, so setting them after start-up, before the
  * bundle is compiled (launch.ts), takes effect (`--trace-gc`: the young
- * generation stays at 2.1 MB; `--trace-opt`: fewer functions optimized). The language server, long-lived, keeps V8's
- * defaults.
+ * generation stays at 2.1 MB; `--trace-opt`: fewer functions optimized).
+ * The language server, long-lived, keeps V8's defaults.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -38,16 +38,16 @@ interface Tables {
   regrouped: boolean;
 }
 
+function emptyTables(): Tables {
+  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [], regrouped: false };
+}
+
 /**
  * A file's definitions and references into the tables, each reference looked
  * up once, for every rule that asks what it points to. A third definition of
  * an ID joins its list, so targets found before stay right; the second makes
  * the list, and the references found before it are looked up again (`regrouped`).
  */
-function emptyTables(): Tables {
-  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [], regrouped: false };
-}
-
 function add(tables: Tables, f: FileModel): void {
   const { defs, refs, targets, duplicates, pending } = tables;
   for (const e of f.entities) {
