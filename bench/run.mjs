@@ -736,8 +736,11 @@ async function main() {
   // Only a full run replaces the committed results; --quick and --only runs are for looking.
   if (!ONLY && !QUICK && !args.includes('--no-results')) {
     writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 1) + '\n');
-    if (!args.includes('--no-readme')) updateReadme(text);
-    log('wrote bench/results.json and the table in bench/README.md and README.md');
+    if (args.includes('--no-readme')) log('wrote bench/results.json (--no-readme: the READMEs are left as they are)');
+    else {
+      updateReadme(text);
+      log('wrote bench/results.json and the table in bench/README.md and README.md');
+    }
   } else {
     writeFileSync(join(HERE, 'results', 'partial-results.json'), JSON.stringify(results, null, 1) + '\n');
     log('partial run (--quick or --only): wrote bench/results/partial-results.json only');
