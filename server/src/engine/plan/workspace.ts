@@ -10,7 +10,6 @@
 import * as nodePath from 'node:path';
 import { decode } from '../parse/decode';
 import { parseBytes, parseText } from '../parse/load';
-import type { ParsedFile } from '../parse/parsed-file';
 import { buildFileModel, type FileModel } from './model';
 import { PlanIndex } from './plan-index';
 import { CONFIG_FILE_NAME, parseConfig, type RuleConfig } from './config';
@@ -125,14 +124,16 @@ export class Workspace {
     const hit = this.models.get(path);
     if (hit && hit.stamp === stamp) return hit.model;
     // The previous version lends its parsed segments: an edit re-parses only what changed.
-    return this.readModel(path, hit?.model.parsed);
+    return this.readModel(path, hit?.model);
   }
 
-  private readModel(path: string, previous: ParsedFile | undefined, known?: FileContent): FileModel | undefined {
+  private readModel(path: string, previous: FileModel | undefined, known?: FileContent): FileModel | undefined {
     const content = known ?? this.host.read(path);
     if (!content) return undefined;
-    const parsed = content.text !== undefined ? parseText(path, content.text, previous) : parseBytes(path, content.bytes ?? new Uint8Array(), previous);
-    const model = buildFileModel(parsed);
+    const before = previous?.parsed;
+    const parsed = content.text !== undefined ? parseText(path, content.text, before) : parseBytes(path, content.bytes ?? new Uint8Array(), before);
+    // The same parse (the text did not change, load.ts): the same model, so nothing built from it is made again.
+    const model = previous && parsed === before ? previous : buildFileModel(parsed);
     this.models.set(path, { stamp: content.stamp, model });
     return model;
   }
