@@ -24,7 +24,16 @@ const ROOT = join(HERE, '..');
 export const DEFAULT_OUT = join(HERE, 'results', 'work');
 const GENERATOR_HASH = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 
-/** The bench's one-line edit k of a dataset's edit titles: a task's title, alternately longer and back. */
+/**
+ * The title line the bench's one-line edit k rewrites: each title twice in a row, made longer by edit k
+ * and put back by edit k + 1. (Until 2026-12-02 edit k took title k, so every other edit "put back" a
+ * title that had not changed: a new version with the same text, half of every edit median.)
+ */
+export function editTitle(titles, k) {
+  return titles[Math.floor(k / 2) % titles.length];
+}
+
+/** The new text of edit k's title (editTitle): longer on even k, the title as generated on odd k. */
 export function editText(title, k) {
   return k % 2 === 0 ? `${title.value}（第${k + 1}次修订）` : title.value;
 }

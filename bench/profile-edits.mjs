@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pathToFileURL } from 'node:url';
-import { editText, generate } from './generate.mjs';
+import { editText, editTitle, generate } from './generate.mjs';
 import { stressPlans } from './stress.mjs';
 import { LspSession, sleep } from './lsp-client.mjs';
 import { summarize } from './profile.mjs';
@@ -62,7 +62,7 @@ if (stress) {
 }
 const times = [];
 for (let k = 0; k < edits; k++) {
-  const title = ds.editTitles[k % ds.editTitles.length];
+  const title = editTitle(ds.editTitles, k);
   const r = await s.timeLineEdit(opened.uri, title.line, '    title: '.length, editText(title, k), 120_000);
   times.push(r.ms);
   await sleep(20);

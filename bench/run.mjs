@@ -24,7 +24,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generate, DEFAULT_OUT, editText } from './generate.mjs';
+import { generate, DEFAULT_OUT, editText, editTitle } from './generate.mjs';
 import { LspSession, sleep } from './lsp-client.mjs';
 import { buildEngineBundle } from './engine-bundle.mjs';
 import { stressPlans } from './stress.mjs';
@@ -253,7 +253,7 @@ async function editorSingleFile(srv, ds) {
     await sleep(200);
     const edits = big ? Math.min(RUNS.edits, 5) : RUNS.edits;
     for (let k = 0; k < edits; k++) {
-      const title = ds.editTitles[k % ds.editTitles.length];
+      const title = editTitle(ds.editTitles, k);
       const r = await s.timeLineEdit(uri, title.line, '    title: '.length, editText(title, k), timeout);
       res.edits.push(r.ms);
       res.editDiagnostics = r.diagnostics.length;
@@ -293,7 +293,7 @@ async function editorManyFiles(srv, ds) {
     res.peakRssMB = m?.hwmMB;
     const uri = pathToFileURL(join(ds.dir, ds.editFile)).href;
     for (let k = 0; k < RUNS.edits; k++) {
-      const title = ds.editTitles[k % ds.editTitles.length];
+      const title = editTitle(ds.editTitles, k);
       const e = await s.timeLineEdit(uri, title.line, '    title: '.length, editText(title, k), 120_000);
       res.edits.push(e.ms);
       await sleep(50);
