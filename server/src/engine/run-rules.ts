@@ -9,6 +9,7 @@ import { compareFindings } from './findings';
 import type { FileModel } from './plan/model';
 import type { PlanIndex } from './plan/plan-index';
 import type { Report, Rule, RuleContext } from './rules/rule';
+import type { ItemValidation } from './schema/item-validation';
 import { RULES } from './rules/registry';
 import { suppressionsOf } from './suppressions';
 
@@ -27,12 +28,13 @@ function severityOf(rule: Rule, plan: PlanIndex): Severity | undefined {
   return s === 'off' ? undefined : s;
 }
 
-function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler, times?: RuleTimes) {
+function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler, times?: RuleTimes, itemValidation?: ItemValidation) {
   const severity = severityOf(rule, plan);
   if (!severity) return;
   const ctx: RuleContext = {
     plan,
     report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: r.data }),
+    itemValidation,
   };
   const t0 = times ? performance.now() : 0;
   try {
@@ -43,12 +45,12 @@ function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (
   if (times) times.set(rule.code, (times.get(rule.code) ?? 0) + performance.now() - t0);
 }
 
-/** Findings of the file-scope rules for one file. */
-export function runFileRules(plan: PlanIndex, file: FileModel, onError = defaultOnError, rules: readonly Rule[] = RULES, times?: RuleTimes): Finding[] {
+/** Findings of the file-scope rules for one file. `itemValidation`: the language server's (rule.ts). */
+export function runFileRules(plan: PlanIndex, file: FileModel, onError = defaultOnError, rules: readonly Rule[] = RULES, times?: RuleTimes, itemValidation?: ItemValidation): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     if (rule.scope !== 'file' || !rule.checkFile) continue;
-    collect(rule, plan, (f) => out.push(f), (ctx) => rule.checkFile!(file, ctx), onError, times);
+    collect(rule, plan, (f) => out.push(f), (ctx) => rule.checkFile!(file, ctx), onError, times, itemValidation);
   }
   return out;
 }

@@ -37,6 +37,7 @@ import { ENTITY_LISTS } from '../engine/plan/model';
 import { sameStructure } from '../engine/plan/structure';
 import { moveFindings } from '../engine/moved-findings';
 import { RULES } from '../engine/rules/registry';
+import { ItemValidation } from '../engine/schema/item-validation';
 
 /** Plan rules whose findings depend on the plan's structure only (rule.ts, planInputs). */
 const STRUCTURE_RULES = RULES.filter((r) => r.scope === 'plan' && r.planInputs === 'structure');
@@ -105,6 +106,8 @@ export class PlanSession {
   private readonly plans = new Map<string, PlanState>();
   private readonly good = new Map<string, FileModel>();
   private readonly fileCache = new Map<string, CachedFileFindings>();
+  /** Schema errors kept per list item across edits: an edit validates its own item again, not the file's 12,000. */
+  private readonly itemValidation = new ItemValidation();
 
   constructor(private readonly onRuleError: RuleErrorHandler) {}
 
@@ -285,7 +288,7 @@ export class PlanSession {
   }
 
   runFileRules(state: PlanState, m: FileModel): Finding[] {
-    const findings = runFileRules(state.index, m, this.onRuleError);
+    const findings = runFileRules(state.index, m, this.onRuleError, RULES, undefined, this.itemValidation);
     this.fileCache.set(m.path, { model: m, settings: this.settingsKey(state), config: state.index.config, findings });
     return findings;
   }

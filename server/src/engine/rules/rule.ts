@@ -7,6 +7,7 @@ import type { FindingData, RuleCode, SeveritySetting, Span } from '../findings';
 import type { LocalText, Message } from '../i18n/messages';
 import type { FileModel } from '../plan/model';
 import type { PlanIndex } from '../plan/plan-index';
+import type { ItemValidation } from '../schema/item-validation';
 
 export interface Report {
   file: string;
@@ -18,6 +19,8 @@ export interface Report {
 export interface RuleContext {
   plan: PlanIndex;
   report(r: Report): void;
+  /** Item-by-item schema validation that keeps unchanged items' errors: the language server's, across edits. */
+  itemValidation?: ItemValidation;
 }
 
 export interface Rule {

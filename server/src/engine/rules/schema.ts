@@ -10,8 +10,14 @@ export const schema: Rule = {
   title: { en: 'A JSON Schema violation', zh: '不符合 JSON Schema' },
   checkFile(file, ctx) {
     if (file.parsed.syntax.length) return; // an unreadable file has nothing to validate
-    const validate = validatorFor(file.kind);
-    if (validate(file.parsed.data)) return;
-    for (const f of mapSchemaErrors(file.parsed, validate.errors ?? [])) ctx.report({ file: file.path, ...f });
+    // The language server validates item by item, keeping each unchanged item's errors (item-validation.ts).
+    let errors = ctx.itemValidation?.errors(file.kind, file.parsed.data);
+    if (!errors) {
+      const validate = validatorFor(file.kind);
+      if (validate(file.parsed.data)) return;
+      errors = validate.errors ?? [];
+    }
+    if (!errors.length) return;
+    for (const f of mapSchemaErrors(file.parsed, errors)) ctx.report({ file: file.path, ...f });
   },
 };
