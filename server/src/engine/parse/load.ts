@@ -36,13 +36,13 @@ function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
     const r = readPlanFile(text);
     if (r) return fromBlockReader(path, text, r.segmentation, r.data);
   }
-  // After an edit, the segments are found by their place (lineChange); and when the previous text passed
-  // segments.ts's screens, only the lines around the edit are screened again.
+  // After an edit, the segments are found by their place (lineChange) and from the previous version's; and
+  // when the previous text passed segments.ts's screens, only the lines around the edit are screened again.
   const edit = before && lineChange(before.text, text);
   // The same text under a new version (an editor's change that changed nothing): the same parse,
   // instead of screening and segmenting the whole text again as if it were new.
   if (before && !edit) return before;
-  const seg = segment(text, before?.screened ? edit : undefined);
+  const seg = segment(text, before?.screened ? edit : undefined, before && edit ? { segmentation: before.seg, change: edit } : undefined);
   if (seg) {
     const file = parseSegmented(path, text, seg, before, edit);
     if (file) return file;

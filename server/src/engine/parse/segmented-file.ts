@@ -184,7 +184,8 @@ export class SegmentedParsedFile implements ParsedFile {
     this.segmentation = seg;
   }
 
-  private get seg(): Segmentation {
+  /** This version's segments (made from their packed form when first asked): the next version's segment() starts from them. */
+  get seg(): Segmentation {
     const s = this.segmentation;
     return 'segments' in s ? s : (this.segmentation = unpack(s));
   }
