@@ -114,7 +114,7 @@ describe('findings moved through an edit', () => {
       assert.deepEqual(lineChange('a: 1', 'a: 12'), { from: 0, to: 4, delta: 1 });
     });
 
-    it('finds the same lines in long texts, where it compares a chunk at a time (500 random edits)', () => {
+    it('finds the same lines in long texts, where it compares a chunk at a time (600 random edits)', () => {
       // The same result as a character-by-character scan, however far from a chunk's edge the change is.
       const naive = (before: string, after: string) => {
         const min = Math.min(before.length, after.length);
@@ -129,8 +129,9 @@ describe('findings moved through an edit', () => {
       };
       const next = random(7);
       const line = () => `  - id: T-${next(1000)}\n    title: 标题${'文'.repeat(next(40))}\n`;
-      for (let k = 0; k < 500; k++) {
-        const before = Array.from({ length: 20 + next(200) }, line).join('');
+      for (let k = 0; k < 600; k++) {
+        // Some texts longer than the largest chunk (65,536 characters), so that every size is crossed.
+        const before = Array.from({ length: k % 10 === 9 ? 2000 + next(4000) : 20 + next(200) }, line).join('');
         const at = next(before.length);
         const cut = next(3) ? next(40) : 0;
         const after = before.slice(0, at) + ['', 'x', '\n', '文本\n  '][next(4)] + before.slice(Math.min(before.length, at + cut));

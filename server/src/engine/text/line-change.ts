@@ -14,8 +14,14 @@ export interface LineChange {
   delta: number;
 }
 
-/** How many characters the common start and end are compared at a time, natively, before one at a time. */
-const CHUNK = 512;
+/**
+ * The chunk sizes the common start and end are compared in (natively: two slices of the texts, which
+ * V8 compares without copying), largest first, each narrowing the difference down for the next, then
+ * one character at a time. A 100k-line file is 2 million characters and a keystroke changes one:
+ * ~60 comparisons instead of 8,000 chunks of 512 (1.3–2.0 → 0.33–0.44 ms a call; startsWith and
+ * endsWith in place of the slices' `===` were as fast at first and 4–6 ms once optimized).
+ */
+const CHUNKS = [65536, 4096, 256, 16];
 
 /**
  * The lines that differ between `before` and `after`: the text before `from`,
@@ -25,15 +31,13 @@ const CHUNK = 512;
 export function lineChange(before: string, after: string): LineChange | undefined {
   if (before === after) return undefined;
   const min = Math.min(before.length, after.length);
-  // The common start and end, a chunk at a time while chunks are equal (compared natively), then
-  // a character at a time: a 100k-line file is 2 million characters, and a keystroke changes one.
-  let p = 0;
-  while (p + CHUNK <= min && before.slice(p, p + CHUNK) === after.slice(p, p + CHUNK)) p += CHUNK;
+  let p = 0; // the common start
+  for (const chunk of CHUNKS) while (p + chunk <= min && before.slice(p, p + chunk) === after.slice(p, p + chunk)) p += chunk;
   while (p < min && before.charCodeAt(p) === after.charCodeAt(p)) p++;
   let q = 0; // the common end, not reaching into the common start in either text
   const bl = before.length;
   const al = after.length;
-  while (q + CHUNK <= min - p && before.slice(bl - q - CHUNK, bl - q) === after.slice(al - q - CHUNK, al - q)) q += CHUNK;
+  for (const chunk of CHUNKS) while (q + chunk <= min - p && before.slice(bl - q - chunk, bl - q) === after.slice(al - q - chunk, al - q)) q += chunk;
   while (q < min - p && before.charCodeAt(bl - 1 - q) === after.charCodeAt(al - 1 - q)) q++;
   const end = before.length - q; // the old text changed in [p, end)
   const from = p === 0 ? 0 : before.lastIndexOf('\n', p - 1) + 1;
