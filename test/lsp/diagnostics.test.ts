@@ -193,6 +193,12 @@ describe('lsp: diagnostics', function () {
     await step('a project investment (a total, not structure)', 'projects.pilot.yaml', 'investment: { value: 18.5, unit: 亿元 }', 'investment: { value: 918.5, unit: 亿元 }');
     await step('another title', 'tasks/industry-buildings.pilot.yaml', '（修订）', '');
     await step('the ID back', 'indicators.pilot.yaml', '  - id: IND-ENERGY-INTENS', '  - id: IND-ENERGY-INTENSITY');
+    // Schema errors in list items: the server validates item by item and keeps unchanged items' errors.
+    await step('a task area not allowed (a schema error in one item)', 'tasks/industry-buildings.pilot.yaml', '    area: energy-efficiency', '    area: energy-efficency');
+    await step('an unknown key in another task', 'tasks/industry-buildings.pilot.yaml', '    lead: 市工业和信息化局\n', '    lead: 市工业和信息化局\n    leader: 张三\n');
+    await step('a line inserted above both (the items move)', 'tasks/industry-buildings.pilot.yaml', 'tasks:\n', '# 修订\ntasks:\n');
+    await step('the area fixed, the unknown key kept', 'tasks/industry-buildings.pilot.yaml', '    area: energy-efficency', '    area: energy-efficiency');
+    await step('the unknown key removed', 'tasks/industry-buildings.pilot.yaml', '    leader: 张三\n', '');
   });
 
   it('follows a change of plan structure: the Plan file stops being one, and comes back', async () => {
