@@ -20,12 +20,14 @@ export function sameStructure(a: FileModel, b: FileModel): boolean {
   for (let i = 0; i < a.entities.length; i++) {
     const x = a.entities[i];
     const y = b.entities[i];
+    if (x === y) continue; // kept from the previous version (model.ts): the same entry at the same place
     if (x.kind !== y.kind || x.id !== y.id || !samePlace(x, y)) return false;
     if (x.kind === 'task' && !equal(x.data.indicators, y.data.indicators)) return false;
   }
   for (let i = 0; i < a.references.length; i++) {
     const x = a.references[i];
     const y = b.references[i];
+    if (x === y) continue;
     if (x.id !== y.id || x.field !== y.field || x.index !== y.index || x.from.kind !== y.from.kind || x.from.id !== y.from.id) return false;
     if (!samePlace(x.from, y.from)) return false; // with field and index, the reference's path
   }

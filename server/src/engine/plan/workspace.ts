@@ -133,7 +133,8 @@ export class Workspace {
     const before = previous?.parsed;
     const parsed = content.text !== undefined ? parseText(path, content.text, before) : parseBytes(path, content.bytes ?? new Uint8Array(), before);
     // The same parse (the text did not change, load.ts): the same model, so nothing built from it is made again.
-    const model = previous && parsed === before ? previous : buildFileModel(parsed);
+    // Otherwise the entries an edit did not touch keep their entities and references (model.ts).
+    const model = previous && parsed === before ? previous : buildFileModel(parsed, previous);
     this.models.set(path, { stamp: content.stamp, model });
     return model;
   }
