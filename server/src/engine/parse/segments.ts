@@ -116,8 +116,8 @@ export function segment(text: string, edit?: LineChange, previous?: { segmentati
   } else if (unsafe(text)) return undefined;
   if (previous) {
     const { segmentation, change } = previous;
-    const [pos, state] = restart(text, segmentation.segments, change);
-    return scan(text, pos, state, { from: change.to + change.delta, delta: change.delta, old: segmentation.segments, next: 0 });
+    const [pos, state, next] = restart(text, segmentation.segments, change);
+    return scan(text, pos, state, { from: change.to + change.delta, delta: change.delta, old: segmentation.segments, next });
   }
   return scan(text, 0, fresh());
 }
@@ -140,11 +140,12 @@ function fresh(): ScanState {
  * Where to scan again after `change`: at the start of the segment before the
  * one the change begins in, a line the change did not touch, in the state a
  * whole scan was in there. (That segment, not the changed one: a changed first
- * line that became blank or indented joins the segment before it.)
+ * line that became blank or indented joins the segment before it.) Also that
+ * segment's number: no old segment before it needs looking at again.
  */
-function restart(text: string, old: Segment[], change: LineChange): [number, ScanState] {
+function restart(text: string, old: Segment[], change: LineChange): [number, ScanState, number] {
   const r = lastStartAtOrBefore(old, change.from);
-  if (r < 2) return [0, fresh()];
+  if (r < 2) return [0, fresh(), 0];
   const s = old[r - 1];
   const seenKeys = new Set<string>();
   for (let i = 0; i < r - 1; i++) if (old[i].index === undefined) seenKeys.add(old[i].key);
@@ -153,7 +154,7 @@ function restart(text: string, old: Segment[], change: LineChange): [number, Sca
   // An item's line says the list's indentation; a key's line sets the state itself. The segment
   // before is complete: the line at `s.start` is a key or an item, never blank, so nothing joins it.
   const state: ScanState = { segments: old.slice(0, r - 1), seenKeys, current: old[r - 2], listIndent: s.index === undefined ? undefined : first - s.start, pendingKeyValue: false, index: s.index ?? 0 };
-  return [s.start, state];
+  return [s.start, state, r - 1];
 }
 
 /** After the changed lines: the previous version's segments, to take up when the scan is back in step with them. */
