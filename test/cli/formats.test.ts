@@ -17,7 +17,7 @@ const DOCS = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
 const SEVERITIES = ['error', 'warning', 'info'];
 
 function sarifValidator() {
-  const schemaPath = nodePath.join(ROOT, '..', 'shared', 'testdata', 'sarif', 'sarif-schema-2.1.0.json');
+  const schemaPath = nodePath.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);

@@ -1,5 +1,5 @@
 /**
- * The YAML conformance corpus (../shared/testdata/yaml-test-suite) through the
+ * The YAML conformance corpus (test/fixtures/yaml-test-suite) through the
  * whole engine: yaml-syntax on every invalid case, none on the valid ones,
  * and no crash anywhere.
  */

@@ -1,9 +1,9 @@
-/** The YAML conformance corpus (../shared/testdata/yaml-test-suite): one case per folder holding an in.yaml. */
+/** The YAML conformance corpus (test/fixtures/yaml-test-suite, with its licence): one case per folder holding an in.yaml. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './plan';
 
-export const conformanceSuite = path.join(repoRoot(), '..', 'shared', 'testdata', 'yaml-test-suite');
+export const conformanceSuite = path.join(repoRoot(), 'test', 'fixtures', 'yaml-test-suite');
 
 export interface ConformanceCase {
   /** Folder path under the suite, with `/`. */
@@ -13,10 +13,10 @@ export interface ConformanceCase {
   text: string;
 }
 
-/** Every case, sorted by name; none when the corpus is missing. */
+/** Every case, sorted by name; throws when the corpus is missing, so the suite cannot pass on nothing. */
 export function conformanceCases(): ConformanceCase[] {
   const out: ConformanceCase[] = [];
-  if (!fs.existsSync(conformanceSuite)) return out;
+  if (!fs.existsSync(conformanceSuite)) throw new Error(`the YAML conformance corpus is missing: ${conformanceSuite}`);
   const walk = (dir: string, name: string) => {
     const input = path.join(dir, 'in.yaml');
     if (fs.existsSync(input)) out.push({ name, dir, text: fs.readFileSync(input, 'utf8') });
