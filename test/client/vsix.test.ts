@@ -11,6 +11,38 @@ import * as path from 'node:path';
 import { repoRoot } from '../util/plan';
 
 const root = repoRoot();
+
+// yauzl reads zip files for vsce itself (a dependency of @vscode/vsce).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yauzl = require('yauzl') as {
+  open(p: string, o: object, cb: (e: Error | null, z: { on(ev: string, f: (x?: unknown) => void): void; readEntry(): void; openReadStream(e: unknown, cb: (e: Error | null, s: NodeJS.ReadableStream) => void): void }) => void): void;
+};
+
+/** The entries of a zip file, or the text of one of them. */
+function readZip(file: string, want?: string): Promise<{ names: string[]; text: string }> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const names: string[] = [];
+      let text = '';
+      zip.on('entry', (e) => {
+        const name = (e as { fileName: string }).fileName;
+        names.push(name);
+        if (name !== want) return zip.readEntry();
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2) return reject(err2);
+          stream.on('data', (d) => (text += String(d)));
+          stream.on('end', () => zip.readEntry());
+        });
+      });
+      zip.on('end', () => resolve({ names, text }));
+      zip.on('error', (e) => reject(e as Error));
+      zip.readEntry();
+    });
+  });
+}
+const zipEntries = async (file: string) => (await readZip(file)).names;
+const zipText = async (file: string, name: string) => (await readZip(file, name)).text;
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 const ALLOWED = [
   /^package\.json$/,
@@ -41,10 +73,21 @@ describe('the .vsix', function () {
     }
   });
 
-  it('builds with vsce package', () => {
+  it('builds with npm run package (vsce package, from a staging folder)', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-vsix-')), 'pilot-plan.vsix');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package-vsix.mjs'), '--out', out], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr + r.stdout);
+    const entries = await zipEntries(out);
+    const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    assert.deepEqual(
+      entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length)).sort(),
+      // vsce names these two its own way inside the package.
+      listed.map((f) => ({ 'README.md': 'readme.md', LICENSE: 'LICENSE.txt' })[f] ?? f).sort(),
+      'the .vsix holds what vsce ls lists',
+    );
+    const manifest = JSON.parse(await zipText(out, 'extension/package.json')) as Record<string, unknown>;
+    assert.ok(manifest.contributes && manifest.main, 'the manifest keeps what VS Code reads');
+    for (const npmOnly of ['files', 'scripts', 'devDependencies', 'bin']) assert.ok(!(npmOnly in manifest), `${npmOnly} is left out`);
     const size = fs.statSync(out).size;
     console.log(`      (.vsix: ${(size / 1024).toFixed(0)} KiB)`);
     assert.ok(size > 100_000 && size < 5_000_000);
