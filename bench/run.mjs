@@ -15,7 +15,7 @@
 //   activation  require + activate() of dist/client.js with a stub vscode module
 //   size        bundle sizes of dist/*.js
 // prints a table (medians, ratios to the peer and to the floor), writes bench/results.json and
-// puts the table into bench/README.md and README.md. Never part of the timed tests.
+// puts the full table into bench/README.md and a short one into README.md's Speed section. Never part of the timed tests.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -679,8 +679,38 @@ function table(res) {
   return L.join('\n');
 }
 
-/** The table into bench/README.md, and into the project README's Speed section one heading level down. */
-function updateReadme(tableText) {
+/** The project README's Speed table: a few figures a user compares, each beside the peer's, from the same run. */
+function speedTable(res) {
+  const m = res.machine;
+  const single = (s, n) => res.editor?.[s]?.single?.[n];
+  const rows = [];
+  const row = (what, ours, peer, fmt, peerName) => {
+    if (Number.isFinite(ours) && Number.isFinite(peer)) rows.push(`| ${what} | ${fmt(ours)} | ${fmt(peer)} (${peerName}) | ${fmtX(ratio(ours, peer))} |`);
+  };
+  const yls = `yaml-language-server ${res.versions?.yamlLanguageServer ?? ''}`.trim();
+  const ajv = `ajv-cli ${res.checker?.ajv?.version ?? ''}, schema only`;
+  row('edit → diagnostics, 10k-line file · 编辑后出诊断（1 万行文件）', single('ours', 'lines-10k')?.editMedianMs, single('yls', 'lines-10k')?.editMedianMs, fmtMs, yls);
+  row('edit → diagnostics, 100k-line file · 编辑后出诊断（10 万行文件）', single('ours', 'lines-100k')?.editMedianMs, single('yls', 'lines-100k')?.editMedianMs, fmtMs, yls);
+  row('open → diagnostics, 10k-line file · 打开后出诊断（1 万行文件）', single('ours', 'lines-10k')?.openMedianMs, single('yls', 'lines-10k')?.openMedianMs, fmtMs, yls);
+  const om = res.editor?.ours?.many;
+  const ym = res.editor?.yls?.many;
+  row('open 1,000 files → all diagnostics · 打开 1,000 个文件至全部诊断', om?.openAllMs, ym?.openAllMs, fmtMs, yls);
+  row('server memory, 1,000 files open · 打开 1,000 个文件时的服务器内存', om?.rssMB, ym?.rssMB, fmtMB, yls);
+  const c = res.checker?.datasets ?? {};
+  row('`pilot-plan check`, 10k-line plan · 1 万行的方案', c['lines-10k']?.oursMedianMs, c['lines-10k']?.ajvMedianMs, fmtMs, ajv);
+  row('`pilot-plan check`, 1,000-file plan · 1,000 个文件的方案', c['files-1000']?.oursMedianMs, c['files-1000']?.ajvMedianMs, fmtMs, ajv);
+  return [
+    '| what · 项目 | Pilot Plan | peer · 对照 | ratio · 比值 |',
+    '|---|---:|---:|---:|',
+    ...rows,
+    '',
+    `Medians on ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date.slice(0, 10)}. The peers get the same files and schemas; Pilot Plan also runs every cross-file rule. Method, every figure and the targets: [bench/README.md](bench/README.md). ` +
+      `中位数；对照工具使用相同的文件和 JSON Schema，Pilot Plan 另外执行全部跨文件规则。方法与全部数据见 bench/README.md。`,
+  ].join('\n');
+}
+
+/** The full table into bench/README.md; the short one into the project README's Speed section. */
+function updateReadme(res) {
   const put = (p, text) => {
     if (!existsSync(p)) return;
     const s = readFileSync(p, 'utf8');
@@ -691,8 +721,8 @@ function updateReadme(tableText) {
     if (i < 0 || j < 0) return;
     writeFileSync(p, s.slice(0, i + a.length) + '\n' + text + '\n' + s.slice(j));
   };
-  put(join(HERE, 'README.md'), tableText);
-  put(join(ROOT, 'README.md'), tableText.replace(/^### /gm, '#### '));
+  put(join(HERE, 'README.md'), res.table);
+  put(join(ROOT, 'README.md'), speedTable(res));
 }
 
 // ---------------------------------------------------------------------------
@@ -705,7 +735,7 @@ async function main() {
     res.table = table(res);
     console.log(res.table);
     writeFileSync(join(HERE, 'results.json'), JSON.stringify(res, null, 1) + '\n');
-    updateReadme(res.table);
+    updateReadme(res);
     return;
   }
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node build.mjs` (npm run bench does)');
@@ -738,8 +768,8 @@ async function main() {
     writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 1) + '\n');
     if (args.includes('--no-readme')) log('wrote bench/results.json (--no-readme: the READMEs are left as they are)');
     else {
-      updateReadme(text);
-      log('wrote bench/results.json and the table in bench/README.md and README.md');
+      updateReadme(results);
+      log('wrote bench/results.json, the table in bench/README.md and the Speed table in README.md');
     }
   } else {
     writeFileSync(join(HERE, 'results', 'partial-results.json'), JSON.stringify(results, null, 1) + '\n');
