@@ -11,6 +11,7 @@ import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
 import { Workspace } from '../engine/plan/workspace';
 import { expandPaths } from './expand-paths';
+import { scopeToPlans, strayConfigResult } from './plan-scope';
 import { CheckTiming, timingWanted } from './timing';
 import { FORMATS } from './formats/index';
 import type { ReportFile } from './formats/format';
@@ -85,6 +86,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
         'fail-on': { type: 'string' },
         locale: { type: 'string' },
         'stdin-filename': { type: 'string' },
+        'whole-plans': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -138,15 +140,22 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   for (const f of expanded.files) if (!given.has(f)) files.push(f);
   if (!files.length && !problems.length) problems.push(msg('paths.none', { paths: args.join(' ') }));
 
-  timing?.end('find');
   const ws = new Workspace(host, { snapshot: true });
-  const readable = files.filter((f) => {
+  const scope = scopeToPlans(ws, files, o['whole-plans'] === true);
+  timing?.end('find');
+  const unreadable = (f: string) => problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
+  const readable = scope.files.filter((f) => {
     if (ws.canRead(f)) return true;
-    problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
+    unreadable(f);
     return false;
   });
   timing?.end('read');
   const results = checkFiles(ws, readable, undefined, timing?.rules);
+  for (const c of scope.strayConfigs) {
+    const r = strayConfigResult(ws, c);
+    if (r) results.push(r);
+    else unreadable(c);
+  }
   timing?.end('rules');
   const report: ReportFile[] = results.map((r) => ({
     path: display.get(r.path) ?? displayPath(cwd, r.path),

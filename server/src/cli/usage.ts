@@ -7,7 +7,8 @@ export const VERSION = version;
 const HELP_EN = `pilot-plan ${version} — checks carbon peak pilot implementation plans
 
 Usage:
-  pilot-plan check [PATH…] [options]   check files, folders (recursively) and globs; - reads stdin
+  pilot-plan check [PATH…] [options]   check files, folders (recursively) and globs; - reads stdin;
+                                        a pilot-plan.config.yaml checks the plan it configures
   pilot-plan lsp --stdio                run the language server for any LSP client
 
 Options of check:
@@ -16,6 +17,7 @@ Options of check:
   --fail-on error|warning|info|never   lowest severity that fails (default: error)
   --locale en|zh-CN      language of messages (default: from LANG / LC_ALL)
   --stdin-filename PATH  the path of the file read from - (finds its plan)
+  --whole-plans          report every file of the plans the files given belong to
   --color, --no-color    force colours on or off (stylish)
   -h, --help             show this help
   -v, --version          show the version
@@ -27,7 +29,8 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 const HELP_ZH = `pilot-plan ${version} — 碳达峰试点实施方案检查工具
 
 用法：
-  pilot-plan check [路径…] [选项]        检查文件、目录（递归）和通配符；- 表示读取标准输入
+  pilot-plan check [路径…] [选项]        检查文件、目录（递归）和通配符；- 表示读取标准输入；
+                                         给出 pilot-plan.config.yaml 则检查它所配置的方案
   pilot-plan lsp --stdio                 为任意 LSP 客户端运行语言服务器
 
 check 选项：
@@ -36,6 +39,7 @@ check 选项：
   --fail-on error|warning|info|never   达到该级别即失败（默认 error）
   --locale en|zh-CN      消息语言（默认取自 LANG / LC_ALL）
   --stdin-filename 路径  标准输入所代表的文件路径（用于查找所属方案）
+  --whole-plans          报告所给文件所属方案中的全部文件
   --color, --no-color    强制开启或关闭颜色（stylish）
   -h, --help             显示帮助
   -v, --version          显示版本
