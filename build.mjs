@@ -13,6 +13,10 @@ import { addUniqueItems } from './scripts/ajv-unique-items.mjs';
 const require = createRequire(import.meta.url);
 const root = new URL('.', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
+// --packed (scripts/prepare.mjs): only what the npm package carries, the validators and the checker's
+// and the language server's bundles; no client, tests or code cache (not packed: V8 takes a cache
+// only from its own version, and the first check writes one).
+const packed = args.has('--packed');
 
 function newAjv() {
   const Ajv2020 = require('ajv/dist/2020').default;
@@ -123,7 +127,7 @@ function walk(dir, pred, out = []) {
 const t0 = Date.now();
 buildValidators();
 const common = nodeBundle;
-rmSync(join(root, 'out'), { recursive: true, force: true });
+if (!packed) rmSync(join(root, 'out'), { recursive: true, force: true });
 // Libraries the checker loads only on first use (a clean check of regular plan files needs none
 // of them) are bundles of their own in dist/vendor, so that starting the checker does not compile
 // them: 180 KB of its 560 KB. The language server, which uses them all the time, bundles them in.
@@ -157,25 +161,27 @@ const builds = [
     outdir: 'dist',
     minify: !args.has('--dev'),
   }),
-  // The client is two bundles: activation loads the small one; the language client follows.
-  esbuild.build({
+];
+// The client is two bundles: activation loads the small one; the language client follows.
+if (!packed) {
+  builds.push(esbuild.build({
     ...common,
     entryPoints: { client: 'client/src/extension.ts', 'language-client': 'client/src/language-client.ts' },
     outdir: 'dist',
     external: ['vscode'],
     minify: !args.has('--dev'),
-  }),
-];
-// Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.
-const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e'));
-if (tests.length) {
-  builds.push(esbuild.build({ ...common, entryPoints: tests, outbase: 'test', outdir: 'out/test', packages: 'external' }));
-}
-const e2e = walk(join(root, 'test'), (p) => relative(root, p).startsWith('test/e2e') && p.endsWith('.ts'));
-if (e2e.length) {
-  builds.push(esbuild.build({ ...common, entryPoints: e2e, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] }));
+  }));
+  // Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.
+  const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e'));
+  if (tests.length) {
+    builds.push(esbuild.build({ ...common, entryPoints: tests, outbase: 'test', outdir: 'out/test', packages: 'external' }));
+  }
+  const e2e = walk(join(root, 'test'), (p) => relative(root, p).startsWith('test/e2e') && p.endsWith('.ts'));
+  if (e2e.length) {
+    builds.push(esbuild.build({ ...common, entryPoints: e2e, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] }));
+  }
 }
 const results = await Promise.all(builds);
 writeFileSync(join(root, 'dist/meta.json'), JSON.stringify(results[0].metafile));
-writeCodeCache();
+if (!packed) writeCodeCache();
 if (!args.has('--quiet')) console.log(`built in ${Date.now() - t0} ms`);
