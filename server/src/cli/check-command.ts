@@ -1,4 +1,4 @@
-/** `pilot-plan check`: the options and exit statuses of the contract. */
+/** `pilot-plan check`: the options and exit statuses of docs/format.md (#checker). */
 import { displayPath, toPosix } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
