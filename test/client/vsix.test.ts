@@ -56,6 +56,7 @@ const ALLOWED = [
   /^snippets\/pilot-plan\.code-snippets$/,
   /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^docs\/rules\/[a-z-]+\.md$/,
+  /^docs\/format\.md$/,
   /^images\/icon\.png$/,
 ];
 
@@ -68,7 +69,7 @@ describe('the .vsix', function () {
     const files = r.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that do not run');
-    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md']) {
+    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
       assert.ok(files.includes(must), `${must} is packaged`);
     }
   });
