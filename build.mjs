@@ -3,6 +3,7 @@
 // is not offered: a build takes about a second.
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.mjs';
+import { actionBundle } from './scripts/action-bundle.mjs';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
@@ -166,6 +167,8 @@ const builds = [
     minify: !args.has('--dev'),
   }),
 ];
+// --action (npm run build:action) also writes the GitHub Action's committed bundle; a plain build never does, so its test sees a stale one.
+if (args.has('--action')) builds.push(esbuild.build(actionBundle));
 // Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.
 const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e'));
 if (tests.length) {
