@@ -28,7 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localeFrom, type Locale } from '../engine/i18n/messages';
 import { isPilotFile } from '../engine/plan/workspace';
 import { codeActions } from './code-actions';
-import { codeLens, resolveCodeLens } from './code-lens';
+import { codeLens, resolveCodeLens, showReferences } from './code-lens';
 import { completion } from './completion';
 import type { ServerContext } from './context';
 import { DiagnosticsService } from './diagnostics';
@@ -39,14 +39,17 @@ import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   CHECK_WORKSPACE_REQUEST,
   DEFAULT_DEBOUNCE_MS,
+  SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
 } from './protocol';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
 
+/** Initialization options: see protocol.ts. */
 interface InitOptions {
   locale?: string;
   debounceMs?: number;
+  showReferencesCommand?: string;
   faultInjection?: string[];
 }
 
@@ -116,6 +119,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       diagnostics,
       locale,
       folders: folders.filter((u) => u.startsWith('file:')).map(pathOfUri),
+      lensCommand: typeof options.showReferencesCommand === 'string' && options.showReferencesCommand ? options.showReferencesCommand : SERVER_SHOW_REFERENCES_COMMAND,
+      showDocument: !!caps.window?.showDocument?.support,
       log,
     };
     return {
@@ -130,6 +135,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: { resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: [SERVER_SHOW_REFERENCES_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'pilot-plan' },
@@ -262,6 +268,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction(guard('codeAction', [], codeActions));
   connection.onCodeLens(guard('codeLens', [], codeLens));
   connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, resolveCodeLens)(lens));
+  connection.onExecuteCommand(
+    guard('executeCommand', null, (c, p) => {
+      if (p.command === SERVER_SHOW_REFERENCES_COMMAND) return showReferences(c, p.arguments);
+      c.log(`pilot-plan: unknown command ${p.command}`);
+      return null;
+    }),
+  );
   connection.onShutdown(() => ctx?.diagnostics.dispose());
 
   // A bug must not take the server down with it.
