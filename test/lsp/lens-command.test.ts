@@ -106,6 +106,8 @@ describe('lsp: code lens commands for any client', function () {
       const line = find(p.read('projects.pilot.yaml'), 'P-GRID-500KV');
       assert.equal(message.message, `T-ENERGY-GRID: 1 place\n  projects.pilot.yaml:${line.line + 1}:${line.character + 1}  P-GRID-500KV`);
       assert.deepEqual(showDocuments(client), []);
+      // A client this plain (no workspace folder changes, no file watching) is served without a failing handler.
+      assert.deepEqual(client.logs.filter((l) => /failed/.test(l)), []);
       // A lens with nothing to show is a label: no command to run.
       const rel = 'tasks/energy.pilot.yaml';
       const text = p.read(rel);
