@@ -184,7 +184,7 @@ describe('lsp: the Neovim snippets of docs/editors.md, in a real Neovim', functi
 
   it('Neovim 0.7 to 0.9: findings, a code lens, a file changed on disk, the configuration file', async function () {
     if (!version) {
-      console.log('      skipped: nvim is not installed (Debian: apt-get install neovim)');
+      console.log('      (skipped below: the Neovim 0.7 snippet is not run, nvim is not installed; Debian: apt-get install neovim)');
       this.skip();
     }
     const { result, dir } = await runNeovim(snippet('neovim-0.7'));
@@ -195,7 +195,7 @@ describe('lsp: the Neovim snippets of docs/editors.md, in a real Neovim', functi
 
   it('Neovim 0.10 and later: the same', async function () {
     if (!version || !atLeast(version, [0, 10, 0])) {
-      console.log(`      skipped: needs Neovim 0.10 or later; ${version ? `this is ${version.join('.')}` : 'nvim is not installed'}`);
+      console.log(`      (skipped below: the Neovim 0.10 snippet needs Neovim 0.10 or later; ${version ? `this one is ${version.join('.')}` : 'nvim is not installed'})`);
       this.skip();
     }
     const { result, dir } = await runNeovim(snippet('neovim-0.10'));
