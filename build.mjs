@@ -3,6 +3,7 @@
 // is not offered: a build takes about a second.
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.mjs';
+import { actionBundle } from './scripts/action-bundle.mjs';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
@@ -181,6 +182,8 @@ if (!packed) {
     builds.push(esbuild.build({ ...common, entryPoints: e2e, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] }));
   }
 }
+// --action (npm run build:action) also writes the GitHub Action's committed bundle; a plain build never does, so its test sees a stale one.
+if (args.has('--action')) builds.push(esbuild.build(actionBundle));
 const results = await Promise.all(builds);
 writeFileSync(join(root, 'dist/meta.json'), JSON.stringify(results[0].metafile));
 if (!packed) writeCodeCache();

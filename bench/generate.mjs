@@ -26,8 +26,8 @@ const GENERATOR_HASH = createHash('sha256').update(readFileSync(fileURLToPath(im
 
 /**
  * The title line the bench's one-line edit k rewrites: each title twice in a row, made longer by edit k
- * and put back by edit k + 1. (Until 2026-12-02 edit k took title k, so every other edit "put back" a
- * title that had not changed: a new version with the same text, half of every edit median.)
+ * and put back by edit k + 1, so every edit changes the text (a version with the same text keeps its
+ * parse in our server, and would flatter the edit median).
  */
 export function editTitle(titles, k) {
   return titles[Math.floor(k / 2) % titles.length];

@@ -44,8 +44,9 @@ const NODE = process.execPath;
 const started = Date.now();
 
 // Node reads NODE_EXTRA_CA_CERTS as it starts, before any script runs. A machine that points it at a
-// whole CA bundle (this sandbox: the system's, 144 certificates) makes every node process parse them
-// first: 45–65 ms a start here (perf: node::crypto::UseExtraCaCerts in InitializeOncePerProcess).
+// whole CA bundle (some CI images and proxies name the system's, ~140 certificates) makes every node
+// process parse them first: 45–65 ms a start on 2 cores (perf: node::crypto::UseExtraCaCerts in
+// InitializeOncePerProcess).
 // No command the bench times uses the network, and the same padding on every tool's time would move
 // each ratio towards 1, so every timed command runs without it; the start-up line reports both.
 const EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
@@ -93,7 +94,7 @@ function calibrate() {
 
 /**
  * What writing to fresh memory costs (µs per 4 KB page, median of 3 × 32 MB): the first write to
- * each page faults. On the VMs here it costs ~11 µs, a hundred times a bare machine's, and a check
+ * each page faults. On some virtual machines it costs ~11 µs, a hundred times a bare machine's, and a check
  * that touches 40 MB pays ~0.1 s for it, so it moves the ratios between machines (bench/README.md).
  */
 function firstTouchUsPerPage() {
@@ -390,8 +391,8 @@ async function runChecker(manifest, results) {
     datasets: {},
   };
   for (const ds of manifest.datasets) {
-    // The 1,000-file ratio is a target near its limit, and both tools' runs vary by ±15–20% on
-    // these machines: it gets more runs than the small plans.
+    // The 1,000-file ratio is a target near its limit, and both tools' runs vary by ±15–20% on a
+    // shared virtual machine: it gets more runs than the small plans.
     const runs = ds.name === 'files-1000' ? RUNS.checkerBig : RUNS.checker;
     const r = (results.checker.datasets[ds.name] = { files: ds.fileCount, lines: ds.totalLines, ours: [], ajv: [] });
     const ours = async (i) => {
@@ -424,8 +425,8 @@ async function runChecker(manifest, results) {
     r.oursMedianMs = median(r.ours);
     r.ajvMedianMs = median(r.ajv);
     // The ratio is the median of each turn's ratio: a turn's two runs are seconds apart, so a
-    // machine whose speed drifts during the runs (ajv-cli's runs have ranged 1.0–4.1 s in one
-    // run here) moves both alike, where it skews the ratio of the two medians.
+    // machine whose speed drifts during the runs (ajv-cli's runs have ranged 1.0–4.1 s within one
+    // run) moves both alike, where it skews the ratio of the two medians.
     const pairRatios = r.ours.map((ms, i) => ms / r.ajv[i]);
     r.ratio = median(pairRatios);
     r.pairRatios = pairRatios.map((x) => Math.round(x * 1000) / 1000);

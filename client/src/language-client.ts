@@ -15,7 +15,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ACTIVE_DOCUMENT_NOTIFICATION, STATUS_NOTIFICATION, type ActiveDocumentParams, type InitializationOptions, type StatusParams } from './protocol';
+import { ACTIVE_DOCUMENT_NOTIFICATION, SHOW_REFERENCES_COMMAND, STATUS_NOTIFICATION, type ActiveDocumentParams, type InitializationOptions, type StatusParams } from './protocol';
 import { CLIENT_ID, LANGUAGE_ID, normalizeGlobs, resolveDebounce, resolveLocale } from './settings';
 
 /** The restarts vscode-languageclient allows within 3 minutes before it gives up. */
@@ -33,6 +33,7 @@ export function readInitializationOptions(): InitializationOptions {
   return {
     locale: resolveLocale(cfg.get('locale'), vscode.env.language),
     debounceMs: resolveDebounce(cfg.get('debounceMs')),
+    showReferencesCommand: SHOW_REFERENCES_COMMAND,
     extraGlobs: normalizeGlobs(cfg.get('files.extraGlobs')),
   };
 }

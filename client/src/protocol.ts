@@ -7,6 +7,7 @@ export {
   ACTIVE_DOCUMENT_NOTIFICATION,
   CHECK_WORKSPACE_REQUEST,
   DEFAULT_DEBOUNCE_MS,
+  SERVER_SHOW_REFERENCES_COMMAND,
   SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   type ActiveDocumentParams,
@@ -18,6 +19,8 @@ export {
 export interface InitializationOptions {
   locale: 'en' | 'zh-CN';
   debounceMs: number;
+  /** The command code lenses carry: ours (commands.ts), which opens VS Code's references peek. */
+  showReferencesCommand: string;
   /** Globs (the extraGlobs setting, normalized) of further files the client treats as pilot plan files. */
   extraGlobs: string[];
 }

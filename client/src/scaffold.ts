@@ -2,7 +2,7 @@
  * The skeleton of a new multi-file pilot plan (the `pilotPlan.newPlan` command).
  *
  * A pure function of its options: no `vscode`, no file system, so tests check
- * its output with the engine. The skeleton checks clean under the contract:
+ * its output with the engine. The skeleton checks clean (docs/format.md):
  * every indicator is referenced by a task, every task has indicators, targets
  * move the way their indicator says, `investmentTotal` is the sum of the
  * projects' investments, target years are the plan's `targetYears`. Figures are

@@ -1,6 +1,6 @@
 // Installs and starts code-server (a full VS Code: workbench, server and Node
-// extension host) so the e2e suite runs offline, following
-// /work/shared/vscode-e2e.md. Used by run-offline.mjs.
+// extension host) so the e2e suite runs offline, following the recipe in
+// scripts/e2e/README.md ("How the offline runner works"). Used by run-offline.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, writeFileSync, rmSync, symlinkSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

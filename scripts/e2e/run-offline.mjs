@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs the e2e suite (out/test/e2e/suite/index.js) in a real VS Code without
 // downloading one: code-server (VS Code 1.100.3 inside, from the npm registry)
-// opened by Debian's Chromium through playwright-core. See /work/shared/vscode-e2e.md
-// and docs of scripts/e2e/run.mjs.
+// opened by Debian's Chromium through playwright-core. See scripts/e2e/README.md
+// ("How the offline runner works") and scripts/e2e/run.mjs.
 //
 //   node scripts/e2e/run-offline.mjs            install if needed, run, report
 //   node scripts/e2e/run-offline.mjs --install  install only

@@ -51,13 +51,13 @@ tasks:
 `;
 const HOSTILE_NAME = 'a,b:c%.pilot.yaml';
 
-describe('cli: --format json (the contract)', () => {
+describe('cli: --format json (docs/format.md)', () => {
   let broken: ReturnType<typeof cliJson>;
   before(() => {
     broken = cliJson([BROKEN]);
   });
 
-  it('has exactly the keys of the contract', () => {
+  it('has exactly the keys docs/format.md gives', () => {
     const { report } = broken;
     assert.deepEqual(Object.keys(report), ['files', 'summary']);
     assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings', 'infos']);

@@ -28,7 +28,7 @@ export function englishEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
 
 /**
  * Runs `node dist/cli.js ARGS…` (cwd: the repository unless given) and checks
- * what every run must satisfy: it ends, with a status of the contract, and
+ * what every run must satisfy: it ends, with a status docs/format.md lists, and
  * never prints a stack trace.
  */
 export function cli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { checkMemory, repoRoot } from '../util/plan';
 import { expandSnippet, indent, insertUnder } from './snippets';
-import { DEFAULT_DEBOUNCE_MS, SHOW_REFERENCES_COMMAND } from '../../client/src/protocol';
+import { DEFAULT_DEBOUNCE_MS, SERVER_SHOW_REFERENCES_COMMAND, SHOW_REFERENCES_COMMAND } from '../../client/src/protocol';
 
 const root = repoRoot();
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -50,6 +50,10 @@ describe('client: package.json contributions', () => {
     const registered = [...src.matchAll(/registerCommand\(\s*(?:'([^']+)'|([A-Z_]+))/g)].map((m) => m[1] ?? constants[m[2]] ?? m[2]).sort();
     // …and the command of the server's code lenses, internal (no palette entry).
     assert.deepEqual(registered, [...ids, 'pilotPlan.showReferences'].sort());
+    // vscode-languageclient registers a proxy for each command the server advertises: an id of ours would clash.
+    assert.ok(!registered.includes(SERVER_SHOW_REFERENCES_COMMAND) && !ids.includes(SERVER_SHOW_REFERENCES_COMMAND));
+    // The client has the lenses carry its own command, which opens VS Code's references peek.
+    assert.match(read('client/src/language-client.ts'), /showReferencesCommand: SHOW_REFERENCES_COMMAND/);
     for (const m of Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat()) {
       assert.ok(ids.includes(m.command), `menu entry for unknown command ${m.command}`);
     }
@@ -93,7 +97,7 @@ describe('client: package.json contributions', () => {
   it('.vscodeignore is an allow-list of what runs', () => {
     const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!images/icon.png', '!l10n/*.json', '!LICENSE', '!README.md']) {
+    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!l10n/*.json', '!LICENSE', '!README.md']) {
       assert.ok(lines.includes(want), want);
     }
     assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');

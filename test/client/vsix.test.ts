@@ -49,6 +49,7 @@ const ALLOWED = [
   /^package\.nls(\.[a-z-]+)?\.json$/,
   /^language-configuration\.json$/,
   /^README\.md$/,
+  /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^dist\/(client|language-client|server)\.js$/,
   /^schemas\/[a-z-]+\.schema\.json$/,
@@ -56,6 +57,7 @@ const ALLOWED = [
   /^snippets\/pilot-plan\.code-snippets$/,
   /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^docs\/rules\/[a-z-]+\.md$/,
+  /^docs\/format\.md$/,
   /^images\/icon\.png$/,
 ];
 
@@ -68,7 +70,7 @@ describe('the .vsix', function () {
     const files = r.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that do not run');
-    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md']) {
+    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
       assert.ok(files.includes(must), `${must} is packaged`);
     }
   });
@@ -82,7 +84,7 @@ describe('the .vsix', function () {
     assert.deepEqual(
       entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length)).sort(),
       // vsce names these two its own way inside the package.
-      listed.map((f) => ({ 'README.md': 'readme.md', LICENSE: 'LICENSE.txt' })[f] ?? f).sort(),
+      listed.map((f) => ({ 'README.md': 'readme.md', 'CHANGELOG.md': 'changelog.md', LICENSE: 'LICENSE.txt' })[f] ?? f).sort(),
       'the .vsix holds what vsce ls lists',
     );
     const manifest = JSON.parse(await zipText(out, 'extension/package.json')) as Record<string, unknown>;

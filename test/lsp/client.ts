@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   Diagnostic,
+  InitializeResult,
   PublishDiagnosticsParams,
   TextEdit,
   WorkspaceEdit,
@@ -30,6 +31,8 @@ export interface StartOptions {
   viaCli?: boolean;
   /** Offer dynamic registration of file watchers and code lens refresh, as VS Code does. */
   vscodeLike?: boolean;
+  /** The client's capabilities as given (instead of those `vscodeLike` picks). */
+  capabilities?: Record<string, unknown>;
 }
 
 export function uriOf(path: string): string {
@@ -119,6 +122,10 @@ export class LspClient {
   readonly publishCount = new Map<string, number>();
   readonly notifications: { method: string; params: unknown; at: number }[] = [];
   readonly logs: string[] = [];
+  /** Requests from the server (registerCapability, showDocument, …), in order. */
+  readonly serverRequests: { method: string; params: unknown }[] = [];
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult = { capabilities: {} };
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
@@ -149,21 +156,28 @@ export class LspClient {
       }
       client.wake();
     });
-    conn.onRequest('client/registerCapability', () => null);
-    conn.onRequest('workspace/codeLens/refresh', () => null);
+    const answer = (method: string, result: unknown) =>
+      conn.onRequest(method, (params: unknown) => {
+        client.serverRequests.push({ method, params });
+        client.wake();
+        return result;
+      });
+    answer('client/registerCapability', null);
+    answer('workspace/codeLens/refresh', null);
+    answer('window/showDocument', { success: true });
     conn.listen();
-    await conn.sendRequest('initialize', {
+    client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(opts.folder),
       locale: opts.locale ?? 'en',
       workspaceFolders: [{ uri: uriOf(opts.folder), name: nodePath.basename(opts.folder) }],
       initializationOptions: opts.initializationOptions ?? {},
-      capabilities: opts.vscodeLike === false
+      capabilities: opts.capabilities ?? (opts.vscodeLike === false
         ? {}
         : {
             workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, workspaceFolders: true, symbol: { resolveSupport: { properties: ['location.range'] } } },
             textDocument: { completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } }, rename: { prepareSupport: true } },
-          },
+          }),
     });
     conn.sendNotification('initialized', {});
     return client;

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import type { CodeLens, CompletionList, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { LspClient, find, uriOf } from './client';
 import { PLAN_FILES, cleanGuangzhou, type Plan } from './fixtures';
+import { SHOW_REFERENCES_COMMAND } from '../../server/src/lsp/protocol';
 
 describe('lsp: symbols and code lenses', function () {
   this.timeout(60000);
@@ -16,7 +17,8 @@ describe('lsp: symbols and code lenses', function () {
   let p: Plan;
   before(async () => {
     p = cleanGuangzhou();
-    client = await LspClient.start({ folder: p.dir, locale: 'zh-cn' });
+    // As the VS Code client starts it: lenses carry the client's own command.
+    client = await LspClient.start({ folder: p.dir, locale: 'zh-cn', initializationOptions: { showReferencesCommand: SHOW_REFERENCES_COMMAND } });
   });
   after(async () => {
     await client.stop();

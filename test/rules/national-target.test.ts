@@ -22,7 +22,7 @@ const capacity = (unit: string, targets: string) =>
   withIndicator(`    type: level\n    unit: ${unit}\n    direction: increase\n    baseline: { year: 2020, value: 1 }\n    nationalRef: wind-solar-capacity\n    targets:\n${targets}`);
 
 describe('national-target', () => {
-  it('holds the national table of domain.md', () => {
+  it('holds the national table of docs/format.md', () => {
     assert.equal(nationalTargetFor(NATIONAL_TARGETS['co2-intensity'], 2025, 2020)?.value, 18);
     assert.equal(nationalTargetFor(NATIONAL_TARGETS['co2-intensity'], 2030, 2005)?.value, 65);
     assert.equal(nationalTargetFor(NATIONAL_TARGETS['co2-intensity'], 2030, 2020), undefined);

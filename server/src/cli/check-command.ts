@@ -1,41 +1,18 @@
-/** `pilot-plan check`: the options and exit statuses of the contract. */
-import { displayPath, toPosix } from '../engine/display-path';
+/** `pilot-plan check`: the options and exit statuses of docs/format.md (#checker). */
+import { displayPath } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFiles } from '../engine/checker';
-import { SEVERITY_ORDER, type Severity } from '../engine/findings';
-import { defineMessages, formatMessage, localeFrom, localeFromEnv, msg, type Locale, type Message } from '../engine/i18n/messages';
-import { locate } from '../engine/output/located';
-import { NodeFileHost } from '../engine/plan/node-host';
-import { OverlayFileHost } from '../engine/plan/overlay-host';
-import { Workspace } from '../engine/plan/workspace';
-import { expandPaths } from './expand-paths';
-import { scopeToPlans, strayConfigResult } from './plan-scope';
+import { defineMessages, formatMessage, localeFrom, localeFromEnv, msg, type Locale } from '../engine/i18n/messages';
+import { checkPaths, failStatus, FAIL_ON, type CheckPathsOptions, type FailOn } from './check-paths';
 import { CheckTiming, timingWanted } from './timing';
 import { FORMATS } from './formats/index';
-import type { ReportFile } from './formats/format';
+import { DOCS_BASE } from './formats/format';
 import { USAGE, VERSION, usageError } from './usage';
 
 defineMessages({
   'output.unwritable': { en: '{path}: cannot write the report ({reason}).', zh: '{path}：无法写入报告（{reason}）。' },
 });
-
-const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
-export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
-
-
-/** Why a file that was found cannot be read: the system's error code. */
-function unreadableReason(path: string): string {
-  try {
-    const st = fs.statSync(path);
-    if (!st.isFile()) return 'not a file';
-    fs.closeSync(fs.openSync(path, 'r'));
-    return 'EIO';
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? String(e);
-  }
-}
 
 /** A parseArgs error in both languages, without Node's advice on positionals. */
 function argsProblem(e: NodeJS.ErrnoException): [string, string] {
@@ -109,58 +86,21 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   }
   const format = o.format ?? 'stylish';
   if (!FORMATS[format]) return usageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, not \`${format}\``, `--format 只能是 ${Object.keys(FORMATS).join('、')} 之一，而不是 \`${format}\``, locale);
-  const failOn = (o['fail-on'] ?? 'error') as (typeof FAIL_ON)[number];
+  const failOn = (o['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) return usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not \`${failOn}\``, `--fail-on 只能是 ${FAIL_ON.join('、')} 之一，而不是 \`${failOn}\``, locale);
 
   const timing = timingWanted(io.env) ? new CheckTiming() : undefined;
   const cwd = io.cwd;
   const args = parsed.positionals.length ? parsed.positionals : ['.'];
-  // A snapshot workspace (below) reads each file once and compares no stamps.
-  const host = new OverlayFileHost(new NodeFileHost({ stamps: false }));
-  const problems: Message[] = [];
-  const files: string[] = [];
-  const display = new Map<string, string>();
-
+  let stdin: CheckPathsOptions['stdin'];
   if (args.includes('-')) {
     const name = o['stdin-filename'] ?? '<stdin>.pilot.yaml';
-    const abs = nodePath.resolve(cwd, name);
-    host.setOverlay(abs, readStdin(), 1);
-    files.push(abs);
-    display.set(abs, o['stdin-filename'] ? displayPath(cwd, abs) : '<stdin>');
+    const path = nodePath.resolve(cwd, name);
+    stdin = { path, bytes: readStdin(), shown: o['stdin-filename'] ? displayPath(cwd, path) : '<stdin>' };
   } else if (o['stdin-filename'] !== undefined) {
     return usageError('--stdin-filename goes with `-` (read standard input)', '--stdin-filename 需与 `-`（读取标准输入）一起使用', locale);
   }
-  const expanded = expandPaths(
-    args.filter((a) => a !== '-'),
-    cwd,
-  );
-  problems.push(...expanded.problems);
-  // A Set, not files.includes: that compared each file with all before it (half a million comparisons for 1,000 files).
-  const given = new Set(files);
-  for (const f of expanded.files) if (!given.has(f)) files.push(f);
-  if (!files.length && !problems.length) problems.push(msg('paths.none', { paths: args.join(' ') }));
-
-  const ws = new Workspace(host, { snapshot: true });
-  const scope = scopeToPlans(ws, files, o['whole-plans'] === true);
-  timing?.end('find');
-  const unreadable = (f: string) => problems.push(msg('paths.unreadable', { path: toPosix(nodePath.relative(cwd, f)), reason: unreadableReason(f) }));
-  const readable = scope.files.filter((f) => {
-    if (ws.canRead(f)) return true;
-    unreadable(f);
-    return false;
-  });
-  timing?.end('read');
-  const results = checkFiles(ws, readable, undefined, timing?.rules);
-  for (const c of scope.strayConfigs) {
-    const r = strayConfigResult(ws, c);
-    if (r) results.push(r);
-    else unreadable(c);
-  }
-  timing?.end('rules');
-  const report: ReportFile[] = results.map((r) => ({
-    path: display.get(r.path) ?? displayPath(cwd, r.path),
-    findings: r.findings.map((f) => locate(f, r.lines, locale)),
-  }));
+  const { report, problems } = checkPaths(args, { cwd, locale, stdin, timing, wholePlans: o['whole-plans'] === true });
 
   const toFile = o.output !== undefined;
   const color = o['no-color'] ? false : o.color ? true : !toFile && !!(io.stdout as NodeJS.WriteStream).isTTY && !io.env.NO_COLOR;
@@ -180,7 +120,5 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   if (timing) io.stderr.write(timing.format(locale));
   for (const p of problems) io.stderr.write(`pilot-plan: ${formatMessage(p, locale)}\n`);
   if (problems.length) return 2;
-  if (failOn === 'never') return 0;
-  const threshold = SEVERITY_ORDER[failOn as Severity];
-  return report.some((f) => f.findings.some((x) => SEVERITY_ORDER[x.severity as Severity] >= threshold)) ? 1 : 0;
+  return failStatus(report, failOn);
 }

@@ -1,6 +1,6 @@
 /**
- * The national targets an indicator may name in `nationalRef` (domain.md,
- * "National targets"), for the national-target rule, hovers and completion.
+ * The national targets an indicator may name in `nationalRef` (docs/format.md,
+ * "National targets", which shows this table), for the national-target rule, hovers and completion.
  *
  * Sources:
  * - 《中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》

@@ -2,12 +2,14 @@
  * textDocument/codeLens: projects and investment on tasks, tasks on indicators.
  * Lenses come without their command; codeLens/resolve fills it in for the
  * lenses the editor shows (their locations may cost parsing other files).
+ * Clicking one runs the client's own command (VS Code) or the server's
+ * (workspace/executeCommand, any other client).
  */
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
-import { lensFor, lensPlaces } from '../engine/editor/code-lens';
+import { MessageType, ShowMessageNotification, type CodeLens, type CodeLensParams, type Location } from 'vscode-languageserver/node';
+import { lensFor, lensPlaces, lensPlacesText, type LensPlace } from '../engine/editor/code-lens';
+import { displayPath } from '../engine/display-path';
 import type { ServerContext } from './context';
 import { toRange } from './convert';
-import { SHOW_REFERENCES_COMMAND } from './protocol';
 
 interface LensRef {
   uri: string;
@@ -37,7 +39,54 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens): CodeLens {
     .filter((x) => x !== undefined);
   return {
     range,
-    command: locations.length ? { title: l.title, command: SHOW_REFERENCES_COMMAND, arguments: [ref.uri, range.start, locations] } : { title: l.title, command: '' },
+    command: locations.length ? { title: l.title, command: ctx.lensCommand, arguments: [ref.uri, range.start, locations] } : { title: l.title, command: '' },
     data: ref,
   };
+}
+
+function isLocation(v: unknown): v is Location {
+  const l = v as Location | undefined;
+  return typeof l?.uri === 'string' && typeof l.range?.start?.line === 'number' && typeof l.range.start.character === 'number';
+}
+
+/** Where a location is, as a person reads it, and the ID there (the text of its range). */
+function placeOf(ctx: ServerContext, l: Location): LensPlace {
+  const path = ctx.session.pathOf(l.uri);
+  const m = ctx.session.model(path);
+  const root = ctx.session.planRootOf(path) ?? ctx.folders.find((f) => path.startsWith(f));
+  const where = `${displayPath(root, path)}:${l.range.start.line + 1}:${l.range.start.character + 1}`;
+  const id = m ? m.parsed.text.slice(m.parsed.lines.offsetAt(l.range.start), m.parsed.lines.offsetAt(l.range.end)) : '';
+  return { where, id: /^[^\s:]{1,200}$/.test(id) ? id : '' };
+}
+
+/**
+ * The server's lens command (SERVER_SHOW_REFERENCES_COMMAND): opens the first place
+ * where the client can show a document, and lists the places in a message where
+ * there are several or it cannot.
+ */
+export async function showReferences(ctx: ServerContext, args: unknown[] | undefined): Promise<null> {
+  const [uri, position, raw] = args ?? [];
+  const locations = Array.isArray(raw) ? raw.filter(isLocation) : [];
+  if (!locations.length) return null;
+  let shown = false;
+  if (ctx.showDocument) {
+    try {
+      shown = (await ctx.connection.window.showDocument({ uri: locations[0].uri, takeFocus: true, selection: locations[0].range })).success;
+    } catch (e) {
+      ctx.log(`pilot-plan: window/showDocument failed: ${(e as Error)?.message ?? e}`);
+    }
+  }
+  if (shown && locations.length === 1) return null;
+  const lensId = typeof uri === 'string' && isLocation({ uri, range: { start: position, end: position } }) ? idAt(ctx, uri, position as Location['range']['start']) : undefined;
+  // A notification, not connection.window.showInformationMessage (a request that waits for the user).
+  void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: lensPlacesText(ctx.locale, lensId, locations.map((l) => placeOf(ctx, l))) });
+  return null;
+}
+
+/** The ID of the lens at this position of a file, if it still has one there. */
+function idAt(ctx: ServerContext, uri: string, position: Location['range']['start']): string | undefined {
+  const m = ctx.session.model(ctx.session.pathOf(uri));
+  if (!m) return undefined;
+  const offset = m.parsed.lines.offsetAt(position);
+  return lensPlaces(m).find((l) => l.span.start === offset)?.id;
 }

@@ -11,5 +11,9 @@ export interface ServerContext {
   locale: Locale;
   /** Workspace folders, as paths. */
   folders: string[];
+  /** The command code lenses carry: the client's own (initialization options) or the server's. */
+  lensCommand: string;
+  /** The client handles `window/showDocument`. */
+  showDocument: boolean;
   log(message: string): void;
 }

@@ -3,9 +3,10 @@
  * any other client) can import these names and shapes.
  *
  * Initialization options (all optional):
- *   { locale?: 'en' | 'zh-CN',      // message language; default: the client's display language (initialize `locale`)
- *     debounceMs?: number,          // longest delay before checking after an edit (adaptive below it); default 150
- *     faultInjection?: string[] }   // tests only: handlers that throw on purpose (see server.ts)
+ *   { locale?: 'en' | 'zh-CN',          // message language; default: the client's display language (initialize `locale`)
+ *     debounceMs?: number,              // longest delay before checking after an edit (adaptive below it); default 150
+ *     showReferencesCommand?: string,   // a client command that code lenses carry instead of the server's own (see below)
+ *     faultInjection?: string[] }       // tests only: handlers that throw on purpose (see server.ts)
  */
 
 /** Server → client notification after each check of the active file: for a status bar item. */
@@ -50,11 +51,23 @@ export interface CheckWorkspaceResult {
 }
 
 /**
- * The command code lenses carry, with arguments (uri: string, position: Position,
- * locations: Location[]) in LSP JSON form. A client registers it and shows the
- * locations (VS Code: convert and call `editor.action.showReferences`).
- * Lenses with nothing to show have the command `''` (a label only).
+ * The command of the VS Code client that code lenses carry when it names it as
+ * `showReferencesCommand` in its initialization options, with arguments (uri: string,
+ * position: Position, locations: Location[]) in LSP JSON form: it converts them and
+ * calls `editor.action.showReferences`. Lenses with nothing to show have the
+ * command `''` (a label only).
  */
 export const SHOW_REFERENCES_COMMAND = 'pilotPlan.showReferences';
+
+/**
+ * The command code lenses carry for every other client, with the same arguments:
+ * the server advertises it (executeCommandProvider) and executes it itself
+ * (workspace/executeCommand): `window/showDocument` of the first location when the
+ * client supports it, and `window/showMessage` listing the places when there are
+ * several or the client cannot show a document. Not a VS Code command id of ours:
+ * vscode-languageclient registers a proxy for each advertised command, and one id
+ * registered twice fails.
+ */
+export const SERVER_SHOW_REFERENCES_COMMAND = 'pilot-plan.server.showReferences';
 
 export const DEFAULT_DEBOUNCE_MS = 150;

@@ -15,6 +15,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  type FileEvent,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
@@ -28,10 +29,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localeFrom, type Locale } from '../engine/i18n/messages';
 import { isPilotFile } from '../engine/plan/workspace';
 import { codeActions } from './code-actions';
-import { codeLens, resolveCodeLens } from './code-lens';
+import { codeLens, resolveCodeLens, showReferences } from './code-lens';
 import { completion } from './completion';
 import type { ServerContext } from './context';
 import { DiagnosticsService } from './diagnostics';
+import { FileWatcher } from './file-watcher';
 import { hover } from './hover';
 import { definition, prepareRename, references, rename } from './navigation';
 import { PlanSession, pathOfUri } from './plan-session';
@@ -39,14 +41,17 @@ import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   CHECK_WORKSPACE_REQUEST,
   DEFAULT_DEBOUNCE_MS,
+  SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
 } from './protocol';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
 
+/** Initialization options: see protocol.ts. */
 interface InitOptions {
   locale?: string;
   debounceMs?: number;
+  showReferencesCommand?: string;
   faultInjection?: string[];
 }
 
@@ -96,7 +101,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   let watchDynamically = false;
+  let folderChanges = false;
   let lazySymbols = false;
+  /** The server's own watch of the workspace, when the client does not watch files for it. */
+  let watcher: FileWatcher | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitOptions;
@@ -107,6 +115,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!folders.length && params.rootUri) folders.push(params.rootUri);
     const caps = params.capabilities;
     watchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folderChanges = !!caps.workspace?.workspaceFolders;
     lazySymbols = !!caps.workspace?.symbol?.resolveSupport?.properties?.includes('location.range');
     const trace = (message: string) => connection.console.log(`pilot-plan: ${message}`);
     const diagnostics = new DiagnosticsService(connection, session, { locale, debounceMs, codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport }, log, trace);
@@ -116,6 +125,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       diagnostics,
       locale,
       folders: folders.filter((u) => u.startsWith('file:')).map(pathOfUri),
+      lensCommand: typeof options.showReferencesCommand === 'string' && options.showReferencesCommand ? options.showReferencesCommand : SERVER_SHOW_REFERENCES_COMMAND,
+      showDocument: !!caps.window?.showDocument?.support,
       log,
     };
     return {
@@ -130,6 +141,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         workspaceSymbolProvider: { resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: [SERVER_SHOW_REFERENCES_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'pilot-plan' },
@@ -143,12 +155,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           watchers: [{ globPattern: '**/*.pilot.{yaml,yml}' }, { globPattern: '**/pilot-plan.config.yaml' }],
         })
         .catch((e) => log(`pilot-plan: could not watch files: ${errorText(e)}`));
+    } else if (ctx) {
+      // Without the client's watch, plan files changed on disk (a checkout, a script) would go unseen.
+      const c = ctx;
+      try {
+        watcher = new FileWatcher(guardEvent('fileWatcher', watchedFilesChanged), log);
+        watcher.setRoots(c.folders);
+        connection.console.log(`pilot-plan: the client does not watch files: watching ${watcher.watchCount} folders for plan files changed on disk`);
+      } catch (e) {
+        log(`pilot-plan: could not watch files: ${errorText(e)}`);
+      }
     }
-    if (ctx) {
+    // A client that cannot send folder changes has fixed folders (and vscode-languageserver throws on the handler).
+    if (ctx && folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardEvent('workspaceFolders', (c, e) => {
           const removed = new Set(e.removed.map((f) => pathOfUri(f.uri)));
           c.folders = c.folders.filter((f) => !removed.has(f)).concat(e.added.filter((f) => f.uri.startsWith('file:')).map((f) => pathOfUri(f.uri)));
+          watcher?.setRoots(c.folders);
         }),
       );
     }
@@ -197,28 +221,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
-  connection.onDidChangeWatchedFiles(
-    guardEvent('didChangeWatchedFiles', (c, params) => {
-      let structural = false;
-      for (const change of params.changes) {
-        const path = c.session.pathOf(change.uri);
-        if (c.session.isConfig(path)) {
-          configChanged(c, path);
-          continue;
-        }
-        if (!isPilotFile(nodePath.basename(path))) continue;
-        if (c.session.open.has(path)) continue; // the editor's text wins
-        // A change shows in the file's stamp (mtime, size); a file that appears or goes changes plans.
-        if (change.type === FileChangeType.Changed) c.diagnostics.fileChanged(path);
-        else {
-          c.session.ws.forget(path);
-          structural = true;
-          if (change.type === FileChangeType.Deleted) c.diagnostics.clear(c.session.uriOf(path));
-        }
+  /** Files changed on disk, as the client's watch or the server's own reports them. */
+  function watchedFilesChanged(c: ServerContext, changes: FileEvent[]): void {
+    let structural = false;
+    for (const change of changes) {
+      const path = c.session.pathOf(change.uri);
+      if (c.session.isConfig(path)) {
+        configChanged(c, path);
+        continue;
       }
-      if (structural) c.diagnostics.structureChanged();
-    }),
-  );
+      if (!isPilotFile(nodePath.basename(path))) continue;
+      if (c.session.open.has(path)) continue; // the editor's text wins
+      // A change shows in the file's stamp (mtime, size); a file that appears or goes changes plans.
+      if (change.type === FileChangeType.Changed) c.diagnostics.fileChanged(path);
+      else {
+        c.session.ws.forget(path);
+        structural = true;
+        if (change.type === FileChangeType.Deleted) c.diagnostics.clear(c.session.uriOf(path));
+      }
+    }
+    if (structural) c.diagnostics.structureChanged();
+  }
+
+  connection.onDidChangeWatchedFiles(guardEvent('didChangeWatchedFiles', (c, params) => watchedFilesChanged(c, params.changes)));
 
   connection.onNotification(
     ACTIVE_DOCUMENT_NOTIFICATION,
@@ -262,7 +287,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction(guard('codeAction', [], codeActions));
   connection.onCodeLens(guard('codeLens', [], codeLens));
   connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, resolveCodeLens)(lens));
-  connection.onShutdown(() => ctx?.diagnostics.dispose());
+  connection.onExecuteCommand(
+    guard('executeCommand', null, (c, p) => {
+      if (p.command === SERVER_SHOW_REFERENCES_COMMAND) return showReferences(c, p.arguments);
+      c.log(`pilot-plan: unknown command ${p.command}`);
+      return null;
+    }),
+  );
+  connection.onShutdown(() => {
+    ctx?.diagnostics.dispose();
+    watcher?.close();
+  });
+  connection.onExit(() => watcher?.close());
 
   // A bug must not take the server down with it.
   process.on('uncaughtException', (e) => log(`pilot-plan: uncaught: ${errorText(e)}`));

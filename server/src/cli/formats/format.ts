@@ -38,6 +38,9 @@ export function summarize(files: ReportFile[]): Summary {
   return s;
 }
 
+/** Where the rule pages of the published repository are: the reports' links. */
+export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
+
 /** The documentation page of a rule. */
 export function ruleDocUrl(docsBase: string, code: string): string {
   return `${docsBase}${docsBase.endsWith('/') ? '' : '/'}${code}.md`;

@@ -1,4 +1,4 @@
-/** `--format json`: the contract's shape, nothing more. */
+/** `--format json`: the shape docs/format.md gives (#json-output), nothing more. */
 import { summarize, type Formatter } from './format';
 
 export const json: Formatter = (files) =>

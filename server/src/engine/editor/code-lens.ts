@@ -82,3 +82,18 @@ export function codeLenses(plan: EditorPlan, model: FileModel, locale: Locale, o
   }
   return out;
 }
+
+/** A place a lens points at, as a client without a references view lists it. */
+export interface LensPlace {
+  /** The file (relative to its plan), line and column, 1-based: `projects.pilot.yaml:12:11`. */
+  where: string;
+  /** The ID at that place (a project of the task, a task using the indicator). */
+  id: string;
+}
+
+/** A lens's places, one a line, under the ID the lens sits on (when known). */
+export function lensPlacesText(locale: Locale, id: string | undefined, places: LensPlace[]): string {
+  const n = places.length;
+  const head = text(locale, `${id ? `${id}：` : ''}${n} 处`, `${id ? `${id}: ` : ''}${n} place${n === 1 ? '' : 's'}`);
+  return [head, ...places.map((p) => `  ${p.where}  ${p.id}`)].join('\n');
+}

@@ -3,7 +3,7 @@
  *
  * Built from plain data, defensively: a file that violates the schema still
  * yields every entity and reference that can be read from it, so one bad
- * entry hides nothing else (contract: "checked as far as it goes").
+ * entry hides nothing else (docs/format.md, Findings: "checked as far as it goes").
  */
 import type { JsonPath, ParsedFile } from '../parse/parsed-file';
 import type { Span } from '../findings';

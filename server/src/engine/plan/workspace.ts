@@ -1,7 +1,7 @@
 /**
  * Files on disk (or in an editor) → parsed files → plans.
  *
- * The folder rule of the contract: a plan is the folder that holds a
+ * The folder rule of docs/format.md (#plan-discovery): a plan is the folder that holds a
  * `kind: Plan` file, with every pilot file below it except below a sub-folder
  * that holds a Plan file of its own. Parsed files are cached by a stamp the
  * host gives (mtime and size on disk, the version in an editor), so a plan

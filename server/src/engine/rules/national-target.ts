@@ -2,7 +2,7 @@
  * national-target: a target weaker than the national one its indicator names
  * in `nationalRef`, for the same year and (reductions) the same reference year.
  *
- * - The national table is national-targets.ts (domain.md, with sources).
+ * - The national table is national-targets.ts (docs/format.md#national-targets, with sources).
  * - Only an indicator of the national indicator's type is compared (a
  *   `co2-intensity` stated as an absolute intensity cannot be compared with a
  *   national reduction rate); an unknown `nationalRef` is the schema's.

@@ -1,6 +1,6 @@
 /**
  * peak-year: the plan's `peak.year` after 2030. China aims to peak CO2
- * emissions before 2030 (domain.md: the 2021 Opinions and the State Council's
+ * emissions before 2030 (docs/format.md#background: the 2021 Opinions and the State Council's
  * Action Plan for Carbon Dioxide Peaking Before 2030, 国发〔2021〕23号).
  */
 import { defineMessages, msg } from '../i18n/messages';

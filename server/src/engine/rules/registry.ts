@@ -1,4 +1,4 @@
-/** Every rule, in the order of the rule catalogue (plan-format.md). */
+/** Every rule, in the order of the rule catalogue (docs/format.md#rule-catalogue). */
 import type { Rule } from './rule';
 import { yamlSyntax } from './yaml-syntax';
 import { schema } from './schema';
