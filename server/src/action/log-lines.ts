@@ -21,7 +21,9 @@ export function logSafe(s: string): string {
 export function logLines(files: ReportFile[], locale: Locale): string {
   const out: string[] = [];
   const severity = (s: string) => formatMessage(msg(`severity.${s}`), locale);
-  const width = Math.max(0, ...files.flatMap((f) => f.findings.map((x) => severity(x.severity).length)));
+  // A loop, not Math.max(...widths): a call takes at most about 120,000 arguments, and a report can have more findings.
+  let width = 0;
+  for (const f of files) for (const x of f.findings) width = Math.max(width, severity(x.severity).length);
   for (const f of files) {
     for (const x of f.findings) out.push(logSafe(`${severity(x.severity).padEnd(width)}  ${f.path}:${x.line}:${x.column}  ${x.message}  ${x.code}`));
   }

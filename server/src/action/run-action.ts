@@ -49,7 +49,7 @@ export function runAction(io: ActionIo): number {
   const base = env.GITHUB_WORKSPACE ? nodePath.resolve(cwd, env.GITHUB_WORKSPACE) : cwd;
   const checked = checkPaths(inputs.paths, { cwd, base, locale });
   const { report } = checked;
-  problems.push(...checked.problems);
+  for (const p of checked.problems) problems.push(p); // not push(...): there can be more problems than a call takes arguments
   const ctx: FormatContext = { locale, color: false, version: VERSION, docsBase: DOCS_BASE, cwd: base };
 
   write(logLines(report, locale));

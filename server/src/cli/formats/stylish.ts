@@ -31,8 +31,13 @@ export const stylish: Formatter = (files, ctx) => {
       message: x.message,
       code: x.code,
     }));
-    const posW = Math.max(...rows.map((r) => r.pos.length));
-    const sevW = Math.max(...rows.map((r) => r.sev.length));
+    // A loop, not Math.max(...widths): a call takes at most about 120,000 arguments, and a file can have more findings.
+    let posW = 0;
+    let sevW = 0;
+    for (const r of rows) {
+      if (r.pos.length > posW) posW = r.pos.length;
+      if (r.sev.length > sevW) sevW = r.sev.length;
+    }
     for (const r of rows) {
       out.push(`  ${paint('dim', r.pos.padEnd(posW))}  ${paint(COLORS[r.severity], r.sev.padEnd(sevW))}  ${r.message}  ${paint('dim', r.code)}`);
     }
