@@ -9,12 +9,12 @@ import * as nodePath from 'node:path';
 import { defineMessages, formatMessage, msg, type Locale, type Message } from '../engine/i18n/messages';
 import { checkPaths, failStatus } from '../cli/check-paths';
 import { DOCS_BASE, summarize, type FormatContext } from '../cli/formats/format';
-import { escapeData } from '../cli/formats/github';
+import { terminalText, workflowData } from '../cli/formats/escape';
 import { FORMATS } from '../cli/formats/index';
 import { VERSION } from '../cli/usage';
 import { readInputs } from './inputs';
 import { jobSummary } from './job-summary';
-import { logLines, logSafe } from './log-lines';
+import { logLines } from './log-lines';
 import { appendToRunnerFile, outputEntry } from './workflow-files';
 
 defineMessages({
@@ -33,7 +33,7 @@ export interface ActionIo {
 
 /** A problem as a workflow command: an error annotation on the run, and a red line in the log. */
 function errorCommand(m: Message, locale: Locale): string {
-  return `::error::${escapeData(`pilot-plan: ${formatMessage(m, locale)}`)}\n`;
+  return `::error::${workflowData(`pilot-plan: ${formatMessage(m, locale)}`)}\n`;
 }
 
 /** Runs the action; returns the exit status: 0, 1 (findings at or above `fail-on`) or 2 (bad input). */
@@ -59,7 +59,7 @@ export function runAction(io: ActionIo): number {
     try {
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });
       fs.writeFileSync(file, FORMATS.sarif(report, ctx));
-      write(`${logSafe(formatMessage(msg('action.sarif-written', { path: inputs.sarifFile }), locale))}\n`);
+      write(`${terminalText(formatMessage(msg('action.sarif-written', { path: inputs.sarifFile }), locale))}\n`);
     } catch (e) {
       problems.push(msg('action.unwritable', { path: inputs.sarifFile, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }

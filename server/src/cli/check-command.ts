@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { defineMessages, formatMessage, localeFrom, localeFromEnv, msg, type Locale } from '../engine/i18n/messages';
 import { checkPaths, failStatus, FAIL_ON, type CheckPathsOptions, type FailOn } from './check-paths';
 import { CheckTiming, timingWanted } from './timing';
+import { terminalText } from './formats/escape';
 import { FORMATS } from './formats/index';
 import { DOCS_BASE } from './formats/format';
 import { USAGE, VERSION, usageError } from './usage';
@@ -45,7 +46,7 @@ function readStdin(): Uint8Array {
 function onWriteFailure(out: NodeJS.WritableStream, locale: Locale): void {
   out.on?.('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') return;
-    process.stderr.write(`pilot-plan: ${formatMessage(msg('output.unwritable', { path: '<stdout>', reason: e.code ?? e.message }), locale)}\n`);
+    process.stderr.write(`pilot-plan: ${terminalText(formatMessage(msg('output.unwritable', { path: '<stdout>', reason: e.code ?? e.message }), locale))}\n`);
     process.exitCode = 2;
   });
 }
@@ -117,7 +118,7 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   }
   timing?.end('report');
   if (timing) io.stderr.write(timing.format(locale));
-  for (const p of problems) io.stderr.write(`pilot-plan: ${formatMessage(p, locale)}\n`);
+  for (const p of problems) io.stderr.write(`pilot-plan: ${terminalText(formatMessage(p, locale))}\n`);
   if (problems.length) return 2;
   return failStatus(report, failOn);
 }
