@@ -289,6 +289,68 @@ describe('cli: --output', () => {
     }
   });
 
+  /** Status 2 and one line on stderr naming the path and why; nothing on stdout. */
+  const assertRefused = (r: { status: number | null; stdout: string; stderr: string }, path: string, why: RegExp) => {
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.ok(lines[0].startsWith(`pilot-plan: ${path}: the report is not written`), r.stderr);
+    assert.match(lines[0], why);
+  };
+
+  it('never overwrites a file being checked: 2, the file unchanged (by any spelling of its path)', () => {
+    const dir = tempTree({ 'plan/tasks.pilot.yml': LOOSE, 'notes.yaml': LOOSE });
+    try {
+      assertRefused(check(['plan', '-o', 'plan/tasks.pilot.yml'], { cwd: dir }), 'plan/tasks.pilot.yml', /pilot plan file/);
+      assert.equal(fs.readFileSync(nodePath.join(dir, 'plan', 'tasks.pilot.yml'), 'utf8'), LOOSE);
+      // A file named on the command line is checked whatever its name: its path is compared.
+      for (const out of ['notes.yaml', './plan/../notes.yaml', nodePath.join(dir, 'notes.yaml')]) {
+        assertRefused(check(['notes.yaml', '-o', out], { cwd: dir }), out, /one of the files checked/);
+        assert.equal(fs.readFileSync(nodePath.join(dir, 'notes.yaml'), 'utf8'), LOOSE);
+      }
+      // Standard input named as a file: that file is what the editor holds.
+      assertRefused(check(['-', '--stdin-filename', 'notes.yaml', '-o', 'notes.yaml'], { cwd: dir, input: LOOSE }), 'notes.yaml', /one of the files checked/);
+      fs.linkSync(nodePath.join(dir, 'notes.yaml'), nodePath.join(dir, 'hard-link.txt'));
+      assertRefused(check(['notes.yaml', '-o', 'hard-link.txt'], { cwd: dir }), 'hard-link.txt', /one of the files checked/);
+      assert.equal(fs.readFileSync(nodePath.join(dir, 'notes.yaml'), 'utf8'), LOOSE);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('never writes to a pilot plan or configuration file name, even one not checked: 2, nothing made', () => {
+    const dir = tempTree({ 'plan/loose.pilot.yaml': LOOSE });
+    try {
+      for (const out of ['other/new.pilot.yaml', 'new.pilot.yml', 'other/pilot-plan.config.yaml']) {
+        assertRefused(check(['plan', '-o', out], { cwd: dir }), out, /pilot plan file or configuration file/);
+        assert.ok(!fs.existsSync(nodePath.join(dir, out)), out);
+      }
+      assert.ok(!fs.existsSync(nodePath.join(dir, 'other')), 'no folder made either');
+      const zh = check(['plan', '-o', 'x.pilot.yaml', '--locale', 'zh-CN'], { cwd: dir });
+      assert.equal(zh.status, 2);
+      assert.match(zh.stderr, /^pilot-plan: x\.pilot\.yaml：未写入报告/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('never writes through a symbolic link: 2, the file it points to unchanged (or not made)', () => {
+    const dir = tempTree({ 'repo/plan/loose.pilot.yaml': LOOSE, 'elsewhere/file': 'precious\n' });
+    try {
+      fs.symlinkSync('../elsewhere/file', nodePath.join(dir, 'repo', 'pilot-plan.sarif'));
+      fs.symlinkSync('../elsewhere/new', nodePath.join(dir, 'repo', 'dangling.sarif'));
+      const cwd = nodePath.join(dir, 'repo');
+      assertRefused(check(['plan', '-f', 'sarif', '-o', 'pilot-plan.sarif'], { cwd }), 'pilot-plan.sarif', /symbolic link/);
+      assert.equal(fs.readFileSync(nodePath.join(dir, 'elsewhere', 'file'), 'utf8'), 'precious\n');
+      assertRefused(check(['plan', '-o', 'dangling.sarif'], { cwd }), 'dangling.sarif', /symbolic link/);
+      assert.ok(!fs.existsSync(nodePath.join(dir, 'elsewhere', 'new')));
+      assert.ok(fs.lstatSync(nodePath.join(cwd, 'pilot-plan.sarif')).isSymbolicLink(), 'the link itself is left alone');
+    } finally {
+      cleanup(dir);
+    }
+  });
+
   it('2 when the report cannot be written', () => {
     const dir = tempTree({ 'a-file': 'x' });
     try {

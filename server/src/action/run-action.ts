@@ -4,7 +4,6 @@
  * at the file, line and column), a plain log line per finding, a job summary, the counts
  * as step outputs, a SARIF report when asked, and the exit status of `check`.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { defineMessages, formatMessage, msg, type Locale, type Message } from '../engine/i18n/messages';
 import { checkPaths, failStatus } from '../cli/check-paths';
@@ -14,6 +13,7 @@ import { FORMATS } from '../cli/formats/index';
 import { VERSION } from '../cli/usage';
 import { readInputs } from './inputs';
 import { jobSummary } from './job-summary';
+import { writeReport } from '../cli/report-file';
 import { logLines } from './log-lines';
 import { appendToRunnerFile, outputEntry } from './workflow-files';
 
@@ -55,14 +55,9 @@ export function runAction(io: ActionIo): number {
   write(logLines(report, locale));
   write(FORMATS.github(report, ctx));
   if (inputs.sarifFile) {
-    const file = nodePath.resolve(cwd, inputs.sarifFile);
-    try {
-      fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      fs.writeFileSync(file, FORMATS.sarif(report, ctx));
-      write(`${terminalText(formatMessage(msg('action.sarif-written', { path: inputs.sarifFile }), locale))}\n`);
-    } catch (e) {
-      problems.push(msg('action.unwritable', { path: inputs.sarifFile, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    }
+    const problem = writeReport(nodePath.resolve(cwd, inputs.sarifFile), inputs.sarifFile, FORMATS.sarif(report, ctx), checked.files);
+    if (problem) problems.push(problem);
+    else write(`${terminalText(formatMessage(msg('action.sarif-written', { path: inputs.sarifFile }), locale))}\n`);
   }
   const s = summarize(report);
   const outputs: Record<(typeof OUTPUTS)[number], number> = { errors: s.errors, warnings: s.warnings, infos: s.infos };

@@ -37,6 +37,8 @@ export interface CheckedPaths {
   report: ReportFile[];
   /** Paths that could not be found or read: the other files are still checked. */
   problems: Message[];
+  /** The files checked (absolute), standard input's path among them: what a report may never overwrite. */
+  files: string[];
 }
 
 /** Why a file that was found cannot be read: the system's error code. */
@@ -90,7 +92,7 @@ export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPat
     path: display.get(r.path) ?? displayPath(base, r.path),
     findings: r.findings.map((f) => locate(f, r.lines, locale)),
   }));
-  return { report, problems };
+  return { report, problems, files };
 }
 
 /** The status a report gives without problems: 1 when a finding is at or above `failOn`, else 0. */
