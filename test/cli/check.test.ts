@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { version } from '../../package.json';
 import { MINIMAL_PLAN } from '../util/plan';
+import { toPosix } from '../../server/src/engine/display-path';
 import { spawn, spawnSync } from 'node:child_process';
 import { assertNoStack, check, cleanup, cli, CLI, cliJson, englishEnv, ROOT, tempTree } from './run-cli';
 
@@ -157,6 +158,31 @@ describe('cli: paths', () => {
     const yaml = cliJson([`${CLEAN}/**/*.yaml`]);
     assert.equal(yaml.result.status, 0);
     assert.ok(yaml.report.files.every((f) => /\.pilot\.yaml$/.test(f.path)), 'pilot-plan.config.yaml is not checked as a plan file');
+  });
+});
+
+describe('cli: globs that climb out of the working directory', () => {
+  let dir: string;
+  before(() => {
+    dir = tempTree({ 'g/a/x.pilot.yaml': LOOSE, 'g/b/x.pilot.yaml': LOOSE, 'g/b/deep/y.pilot.yaml': LOOSE, 'g/a/deep/y.pilot.yaml': LOOSE });
+  });
+  after(() => cleanup(dir));
+  const paths = (pattern: string) => {
+    const { result, report } = cliJson([pattern], { cwd: nodePath.join(dir, 'g', 'a') });
+    assert.equal(result.status, 0, result.stderr);
+    return report.files.map((f) => f.path).sort();
+  };
+
+  it('`..` in a glob: the working directory\'s own folder is matched too', () => {
+    assert.deepEqual(paths('../*/x.pilot.yaml'), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
+    assert.deepEqual(paths('./../*/x.pilot.yaml'), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
+    assert.deepEqual(paths('../**/y.pilot.yaml'), ['../b/deep/y.pilot.yaml', 'deep/y.pilot.yaml']);
+    assert.deepEqual(paths('../*'), ['../b/deep/y.pilot.yaml', '../b/x.pilot.yaml', 'deep/y.pilot.yaml', 'x.pilot.yaml']);
+    assert.deepEqual(paths('../../g/*/x.pilot.yaml'), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
+  });
+
+  it('an absolute glob', () => {
+    assert.deepEqual(paths(`${toPosix(dir)}/g/*/x.pilot.yaml`), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
   });
 });
 

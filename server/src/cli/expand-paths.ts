@@ -26,6 +26,23 @@ defineMessages({
 let globLib: typeof Tinyglobby | undefined;
 const glob = (): typeof Tinyglobby => (globLib ??= require('tinyglobby') as typeof Tinyglobby);
 
+/** A segment of a glob that may hold glob syntax: anything but a literal folder name (conservatively). */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/**
+ * A glob split into its static folder (the leading segments without glob syntax: `..`, `.`, an
+ * absolute root), resolved, and the rest. The glob library is given the folder as its working
+ * directory: handed `../*` itself, tinyglobby 0.2 skipped the working directory's own subtree.
+ */
+function globBase(pattern: string, cwd: string): { base: string; rest: string } {
+  const segments = pattern.split('/');
+  let i = 0;
+  while (i < segments.length - 1 && !GLOB_SYNTAX.test(segments[i])) i++;
+  // `/*`: the one static segment is the empty name before the root's `/`.
+  const folder = segments.slice(0, i).join('/') || (i > 0 ? '/' : '.');
+  return { base: nodePath.resolve(cwd, folder), rest: segments.slice(i).join('/') };
+}
+
 export interface Expanded {
   files: string[];
   problems: Message[];
@@ -83,7 +100,8 @@ export function expandPaths(args: string[], cwd: string): Expanded {
       // like folders given by name (`plans/*`). Other files it matches (configs,
       // other YAML) are not plan files and are left alone.
       const before = files.size;
-      const matches = glob().globSync([arg], { cwd, absolute: true, onlyFiles: false, ignore: ['**/node_modules/**', '**/.git/**'] })
+      const { base, rest } = globBase(arg, cwd);
+      const matches = glob().globSync([rest], { cwd: base, absolute: true, onlyFiles: false, ignore: ['**/node_modules/**', '**/.git/**'] })
         .map((m) => nodePath.normalize(m).replace(/(.)[\\/]+$/, '$1'))
         .sort();
       const dirs: string[] = [];
