@@ -13,6 +13,7 @@ import { msg, type Locale, type Message } from '../engine/i18n/messages';
 import { locate } from '../engine/output/located';
 import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
+import { childPath } from '../engine/plan/walk';
 import { Workspace } from '../engine/plan/workspace';
 import { expandPaths } from './expand-paths';
 import type { ReportFile } from './formats/format';
@@ -41,6 +42,15 @@ export interface CheckedPaths {
   files: string[];
 }
 
+/** The real path of a folder that exists; the path itself otherwise. */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /** Why a file that was found cannot be read: the system's error code. */
 function unreadableReason(path: string): string {
   try {
@@ -56,7 +66,8 @@ function unreadableReason(path: string): string {
 /** Checks the files, folders and globs in `paths` (`-` stands for `opts.stdin`). */
 export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPaths {
   const { cwd, locale, timing } = opts;
-  const base = opts.base ?? cwd;
+  // The files come out of expandPaths at their real paths: shown relative to the real base.
+  const base = realPath(opts.base ?? cwd);
   // A snapshot workspace (below) reads each file once and compares no stamps.
   const host = new OverlayFileHost(new NodeFileHost({ stamps: false }));
   const problems: Message[] = [];
@@ -64,9 +75,11 @@ export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPat
   const display = new Map<string, string>();
 
   if (opts.stdin) {
-    host.setOverlay(opts.stdin.path, opts.stdin.bytes, 1);
-    files.push(opts.stdin.path);
-    display.set(opts.stdin.path, opts.stdin.shown);
+    // At the real path of its folder, as the files on disk are: the same file is the same path.
+    const path = childPath(realPath(nodePath.dirname(opts.stdin.path)), nodePath.basename(opts.stdin.path));
+    host.setOverlay(path, opts.stdin.bytes, 1);
+    files.push(path);
+    display.set(path, opts.stdin.shown);
   }
   const expanded = expandPaths(
     paths.filter((a) => a !== '-'),
