@@ -150,6 +150,24 @@ describe('cli: paths', () => {
     assert.equal(new Set(paths).size, paths.length);
   });
 
+  it("a file named below a skipped folder is checked with its plan, but the plan's other files do not see it", () => {
+    const b = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - { id: T-2, title: t, area: other, lead: x, indicators: [IND-NM] }\n';
+    const x = MINIMAL_PLAN.slice(MINIMAL_PLAN.indexOf('indicators:\n')).replace('IND-1', 'IND-NM');
+    const dir = tempTree({ 'p/plan.pilot.yaml': MINIMAL_PLAN, 'p/b.pilot.yaml': b, 'p/node_modules/x.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Indicators\n${x}` });
+    try {
+      const codes = (r: ReturnType<typeof cliJson>['report'], path: string) => r.files.find((f) => f.path === path)?.findings.map((f) => `${f.code} ${f.line}:${f.column}`);
+      const alone = cliJson(['p/b.pilot.yaml'], { cwd: dir }).report;
+      assert.ok(codes(alone, 'p/b.pilot.yaml')!.includes('unresolved-reference 4:61'), JSON.stringify(alone));
+      for (const args of [['p/node_modules/x.pilot.yaml', 'p/b.pilot.yaml'], ['p/b.pilot.yaml', 'p/node_modules/x.pilot.yaml'], ['p', 'p/node_modules/x.pilot.yaml']]) {
+        const r = cliJson(args, { cwd: dir }).report;
+        assert.deepEqual(codes(r, 'p/b.pilot.yaml'), codes(alone, 'p/b.pilot.yaml'), args.join(' '));
+        assert.deepEqual(codes(r, 'p/node_modules/x.pilot.yaml'), codes(cliJson(['p/node_modules/x.pilot.yaml'], { cwd: dir }).report, 'p/node_modules/x.pilot.yaml'), args.join(' '));
+      }
+    } finally {
+      cleanup(dir);
+    }
+  });
+
   it('globs: plan files they match, folders they match searched, other files left alone', () => {
     const files = cliJson(['examples/broken/*/plan.pilot.yaml']).report.files.map((f) => f.path);
     assert.ok(files.length > 3 && files.every((p) => /^examples\/broken\/[^/]+\/plan\.pilot\.yaml$/.test(p)), JSON.stringify(files));

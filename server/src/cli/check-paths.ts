@@ -13,7 +13,7 @@ import { msg, type Locale, type Message } from '../engine/i18n/messages';
 import { locate } from '../engine/output/located';
 import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
-import { childPath } from '../engine/plan/walk';
+import { childPath, SKIPPED_DIRS } from '../engine/plan/walk';
 import { Workspace } from '../engine/plan/workspace';
 import { expandPaths } from './expand-paths';
 import type { ReportFile } from './formats/format';
@@ -49,6 +49,16 @@ function realPath(p: string): string {
   } catch {
     return p;
   }
+}
+
+/** Whether a file is below a folder its plan's members are never looked for in (SKIPPED_DIRS). */
+function outsideItsPlan(ws: Workspace, file: string): boolean {
+  // Most files have no such folder anywhere in their path: no need to find their plan.
+  const segments = file.split(nodePath.sep);
+  if (!segments.some((s) => SKIPPED_DIRS.has(s))) return false;
+  const root = ws.planRootOf(file);
+  if (root === undefined) return false; // a loose file is checked on its own anyway
+  return nodePath.relative(root, nodePath.dirname(file)).split(nodePath.sep).some((s) => SKIPPED_DIRS.has(s));
 }
 
 /** Why a file that was found cannot be read: the system's error code. */
@@ -99,7 +109,12 @@ export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPat
     return false;
   });
   timing?.end('read');
-  const results = checkFiles(ws, readable, undefined, timing?.rules);
+  // A file named below a skipped folder (node_modules, .git) is no member of its plan: checked with the plan
+  // but apart, in a workspace of its own, so that the plan's other files never see it (their findings do not
+  // depend on what else is named).
+  const outsiders = new Set(readable.filter((f) => outsideItsPlan(ws, f)));
+  const results = checkFiles(ws, outsiders.size ? readable.filter((f) => !outsiders.has(f)) : readable, undefined, timing?.rules);
+  for (const f of outsiders) results.push(...checkFiles(new Workspace(host, { snapshot: true }), [f], undefined, timing?.rules));
   timing?.end('rules');
   const report: ReportFile[] = results.map((r) => ({
     path: display.get(r.path) ?? displayPath(base, r.path),
