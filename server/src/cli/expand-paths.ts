@@ -99,7 +99,7 @@ export function expandPaths(args: string[], cwd: string): Expanded {
       if (isPilotFile(name)) problems.push(msg('paths.folder-named-like-file', { path: shownOf(dir) }));
       return true;
     };
-    walkPilotFiles(root, root, (p) => files.add(p), { readDir, enter, visited });
+    walkPilotFiles(root, root, (p) => void files.add(p), { readDir, enter, visited });
   };
 
   for (const arg of args) {

@@ -37,11 +37,11 @@ export interface WalkOptions {
 
 /**
  * Calls `found` with each pilot file below `root`, folder by folder in name order (a folder's
- * files and sub-folders interleaved by name, a sub-folder walked where its name comes). `realRoot`
- * is the root's real path: since a listing holds no links, a folder's real path is its parent's
- * and its name. No recursion: a deep tree cannot overflow the stack.
+ * files and sub-folders interleaved by name, a sub-folder walked where its name comes), until it
+ * returns false. `realRoot` is the root's real path: since a listing holds no links, a folder's
+ * real path is its parent's and its name. A stack of folders, not recursion.
  */
-export function walkPilotFiles(root: string, realRoot: string, found: (path: string) => void, options: WalkOptions): void {
+export function walkPilotFiles(root: string, realRoot: string, found: (path: string) => void | boolean, options: WalkOptions): void {
   const visited = options.visited ?? new Set<string>();
   if (visited.has(realRoot)) return;
   visited.add(realRoot);
@@ -61,7 +61,7 @@ export function walkPilotFiles(root: string, realRoot: string, found: (path: str
     const e = top.entries[top.next++];
     const p = childPath(top.dir, e.name);
     if (e.kind === 'file') {
-      if (isPilotFile(e.name)) found(p);
+      if (isPilotFile(e.name) && found(p) === false) return;
       continue;
     }
     if (SKIPPED_DIRS.has(e.name)) continue;

@@ -216,7 +216,7 @@ export class Workspace {
   /** Every pilot file of the plan at `root`, sub-plans excluded (walk.ts: no symbolic link followed). */
   planMembers(root: string): string[] {
     const out: string[] = [];
-    walkPilotFiles(root, root, (p) => out.push(p), {
+    walkPilotFiles(root, root, (p) => void out.push(p), {
       readDir: (dir) => this.readDir(dir),
       enter: (dir) => this.planFilesIn(dir).length === 0, // a sub-folder with a Plan file is a plan of its own
     });
