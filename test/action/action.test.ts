@@ -210,10 +210,42 @@ describe('action: bad inputs', () => {
   it('a SARIF file that cannot be written, an output file that cannot: status 2 with ::error::, never a stack trace', () => {
     const sarif = runAction({ workspace: ws, inputs: { paths: CLEAN, 'sarif-file': `${CLEAN}/plan.pilot.yaml/report.sarif` } });
     assert.equal(sarif.status, 2);
-    assert.ok(sarif.commands.some((c) => c.command === 'error' && /^pilot-plan: examples\/guangzhou\/plan\.pilot\.yaml\/report\.sarif: cannot write \([A-Z]+\)\.$/.test(c.message)), sarif.stdout);
+    assert.ok(sarif.commands.some((c) => c.command === 'error' && /^pilot-plan: examples\/guangzhou\/plan\.pilot\.yaml\/report\.sarif: cannot write the report \([A-Z]+\)\.$/.test(c.message)), sarif.stdout);
     const output = runAction({ workspace: ws, inputs: { paths: CLEAN }, env: { GITHUB_OUTPUT: ws } });
     assert.equal(output.status, 2);
     assert.ok(output.commands.some((c) => c.command === 'error' && /^pilot-plan: GITHUB_OUTPUT \(.+\): cannot write \(EISDIR\)\.$/.test(c.message)), output.stdout);
+  });
+
+  it('a sarif-file that is a plan file, a file checked or a symbolic link: status 2 with ::error::, nothing written', () => {
+    const plan = fs.readFileSync(nodePath.join(ws, CLEAN, 'plan.pilot.yaml'), 'utf8');
+    fs.mkdirSync(nodePath.join(ws, 'elsewhere'), { recursive: true });
+    fs.writeFileSync(nodePath.join(ws, 'elsewhere', 'file'), 'precious\n');
+    fs.symlinkSync('elsewhere/file', nodePath.join(ws, 'linked.sarif'));
+    try {
+      const cases: [string, RegExp][] = [
+        [`${CLEAN}/plan.pilot.yaml`, /pilot plan file or configuration file/],
+        [`${CLEAN}/pilot-plan.config.yaml`, /pilot plan file or configuration file/],
+        ['linked.sarif', /symbolic link/],
+      ];
+      for (const [file, why] of cases) {
+        const r = runAction({ workspace: ws, inputs: { paths: CLEAN, 'sarif-file': file } });
+        assert.equal(r.status, 2, r.stdout);
+        const errors = r.commands.filter((c) => c.command === 'error' && c.properties.file === undefined);
+        assert.equal(errors.length, 1, r.stdout);
+        assert.ok(errors[0].message.startsWith(`pilot-plan: ${file}: the report is not written`), errors[0].message);
+        assert.match(errors[0].message, why);
+        assert.doesNotMatch(r.stdout, /SARIF report written/);
+      }
+      assert.equal(fs.readFileSync(nodePath.join(ws, CLEAN, 'plan.pilot.yaml'), 'utf8'), plan);
+      assert.equal(fs.readFileSync(nodePath.join(ws, 'elsewhere', 'file'), 'utf8'), 'precious\n');
+      const named = runAction({ workspace: ws, inputs: { paths: 'elsewhere/file', 'sarif-file': 'elsewhere/file' } });
+      assert.equal(named.status, 2, named.stdout);
+      assert.ok(named.commands.some((c) => c.command === 'error' && /the report is not written: this file is one of the files checked/.test(c.message)), named.stdout);
+      assert.equal(fs.readFileSync(nodePath.join(ws, 'elsewhere', 'file'), 'utf8'), 'precious\n');
+    } finally {
+      fs.rmSync(nodePath.join(ws, 'linked.sarif'));
+      fs.rmSync(nodePath.join(ws, 'elsewhere'), { recursive: true });
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 /** The action's parts that no example plan reaches: heredoc outputs, the summary's size limit, log escapes. */
 import * as assert from 'node:assert/strict';
 import { jobSummary } from '../../server/src/action/job-summary';
-import { logSafe } from '../../server/src/action/log-lines';
 import { outputEntry } from '../../server/src/action/workflow-files';
+import { terminalText } from '../../server/src/cli/formats/escape';
 import { DOCS_BASE, type ReportFile } from '../../server/src/cli/formats/format';
 import { parseOutputFile, parseWorkflowCommand } from './run-bundle';
 
@@ -45,10 +45,14 @@ describe('action: job summary', () => {
 
 describe('action: log lines', () => {
   it('line breaks and other control characters are shown as escapes', () => {
-    assert.equal(logSafe('a\r\nb\t\u001b[31m\u007f'), 'a\\r\\nb\\t\\u001b[31m\\u007f');
+    assert.equal(terminalText('a\r\nb\t\u001b[31m\u007f\u009b\u202e'), 'a\\r\\nb\\t\\u001b[31m\\u007f\\u009b\\u202e');
   });
 
   it('a message cannot smuggle a workflow command onto a line of its own', () => {
-    for (const line of logSafe('error  x.pilot.yaml:1:1  key `a\n::error::gotcha`  schema').split('\n')) assert.equal(parseWorkflowCommand(line), undefined, line);
+    for (const line of terminalText('error  x.pilot.yaml:1:1  key `a\n::error::gotcha`  schema').split('\n')) assert.equal(parseWorkflowCommand(line), undefined, line);
+  });
+
+  it("nor a command of the runner's older syntax, which it finds anywhere in a line", () => {
+    assert.equal(terminalText('key `##[error]gotcha` and ##[add-mask]x'), 'key `##\\u005berror]gotcha` and ##\\u005badd-mask]x');
   });
 });

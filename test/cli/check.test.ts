@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { version } from '../../package.json';
 import { MINIMAL_PLAN } from '../util/plan';
+import { toPosix } from '../../server/src/engine/display-path';
 import { spawn, spawnSync } from 'node:child_process';
 import { assertNoStack, check, cleanup, cli, CLI, cliJson, englishEnv, ROOT, tempTree } from './run-cli';
 
@@ -149,6 +150,24 @@ describe('cli: paths', () => {
     assert.equal(new Set(paths).size, paths.length);
   });
 
+  it("a file named below a skipped folder is checked with its plan, but the plan's other files do not see it", () => {
+    const b = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - { id: T-2, title: t, area: other, lead: x, indicators: [IND-NM] }\n';
+    const x = MINIMAL_PLAN.slice(MINIMAL_PLAN.indexOf('indicators:\n')).replace('IND-1', 'IND-NM');
+    const dir = tempTree({ 'p/plan.pilot.yaml': MINIMAL_PLAN, 'p/b.pilot.yaml': b, 'p/node_modules/x.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Indicators\n${x}` });
+    try {
+      const codes = (r: ReturnType<typeof cliJson>['report'], path: string) => r.files.find((f) => f.path === path)?.findings.map((f) => `${f.code} ${f.line}:${f.column}`);
+      const alone = cliJson(['p/b.pilot.yaml'], { cwd: dir }).report;
+      assert.ok(codes(alone, 'p/b.pilot.yaml')!.includes('unresolved-reference 4:61'), JSON.stringify(alone));
+      for (const args of [['p/node_modules/x.pilot.yaml', 'p/b.pilot.yaml'], ['p/b.pilot.yaml', 'p/node_modules/x.pilot.yaml'], ['p', 'p/node_modules/x.pilot.yaml']]) {
+        const r = cliJson(args, { cwd: dir }).report;
+        assert.deepEqual(codes(r, 'p/b.pilot.yaml'), codes(alone, 'p/b.pilot.yaml'), args.join(' '));
+        assert.deepEqual(codes(r, 'p/node_modules/x.pilot.yaml'), codes(cliJson(['p/node_modules/x.pilot.yaml'], { cwd: dir }).report, 'p/node_modules/x.pilot.yaml'), args.join(' '));
+      }
+    } finally {
+      cleanup(dir);
+    }
+  });
+
   it('globs: plan files they match, folders they match searched, other files left alone', () => {
     const files = cliJson(['examples/broken/*/plan.pilot.yaml']).report.files.map((f) => f.path);
     assert.ok(files.length > 3 && files.every((p) => /^examples\/broken\/[^/]+\/plan\.pilot\.yaml$/.test(p)), JSON.stringify(files));
@@ -157,6 +176,31 @@ describe('cli: paths', () => {
     const yaml = cliJson([`${CLEAN}/**/*.yaml`]);
     assert.equal(yaml.result.status, 0);
     assert.ok(yaml.report.files.every((f) => /\.pilot\.yaml$/.test(f.path)), 'pilot-plan.config.yaml is not checked as a plan file');
+  });
+});
+
+describe('cli: globs that climb out of the working directory', () => {
+  let dir: string;
+  before(() => {
+    dir = tempTree({ 'g/a/x.pilot.yaml': LOOSE, 'g/b/x.pilot.yaml': LOOSE, 'g/b/deep/y.pilot.yaml': LOOSE, 'g/a/deep/y.pilot.yaml': LOOSE });
+  });
+  after(() => cleanup(dir));
+  const paths = (pattern: string) => {
+    const { result, report } = cliJson([pattern], { cwd: nodePath.join(dir, 'g', 'a') });
+    assert.equal(result.status, 0, result.stderr);
+    return report.files.map((f) => f.path).sort();
+  };
+
+  it('`..` in a glob: the working directory\'s own folder is matched too', () => {
+    assert.deepEqual(paths('../*/x.pilot.yaml'), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
+    assert.deepEqual(paths('./../*/x.pilot.yaml'), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
+    assert.deepEqual(paths('../**/y.pilot.yaml'), ['../b/deep/y.pilot.yaml', 'deep/y.pilot.yaml']);
+    assert.deepEqual(paths('../*'), ['../b/deep/y.pilot.yaml', '../b/x.pilot.yaml', 'deep/y.pilot.yaml', 'x.pilot.yaml']);
+    assert.deepEqual(paths('../../g/*/x.pilot.yaml'), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
+  });
+
+  it('an absolute glob', () => {
+    assert.deepEqual(paths(`${toPosix(dir)}/g/*/x.pilot.yaml`), ['../b/x.pilot.yaml', 'x.pilot.yaml']);
   });
 });
 
@@ -286,6 +330,68 @@ describe('cli: --output', () => {
       assert.match(r.stderr, /^pilot-plan: <stdout>: cannot write the report \(ENOSPC\)\.\n$/);
     } finally {
       fs.closeSync(out);
+    }
+  });
+
+  /** Status 2 and one line on stderr naming the path and why; nothing on stdout. */
+  const assertRefused = (r: { status: number | null; stdout: string; stderr: string }, path: string, why: RegExp) => {
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.ok(lines[0].startsWith(`pilot-plan: ${path}: the report is not written`), r.stderr);
+    assert.match(lines[0], why);
+  };
+
+  it('never overwrites a file being checked: 2, the file unchanged (by any spelling of its path)', () => {
+    const dir = tempTree({ 'plan/tasks.pilot.yml': LOOSE, 'notes.yaml': LOOSE });
+    try {
+      assertRefused(check(['plan', '-o', 'plan/tasks.pilot.yml'], { cwd: dir }), 'plan/tasks.pilot.yml', /pilot plan file/);
+      assert.equal(fs.readFileSync(nodePath.join(dir, 'plan', 'tasks.pilot.yml'), 'utf8'), LOOSE);
+      // A file named on the command line is checked whatever its name: its path is compared.
+      for (const out of ['notes.yaml', './plan/../notes.yaml', nodePath.join(dir, 'notes.yaml')]) {
+        assertRefused(check(['notes.yaml', '-o', out], { cwd: dir }), out, /one of the files checked/);
+        assert.equal(fs.readFileSync(nodePath.join(dir, 'notes.yaml'), 'utf8'), LOOSE);
+      }
+      // Standard input named as a file: that file is what the editor holds.
+      assertRefused(check(['-', '--stdin-filename', 'notes.yaml', '-o', 'notes.yaml'], { cwd: dir, input: LOOSE }), 'notes.yaml', /one of the files checked/);
+      fs.linkSync(nodePath.join(dir, 'notes.yaml'), nodePath.join(dir, 'hard-link.txt'));
+      assertRefused(check(['notes.yaml', '-o', 'hard-link.txt'], { cwd: dir }), 'hard-link.txt', /one of the files checked/);
+      assert.equal(fs.readFileSync(nodePath.join(dir, 'notes.yaml'), 'utf8'), LOOSE);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('never writes to a pilot plan or configuration file name, even one not checked: 2, nothing made', () => {
+    const dir = tempTree({ 'plan/loose.pilot.yaml': LOOSE });
+    try {
+      for (const out of ['other/new.pilot.yaml', 'new.pilot.yml', 'other/pilot-plan.config.yaml']) {
+        assertRefused(check(['plan', '-o', out], { cwd: dir }), out, /pilot plan file or configuration file/);
+        assert.ok(!fs.existsSync(nodePath.join(dir, out)), out);
+      }
+      assert.ok(!fs.existsSync(nodePath.join(dir, 'other')), 'no folder made either');
+      const zh = check(['plan', '-o', 'x.pilot.yaml', '--locale', 'zh-CN'], { cwd: dir });
+      assert.equal(zh.status, 2);
+      assert.match(zh.stderr, /^pilot-plan: x\.pilot\.yaml：未写入报告/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('never writes through a symbolic link: 2, the file it points to unchanged (or not made)', () => {
+    const dir = tempTree({ 'repo/plan/loose.pilot.yaml': LOOSE, 'elsewhere/file': 'precious\n' });
+    try {
+      fs.symlinkSync('../elsewhere/file', nodePath.join(dir, 'repo', 'pilot-plan.sarif'));
+      fs.symlinkSync('../elsewhere/new', nodePath.join(dir, 'repo', 'dangling.sarif'));
+      const cwd = nodePath.join(dir, 'repo');
+      assertRefused(check(['plan', '-f', 'sarif', '-o', 'pilot-plan.sarif'], { cwd }), 'pilot-plan.sarif', /symbolic link/);
+      assert.equal(fs.readFileSync(nodePath.join(dir, 'elsewhere', 'file'), 'utf8'), 'precious\n');
+      assertRefused(check(['plan', '-o', 'dangling.sarif'], { cwd }), 'dangling.sarif', /symbolic link/);
+      assert.ok(!fs.existsSync(nodePath.join(dir, 'elsewhere', 'new')));
+      assert.ok(fs.lstatSync(nodePath.join(cwd, 'pilot-plan.sarif')).isSymbolicLink(), 'the link itself is left alone');
+    } finally {
+      cleanup(dir);
     }
   });
 

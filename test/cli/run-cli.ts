@@ -39,6 +39,7 @@ export function cli(args: string[], opts: { cwd?: string; input?: string; env?: 
     env: englishEnv(opts.env),
     encoding: 'utf8',
     timeout: 20000,
+    maxBuffer: 1 << 28, // a report of a file with 100,000 findings runs to tens of megabytes
   });
   if (r.error) throw r.error;
   const result = { status: r.status, stdout: r.stdout, stderr: r.stderr };

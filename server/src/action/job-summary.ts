@@ -5,7 +5,8 @@
  */
 import { defineMessages, formatMessage, msg, type Message } from '../engine/i18n/messages';
 import type { FormatContext, ReportFile } from '../cli/formats/format';
-import { cell, markdown } from '../cli/formats/markdown';
+import { markdownMessage } from '../cli/formats/escape';
+import { markdown } from '../cli/formats/markdown';
 import '../cli/formats/stylish'; // the severity words of the table
 
 defineMessages({
@@ -22,7 +23,7 @@ export const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 /** The problems below the report. */
 function problemsMarkdown(problems: Message[], ctx: FormatContext): string {
   if (!problems.length) return '';
-  const items = problems.map((p) => `- ⛔ ${cell(formatMessage(p, ctx.locale))}`);
+  const items = problems.map((p) => `- ⛔ ${markdownMessage(formatMessage(p, ctx.locale))}`);
   return `\n### ${formatMessage(msg('action.summary.problems'), ctx.locale)}\n\n${items.join('\n')}\n`;
 }
 

@@ -4,26 +4,18 @@
  */
 import { formatMessage, msg, type Locale } from '../engine/i18n/messages';
 import { summarize, summaryArgs, type ReportFile } from '../cli/formats/format';
+import { terminalText } from '../cli/formats/escape';
 import '../cli/formats/stylish'; // the severity words and the summary sentences
-
-/**
- * Control characters shown as escapes: a line break in a message would start a new log line,
- * which the runner would take for a workflow command if it began with `::`.
- */
-export function logSafe(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
 
 /** `error  plans/tasks.pilot.yaml:12:7  message  code`: the severity first, so that no line starts with a path (nor with `::`). */
 export function logLines(files: ReportFile[], locale: Locale): string {
   const out: string[] = [];
   const severity = (s: string) => formatMessage(msg(`severity.${s}`), locale);
-  const width = Math.max(0, ...files.flatMap((f) => f.findings.map((x) => severity(x.severity).length)));
+  // A loop, not Math.max(...widths): a call takes at most about 120,000 arguments, and a report can have more findings.
+  let width = 0;
+  for (const f of files) for (const x of f.findings) width = Math.max(width, severity(x.severity).length);
   for (const f of files) {
-    for (const x of f.findings) out.push(logSafe(`${severity(x.severity).padEnd(width)}  ${f.path}:${x.line}:${x.column}  ${x.message}  ${x.code}`));
+    for (const x of f.findings) out.push(`${severity(x.severity).padEnd(width)}  ${terminalText(f.path)}:${x.line}:${x.column}  ${terminalText(x.message)}  ${x.code}`);
   }
   const s = summarize(files);
   const problems = s.errors + s.warnings + s.infos;

@@ -4,7 +4,7 @@
  * error is one `::error::` line, never a stack trace.
  */
 import { formatMessage, defineMessages, localeFromEnv, msg } from '../engine/i18n/messages';
-import { escapeData } from '../cli/formats/github';
+import { workflowData } from '../cli/formats/escape';
 import { runAction } from './run-action';
 
 defineMessages({
@@ -25,6 +25,6 @@ try {
   process.exitCode = runAction({ env: process.env, cwd: process.cwd(), write: (text) => void process.stdout.write(text) });
 } catch (e) {
   const reason = String((e as Error)?.message ?? e);
-  process.stdout.write(`::error::${escapeData(`pilot-plan: ${formatMessage(msg('action.internal-error', { reason }), localeFromEnv())}`)}\n`);
+  process.stdout.write(`::error::${workflowData(`pilot-plan: ${formatMessage(msg('action.internal-error', { reason }), localeFromEnv())}`)}\n`);
   process.exitCode = 3;
 }

@@ -4,17 +4,17 @@
  * at the file, line and column), a plain log line per finding, a job summary, the counts
  * as step outputs, a SARIF report when asked, and the exit status of `check`.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { defineMessages, formatMessage, msg, type Locale, type Message } from '../engine/i18n/messages';
 import { checkPaths, failStatus } from '../cli/check-paths';
 import { DOCS_BASE, summarize, type FormatContext } from '../cli/formats/format';
-import { escapeData } from '../cli/formats/github';
+import { terminalText, workflowData } from '../cli/formats/escape';
 import { FORMATS } from '../cli/formats/index';
 import { VERSION } from '../cli/usage';
 import { readInputs } from './inputs';
 import { jobSummary } from './job-summary';
-import { logLines, logSafe } from './log-lines';
+import { writeReport } from '../cli/report-file';
+import { logLines } from './log-lines';
 import { appendToRunnerFile, outputEntry } from './workflow-files';
 
 defineMessages({
@@ -33,7 +33,7 @@ export interface ActionIo {
 
 /** A problem as a workflow command: an error annotation on the run, and a red line in the log. */
 function errorCommand(m: Message, locale: Locale): string {
-  return `::error::${escapeData(`pilot-plan: ${formatMessage(m, locale)}`)}\n`;
+  return `::error::${workflowData(`pilot-plan: ${formatMessage(m, locale)}`)}\n`;
 }
 
 /** Runs the action; returns the exit status: 0, 1 (findings at or above `fail-on`) or 2 (bad input). */
@@ -49,20 +49,15 @@ export function runAction(io: ActionIo): number {
   const base = env.GITHUB_WORKSPACE ? nodePath.resolve(cwd, env.GITHUB_WORKSPACE) : cwd;
   const checked = checkPaths(inputs.paths, { cwd, base, locale });
   const { report } = checked;
-  problems.push(...checked.problems);
+  for (const p of checked.problems) problems.push(p); // not push(...): there can be more problems than a call takes arguments
   const ctx: FormatContext = { locale, color: false, version: VERSION, docsBase: DOCS_BASE, cwd: base };
 
   write(logLines(report, locale));
   write(FORMATS.github(report, ctx));
   if (inputs.sarifFile) {
-    const file = nodePath.resolve(cwd, inputs.sarifFile);
-    try {
-      fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      fs.writeFileSync(file, FORMATS.sarif(report, ctx));
-      write(`${logSafe(formatMessage(msg('action.sarif-written', { path: inputs.sarifFile }), locale))}\n`);
-    } catch (e) {
-      problems.push(msg('action.unwritable', { path: inputs.sarifFile, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    }
+    const problem = writeReport(nodePath.resolve(cwd, inputs.sarifFile), inputs.sarifFile, FORMATS.sarif(report, ctx), checked.files);
+    if (problem) problems.push(problem);
+    else write(`${terminalText(formatMessage(msg('action.sarif-written', { path: inputs.sarifFile }), locale))}\n`);
   }
   const s = summarize(report);
   const outputs: Record<(typeof OUTPUTS)[number], number> = { errors: s.errors, warnings: s.warnings, infos: s.infos };

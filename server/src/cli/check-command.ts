@@ -3,16 +3,14 @@ import { displayPath } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { defineMessages, formatMessage, localeFrom, localeFromEnv, msg, type Locale } from '../engine/i18n/messages';
+import { formatMessage, localeFrom, localeFromEnv, msg, type Locale } from '../engine/i18n/messages';
 import { checkPaths, failStatus, FAIL_ON, type CheckPathsOptions, type FailOn } from './check-paths';
+import { writeReport } from './report-file';
 import { CheckTiming, timingWanted } from './timing';
+import { terminalText } from './formats/escape';
 import { FORMATS } from './formats/index';
 import { DOCS_BASE } from './formats/format';
 import { USAGE, VERSION, usageError } from './usage';
-
-defineMessages({
-  'output.unwritable': { en: '{path}: cannot write the report ({reason}).', zh: '{path}：无法写入报告（{reason}）。' },
-});
 
 /** A parseArgs error in both languages, without Node's advice on positionals. */
 function argsProblem(e: NodeJS.ErrnoException): [string, string] {
@@ -45,7 +43,7 @@ function readStdin(): Uint8Array {
 function onWriteFailure(out: NodeJS.WritableStream, locale: Locale): void {
   out.on?.('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') return;
-    process.stderr.write(`pilot-plan: ${formatMessage(msg('output.unwritable', { path: '<stdout>', reason: e.code ?? e.message }), locale)}\n`);
+    process.stderr.write(`pilot-plan: ${terminalText(formatMessage(msg('output.unwritable', { path: '<stdout>', reason: e.code ?? e.message }), locale))}\n`);
     process.exitCode = 2;
   });
 }
@@ -100,25 +98,21 @@ export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout
   } else if (o['stdin-filename'] !== undefined) {
     return usageError('--stdin-filename goes with `-` (read standard input)', '--stdin-filename 需与 `-`（读取标准输入）一起使用', locale);
   }
-  const { report, problems } = checkPaths(args, { cwd, locale, stdin, timing, wholePlans: o['whole-plans'] === true });
+  const { report, problems, files } = checkPaths(args, { cwd, locale, stdin, timing, wholePlans: o['whole-plans'] === true });
 
   const toFile = o.output !== undefined;
   const color = o['no-color'] ? false : o.color ? true : !toFile && !!(io.stdout as NodeJS.WriteStream).isTTY && !io.env.NO_COLOR;
   const text = FORMATS[format](report, { locale, color, version: VERSION, docsBase: DOCS_BASE, cwd });
   if (toFile) {
-    try {
-      fs.mkdirSync(nodePath.dirname(nodePath.resolve(cwd, o.output!)), { recursive: true });
-      fs.writeFileSync(nodePath.resolve(cwd, o.output!), text);
-    } catch (e) {
-      problems.push(msg('output.unwritable', { path: o.output!, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
-    }
+    const problem = writeReport(nodePath.resolve(cwd, o.output!), o.output!, text, files);
+    if (problem) problems.push(problem);
   } else {
     onWriteFailure(io.stdout, locale);
     io.stdout.write(text);
   }
   timing?.end('report');
   if (timing) io.stderr.write(timing.format(locale));
-  for (const p of problems) io.stderr.write(`pilot-plan: ${formatMessage(p, locale)}\n`);
+  for (const p of problems) io.stderr.write(`pilot-plan: ${terminalText(formatMessage(p, locale))}\n`);
   if (problems.length) return 2;
   return failStatus(report, failOn);
 }

@@ -13,6 +13,7 @@ import { msg, type Locale, type Message } from '../engine/i18n/messages';
 import { locate } from '../engine/output/located';
 import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
+import { childPath, SKIPPED_DIRS } from '../engine/plan/walk';
 import { Workspace } from '../engine/plan/workspace';
 import { expandPaths } from './expand-paths';
 import { scopeToPlans, strayConfigResult } from './plan-scope';
@@ -40,6 +41,27 @@ export interface CheckedPaths {
   report: ReportFile[];
   /** Paths that could not be found or read: the other files are still checked. */
   problems: Message[];
+  /** The files checked (absolute), standard input's path among them: what a report may never overwrite. */
+  files: string[];
+}
+
+/** The real path of a folder that exists; the path itself otherwise. */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Whether a file is below a folder its plan's members are never looked for in (SKIPPED_DIRS). */
+function outsideItsPlan(ws: Workspace, file: string): boolean {
+  // Most files have no such folder anywhere in their path: no need to find their plan.
+  const segments = file.split(nodePath.sep);
+  if (!segments.some((s) => SKIPPED_DIRS.has(s))) return false;
+  const root = ws.planRootOf(file);
+  if (root === undefined) return false; // a loose file is checked on its own anyway
+  return nodePath.relative(root, nodePath.dirname(file)).split(nodePath.sep).some((s) => SKIPPED_DIRS.has(s));
 }
 
 /** Why a file that was found cannot be read: the system's error code. */
@@ -57,7 +79,8 @@ function unreadableReason(path: string): string {
 /** Checks the files, folders and globs in `paths` (`-` stands for `opts.stdin`). */
 export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPaths {
   const { cwd, locale, timing } = opts;
-  const base = opts.base ?? cwd;
+  // The files come out of expandPaths at their real paths: shown relative to the real base.
+  const base = realPath(opts.base ?? cwd);
   // A snapshot workspace (below) reads each file once and compares no stamps.
   const host = new OverlayFileHost(new NodeFileHost({ stamps: false }));
   const problems: Message[] = [];
@@ -65,15 +88,17 @@ export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPat
   const display = new Map<string, string>();
 
   if (opts.stdin) {
-    host.setOverlay(opts.stdin.path, opts.stdin.bytes, 1);
-    files.push(opts.stdin.path);
-    display.set(opts.stdin.path, opts.stdin.shown);
+    // At the real path of its folder, as the files on disk are: the same file is the same path.
+    const path = childPath(realPath(nodePath.dirname(opts.stdin.path)), nodePath.basename(opts.stdin.path));
+    host.setOverlay(path, opts.stdin.bytes, 1);
+    files.push(path);
+    display.set(path, opts.stdin.shown);
   }
   const expanded = expandPaths(
     paths.filter((a) => a !== '-'),
     cwd,
   );
-  problems.push(...expanded.problems);
+  for (const p of expanded.problems) problems.push(p); // not push(...): a walk can find more problems than a call takes arguments
   // A Set, not files.includes: that compared each file with all before it (half a million comparisons for 1,000 files).
   const given = new Set(files);
   for (const f of expanded.files) if (!given.has(f)) files.push(f);
@@ -89,7 +114,12 @@ export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPat
     return false;
   });
   timing?.end('read');
-  const results = checkFiles(ws, readable, undefined, timing?.rules);
+  // A file named below a skipped folder (node_modules, .git) is no member of its plan: checked with the plan
+  // but apart, in a workspace of its own, so that the plan's other files never see it (their findings do not
+  // depend on what else is named).
+  const outsiders = new Set(readable.filter((f) => outsideItsPlan(ws, f)));
+  const results = checkFiles(ws, outsiders.size ? readable.filter((f) => !outsiders.has(f)) : readable, undefined, timing?.rules);
+  for (const f of outsiders) results.push(...checkFiles(new Workspace(host, { snapshot: true }), [f], undefined, timing?.rules));
   for (const c of scope.strayConfigs) {
     const r = strayConfigResult(ws, c);
     if (r) results.push(r);
@@ -100,7 +130,7 @@ export function checkPaths(paths: string[], opts: CheckPathsOptions): CheckedPat
     path: display.get(r.path) ?? displayPath(base, r.path),
     findings: r.findings.map((f) => locate(f, r.lines, locale)),
   }));
-  return { report, problems };
+  return { report, problems, files };
 }
 
 /** The status a report gives without problems: 1 when a finding is at or above `failOn`, else 0. */

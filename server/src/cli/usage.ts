@@ -1,5 +1,6 @@
 /** Help text and usage errors, in the locale of the environment. */
 import { localeFromEnv } from '../engine/i18n/messages';
+import { terminalText } from './formats/escape';
 import { version } from '../../../package.json';
 
 export const VERSION = version;
@@ -54,6 +55,6 @@ export function USAGE(locale = localeFromEnv()): string {
 
 export function usageError(en: string, zh: string, locale = localeFromEnv()): number {
   const text = locale === 'zh-CN' ? `pilot-plan：${zh}。运行 \`pilot-plan --help\` 查看用法。` : `pilot-plan: ${en}. Run \`pilot-plan --help\` for usage.`;
-  process.stderr.write(text + '\n');
+  process.stderr.write(terminalText(text) + '\n'); // it may quote an argument, which may hold anything
   return 2;
 }

@@ -5,19 +5,10 @@
  * Columns are given only for a single-line range: GitHub's annotations accept
  * a start and end column only on the same line.
  */
+import { workflowData, workflowProperty } from './escape';
 import type { Formatter } from './format';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
-
-/** The escaping of a command's message (its data). */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** The escaping of a command's property values: the data's, plus `:` and `,`. */
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 export const github: Formatter = (files) => {
   const out: string[] = [];
@@ -31,7 +22,7 @@ export const github: Formatter = (files) => {
       else props.push(['endLine', x.endLine]);
       props.push(['title', `pilot-plan ${x.code}`]);
       const command = COMMAND[x.severity] ?? 'notice';
-      out.push(`::${command} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(x.message)}`);
+      out.push(`::${command} ${props.map(([k, v]) => `${k}=${workflowProperty(String(v))}`).join(',')}::${workflowData(x.message)}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

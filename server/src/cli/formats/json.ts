@@ -1,8 +1,10 @@
 /** `--format json`: the shape docs/format.md gives (#json-output), nothing more. */
+import { jsonDocument } from './escape';
 import { summarize, type Formatter } from './format';
 
 export const json: Formatter = (files) =>
-  JSON.stringify(
+  jsonDocument(
+    JSON.stringify(
     {
       files: files.map((f) => ({
         path: f.path,
@@ -10,6 +12,7 @@ export const json: Formatter = (files) =>
       })),
       summary: summarize(files),
     },
-    null,
-    2,
+      null,
+      2,
+    ),
   ) + '\n';

@@ -4,6 +4,7 @@
  * failure's text; infos go to the test case's <system-out>.
  */
 import { defineMessages, formatMessage, msg } from '../../engine/i18n/messages';
+import { xmlAttr, xmlText } from './escape';
 import { summarize, type Formatter } from './format';
 
 defineMessages({
@@ -15,19 +16,6 @@ defineMessages({
 
 const plural = (n: number, suffix = 's') => (n === 1 ? '' : suffix);
 
-/** Characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
-function xmlSafe(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
-export function escapeText(s: string): string {
-  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
-
 export const junit: Formatter = (files, ctx) => {
   const total = summarize(files);
   const sev = (s: string) => formatMessage(msg(`severity.${s}`), ctx.locale);
@@ -36,8 +24,9 @@ export const junit: Formatter = (files, ctx) => {
   for (const f of files) {
     const bad = f.findings.filter((x) => x.severity === 'error' || x.severity === 'warning');
     const infos = f.findings.filter((x) => x.severity !== 'error' && x.severity !== 'warning');
-    const line = (x: (typeof f.findings)[number]) => `${x.line}:${x.column} ${sev(x.severity)} ${x.message} (${x.code})`;
-    const open = `    <testcase classname="pilot-plan" name="${escapeAttr(f.path)}" file="${escapeAttr(f.path)}">`;
+    // Each finding escaped on its own, then one per line: a line break in a message is a character reference, not a line of the report.
+    const line = (x: (typeof f.findings)[number]) => xmlText(`${x.line}:${x.column} ${sev(x.severity)} ${x.message} (${x.code})`);
+    const open = `    <testcase classname="pilot-plan" name="${xmlAttr(f.path)}" file="${xmlAttr(f.path)}">`;
     if (!bad.length && !infos.length) {
       cases.push(open.replace(/>$/, ' />'));
       continue;
@@ -47,9 +36,9 @@ export const junit: Formatter = (files, ctx) => {
       failures++;
       const s = summarize([{ path: f.path, findings: bad }]);
       const message = formatMessage(msg('junit.failure', { errors: s.errors, es: plural(s.errors), warnings: s.warnings, ws: plural(s.warnings) }), ctx.locale);
-      body.push(`      <failure message="${escapeAttr(message)}" type="${s.errors ? 'error' : 'warning'}">${escapeText(bad.map(line).join('\n'))}</failure>`);
+      body.push(`      <failure message="${xmlAttr(message)}" type="${s.errors ? 'error' : 'warning'}">${bad.map(line).join('\n')}</failure>`);
     }
-    if (infos.length) body.push(`      <system-out>${escapeText(infos.map(line).join('\n'))}</system-out>`);
+    if (infos.length) body.push(`      <system-out>${infos.map(line).join('\n')}</system-out>`);
     body.push('    </testcase>');
     cases.push(body.join('\n'));
   }

@@ -4,6 +4,7 @@
  * with findings, each rule linked to its documentation.
  */
 import { defineMessages, formatMessage, msg, type Message } from '../../engine/i18n/messages';
+import { markdownCode, markdownMessage, markdownText } from './escape';
 import { ruleDocUrl, summarize, summaryArgs, type Formatter } from './format';
 
 defineMessages({
@@ -21,18 +22,6 @@ defineMessages({
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
-/** Text for one table cell: no line breaks, `|` escaped (also inside code spans, as GFM requires). */
-export function cell(s: string): string {
-  return s.replace(/\\(?=\|)/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
-}
-
-/** A code span that holds any text: enough backticks around it. */
-function code(s: string): string {
-  const runs = s.match(/`+/g) ?? [];
-  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
-  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${s}${pad}${fence}`;
-}
 
 export const markdown: Formatter = (files, ctx) => {
   const t = (m: Message) => formatMessage(m, ctx.locale);
@@ -52,11 +41,11 @@ export const markdown: Formatter = (files, ctx) => {
   const header = ['line', 'severity', 'rule', 'message'].map((c) => t(msg(`markdown.col.${c}`)));
   for (const f of files) {
     if (!f.findings.length) continue;
-    out.push('', `### ${code(f.path)}`, '', `| ${header.join(' | ')} |`, '| ---: | --- | --- | --- |');
+    out.push('', `### ${markdownCode(f.path)}`, '', `| ${header.join(' | ')} |`, '| ---: | --- | --- | --- |');
     for (const x of f.findings) {
       const severity = `${ICON[x.severity] ?? ''} ${t(msg(`severity.${x.severity}`))}`.trim();
       const rule = `[${x.code}](${ruleDocUrl(ctx.docsBase, x.code)})`;
-      out.push(`| ${x.line}:${x.column} | ${cell(severity)} | ${rule} | ${cell(x.message)} |`);
+      out.push(`| ${x.line}:${x.column} | ${markdownText(severity)} | ${rule} | ${markdownMessage(x.message)} |`);
     }
   }
   return out.join('\n') + '\n';

@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../engine/rules/registry';
+import { jsonDocument } from './escape';
 import { ruleDocUrl, type Formatter } from './format';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -122,5 +123,5 @@ export const sarif: Formatter = (files, ctx) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonDocument(JSON.stringify(log, null, 2)) + '\n';
 };

@@ -1,6 +1,7 @@
 /** `--format stylish` (the default): grouped by file, aligned, coloured on a terminal. */
 import { styleText } from 'node:util';
 import { defineMessages, formatMessage, msg } from '../../engine/i18n/messages';
+import { terminalLine, terminalText } from './escape';
 import { summarize, summaryArgs, type Formatter } from './format';
 
 defineMessages({
@@ -23,16 +24,21 @@ export const stylish: Formatter = (files, ctx) => {
   const out: string[] = [];
   for (const f of files) {
     if (!f.findings.length) continue;
-    out.push(paint('underline', f.path));
+    out.push(paint('underline', terminalLine(f.path)));
     const rows = f.findings.map((x) => ({
       pos: `${x.line}:${x.column}`,
       sev: formatMessage(msg(`severity.${x.severity}`), ctx.locale),
       severity: x.severity as keyof typeof COLORS,
-      message: x.message,
+      message: terminalText(x.message),
       code: x.code,
     }));
-    const posW = Math.max(...rows.map((r) => r.pos.length));
-    const sevW = Math.max(...rows.map((r) => r.sev.length));
+    // A loop, not Math.max(...widths): a call takes at most about 120,000 arguments, and a file can have more findings.
+    let posW = 0;
+    let sevW = 0;
+    for (const r of rows) {
+      if (r.pos.length > posW) posW = r.pos.length;
+      if (r.sev.length > sevW) sevW = r.sev.length;
+    }
     for (const r of rows) {
       out.push(`  ${paint('dim', r.pos.padEnd(posW))}  ${paint(COLORS[r.severity], r.sev.padEnd(sevW))}  ${r.message}  ${paint('dim', r.code)}`);
     }

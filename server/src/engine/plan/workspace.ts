@@ -13,6 +13,9 @@ import { parseBytes, parseText } from '../parse/load';
 import { buildFileModel, type FileModel } from './model';
 import { PlanIndex } from './plan-index';
 import { CONFIG_FILE_NAME, parseConfig, type RuleConfig } from './config';
+import { childPath, isPilotFile, walkPilotFiles } from './walk';
+
+export { childPath, isPilotFile, PILOT_FILE, SKIPPED_DIRS } from './walk';
 
 export interface DirEntry {
   name: string;
@@ -34,8 +37,6 @@ export interface FileHost {
   stamp(path: string): string | undefined;
 }
 
-export const PILOT_FILE = /\.pilot\.ya?ml$/;
-
 /** A file read ahead of its parse (snapshot workspaces): its content, and whether its text can hold a Plan kind. */
 interface ReadAhead {
   content: FileContent;
@@ -43,21 +44,6 @@ interface ReadAhead {
 }
 
 const BACKSLASH = 0x5c;
-/** Folders that hold no plan files of the user's: never searched (here and by the checker's path arguments). */
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
-
-export function isPilotFile(name: string): boolean {
-  return PILOT_FILE.test(name);
-}
-
-/**
- * An entry of a folder listing under its folder's path: `dir` is already
- * absolute and normalized, and `name` one path segment, so no normalizing
- * is needed (path.join's cost, thousands of times in a big plan's walk).
- */
-export function childPath(dir: string, name: string): string {
-  return dir.endsWith(nodePath.sep) ? dir + name : dir + nodePath.sep + name;
-}
 
 export interface WorkspaceOptions {
   /**
@@ -227,20 +213,13 @@ export class Workspace {
     }
   }
 
-  /** Every pilot file of the plan at `root`, sub-plans excluded. */
+  /** Every pilot file of the plan at `root`, sub-plans excluded (walk.ts: no symbolic link followed). */
   planMembers(root: string): string[] {
     const out: string[] = [];
-    const walk = (dir: string, top: boolean) => {
-      if (!top && this.planFilesIn(dir).length > 0) return; // a plan of its own
-      const entries = this.readDir(dir) ?? [];
-      for (const e of entries.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        const p = childPath(dir, e.name);
-        if (e.kind === 'dir') {
-          if (!SKIPPED_DIRS.has(e.name)) walk(p, false);
-        } else if (isPilotFile(e.name)) out.push(p);
-      }
-    };
-    walk(root, true);
+    walkPilotFiles(root, root, (p) => void out.push(p), {
+      readDir: (dir) => this.readDir(dir),
+      enter: (dir) => this.planFilesIn(dir).length === 0, // a sub-folder with a Plan file is a plan of its own
+    });
     return out;
   }
 
