@@ -7,9 +7,12 @@ import { tuneV8ForBatchRun } from './batch-tuning';
 import { runCheck } from './check-command';
 import { runLsp } from './lsp-command';
 import { USAGE, VERSION, usageError } from './usage';
+import { localeFromEnv } from '../engine/i18n/messages';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Tests only: how an unexpected exception is reported (test/cli/internal-error.test.ts).
+  if (process.env.PILOT_PLAN_FAULT_INJECTION === 'cli') throw new TypeError('injected fault');
   switch (command) {
     case 'check':
       tuneV8ForBatchRun();
@@ -66,7 +69,13 @@ main(argv).then(
     if (argv[0] === 'check') exitWhenFlushed();
   },
   (e) => {
-    process.stderr.write(`pilot-plan: internal error: ${(e as Error)?.stack ?? e}\nPlease report this with the file that caused it.\n`);
+    // One sentence for the person; the stack only when asked for (PILOT_PLAN_DEBUG=1), for the report.
+    const detail = process.env.PILOT_PLAN_DEBUG ? `\n${(e as Error)?.stack ?? e}` : '';
+    process.stderr.write(
+      localeFromEnv() === 'zh-CN'
+        ? `pilot-plan：内部错误：${(e as Error)?.message ?? e}。请连同引发问题的文件一起报告（设置 PILOT_PLAN_DEBUG=1 可显示详细信息）。${detail}\n`
+        : `pilot-plan: internal error: ${(e as Error)?.message ?? e}. Please report this with the file that caused it (PILOT_PLAN_DEBUG=1 shows the details).${detail}\n`,
+    );
     process.exitCode = 3;
   },
 );
