@@ -46,6 +46,7 @@ import {
   type CheckWorkspaceResult,
 } from './protocol';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
+import { checkWorkspace } from './workspace-check';
 
 /** Initialization options: see protocol.ts. */
 interface InitOptions {
@@ -178,10 +179,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
-  /** pilot-plan.config.yaml changed (on disk or in the editor): the plan at its folder re-reads it. */
+  /**
+   * pilot-plan.config.yaml changed (opened, edited, closed, on disk): the plan at its folder re-reads
+   * it and is checked, though none of its files be open; a folder without a Plan file has no use for it.
+   */
   const configChanged = (c: ServerContext, path: string) => {
     const root = nodePath.dirname(path);
-    const state = c.session.peekState(root);
+    const state = c.session.peekState(root) ?? (c.session.isCurrentKey(root) ? c.session.stateOf(root) : undefined);
     if (!state) return;
     c.session.reloadConfig(state);
     c.diagnostics.schedule(state);
@@ -255,24 +259,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onRequest(
     CHECK_WORKSPACE_REQUEST,
-    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, async (c) => {
-      const t0 = performance.now();
-      const files = c.session.pilotFilesUnder(c.folders);
-      for (const p of c.session.open.keys()) if (!files.includes(p) && !c.session.isConfig(p)) files.push(p);
-      const keys = [...new Set(files.map((f) => c.session.planKeyOf(f)))];
-      const total: CheckWorkspaceResult = { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 };
-      for (const key of keys) {
-        const counts = await c.diagnostics.checkNow(key);
-        if (!counts) continue;
-        if (!key.startsWith('\0')) total.plans++;
-        total.files += counts.files;
-        total.errors += counts.errors;
-        total.warnings += counts.warnings;
-        total.infos += counts.infos;
-      }
-      total.elapsedMs = Math.round(performance.now() - t0);
-      return total;
-    }),
+    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, (c) => checkWorkspace(c)),
   );
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
