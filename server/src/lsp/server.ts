@@ -41,6 +41,7 @@ import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   CHECK_WORKSPACE_REQUEST,
   DEFAULT_DEBOUNCE_MS,
+  DEFAULT_WORKSPACE_CHECK_MAX_FILES,
   SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
@@ -53,6 +54,7 @@ interface InitOptions {
   locale?: string;
   debounceMs?: number;
   showReferencesCommand?: string;
+  workspaceCheckMaxFiles?: number;
   faultInjection?: string[];
 }
 
@@ -127,6 +129,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       locale,
       folders: folders.filter((u) => u.startsWith('file:')).map(pathOfUri),
       lensCommand: typeof options.showReferencesCommand === 'string' && options.showReferencesCommand ? options.showReferencesCommand : SERVER_SHOW_REFERENCES_COMMAND,
+      maxWorkspaceFiles:
+        typeof options.workspaceCheckMaxFiles === 'number' && Number.isSafeInteger(options.workspaceCheckMaxFiles) && options.workspaceCheckMaxFiles > 0
+          ? options.workspaceCheckMaxFiles
+          : DEFAULT_WORKSPACE_CHECK_MAX_FILES,
       showDocument: !!caps.window?.showDocument?.support,
       log,
     };
@@ -259,7 +265,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onRequest(
     CHECK_WORKSPACE_REQUEST,
-    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, (c) => checkWorkspace(c)),
+    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, (c) => checkWorkspace(c, c.maxWorkspaceFiles)),
   );
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));

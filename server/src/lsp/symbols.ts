@@ -46,7 +46,7 @@ export function documentSymbol(ctx: ServerContext, params: DocumentSymbolParams)
 /** Pilot files of the workspace folders and open documents, grouped by plan. */
 function plansOfWorkspace(ctx: ServerContext): { planId?: string; models: FileModel[] }[] {
   const session = ctx.session;
-  const files = pilotFilesUnder(ctx, ctx.folders).files;
+  const files = pilotFilesUnder(ctx, ctx.folders, ctx.maxWorkspaceFiles).files;
   const listed = new Set(files);
   for (const p of session.open.keys()) if (!listed.has(p) && !session.isConfig(p)) files.push(p);
   const byPlan = new Map<string, { planId?: string; models: FileModel[] }>();
