@@ -75,6 +75,19 @@ describe('lsp: Check Workspace and its limit of files', function () {
     assert.equal(result.notes, undefined);
   });
 
+  it('checks the workspace folders as they are after folders were added and removed', async () => {
+    const first = generatedWorkspace(1, 2);
+    const second = generatedWorkspace(2, 3);
+    client = await LspClient.start({ folder: first });
+    const folder = (dir: string) => ({ uri: uriOf(dir), name: nodePath.basename(dir) });
+    client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder(second)], removed: [] } });
+    let result = await client.request<CheckWorkspaceResult>('pilotPlan/checkWorkspace', {});
+    assert.deepEqual([result.plans, result.files], [3, 3 + 8]);
+    client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder(first)] } });
+    result = await client.request<CheckWorkspaceResult>('pilotPlan/checkWorkspace', {});
+    assert.deepEqual([result.plans, result.files], [2, 8]);
+  });
+
   it('an option that is no count of files leaves the default limit', async () => {
     const dir = generatedWorkspace(2, 2);
     for (const workspaceCheckMaxFiles of [0, -5, 1.5, '3']) {

@@ -358,12 +358,18 @@ export class PlanSession {
   }
 
   /** The file and its plan, current as of now (dirty files synced, no rules run). */
-  editorContext(uri: string): { file: EditorFile; plan: EditorPlan; state: PlanState } | undefined {
+  editorContext(uri: string): { file: EditorFile; plan: EditorPlan } | undefined {
     const path = this.pathOf(uri);
     const model = this.model(path);
     if (!model) return undefined;
+    const file = { path, model, lastGood: this.good.get(path) };
+    // A file no plan holds (neither open nor named as a plan file, or the configuration) is
+    // seen alone: asking about it must not make it a member of a plan, nor a plan of its own.
+    if (this.isConfig(path) || (!this.open.has(path) && !isPilotFile(nodePath.basename(path)))) {
+      return { file, plan: { root: undefined, index: this.ws.buildPlan(undefined, path), lastGood: (p) => this.good.get(p) } };
+    }
     const state = this.planFor(path);
     if (!state.index.file(path)) state.index.setFile(model);
-    return { file: { path, model, lastGood: this.good.get(path) }, plan: this.editorPlan(state), state };
+    return { file, plan: this.editorPlan(state) };
   }
 }
