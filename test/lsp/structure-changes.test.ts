@@ -127,6 +127,21 @@ describe('lsp: changes of plan structure, every file against the CLI', function 
     await expectWorkspaceLikeCli(client, p.dir, 'the second Plan file deleted, a folder of tasks added');
   });
 
+  it('an unsaved Plan file opened in a folder of closed files, then closed without saving', async () => {
+    const p = brokenGuangzhou();
+    client = await LspClient.start({ folder: p.dir, initializationOptions: { debounceMs: 0 } });
+    client.open(p.path('plan.pilot.yaml'));
+    await expectWorkspaceLikeCli(client, p.dir, 'opening');
+    const unsaved = p.path('tasks/sub-plan.pilot.yaml');
+    const energy = uriOf(p.path('tasks/energy.pilot.yaml'));
+    const before = JSON.stringify(client.diagnostics.get(energy));
+    client.open(unsaved, 'apiVersion: pilot-plan/v1\nkind: Plan\nid: SUB\npilot: {name: 测试区, type: park, province: 广东省, batch: 1}\nbaseYear: 2020\ntargetYears: [2025, 2030]\n');
+    // tasks/ is a plan of its own while the new file is open: its closed files are checked in it.
+    await client.waitFor('the closed files of tasks/ in their new plan', () => JSON.stringify(client!.diagnostics.get(energy)) !== before);
+    client.close(unsaved);
+    await expectWorkspaceLikeCli(client, p.dir, 'the unsaved Plan file closed');
+  });
+
   it('the configuration file alone opened, edited and closed: the plan is checked and published', async () => {
     const p = brokenGuangzhou();
     const config = p.path('pilot-plan.config.yaml');
