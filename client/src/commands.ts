@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { PilotPlanClient } from './language-client';
 import { newPlan } from './new-plan';
-import { CHECK_WORKSPACE_REQUEST, SHOW_REFERENCES_COMMAND, count, type CheckWorkspaceResult } from './protocol';
+import { CHECK_WORKSPACE_REQUEST, SHOW_REFERENCES_COMMAND, readCheckWorkspaceResult, type CheckWorkspaceResult } from './protocol';
 import { RULES, type RuleInfo } from './rules';
 import { resolveLocale } from './settings';
 
@@ -34,15 +34,7 @@ async function checkWorkspace(client: PilotPlanClient): Promise<CheckWorkspaceRe
     void vscode.window.showErrorMessage(vscode.l10n.t('Pilot Plan: the workspace check failed. {0}', e instanceof Error ? e.message : String(e)));
     return undefined;
   }
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof CheckWorkspaceResult, unknown>>;
-  const result: CheckWorkspaceResult = {
-    plans: count(r.plans),
-    files: count(r.files),
-    errors: count(r.errors),
-    warnings: count(r.warnings),
-    infos: count(r.infos),
-    elapsedMs: count(r.elapsedMs),
-  };
+  const result = readCheckWorkspaceResult(raw);
   const summary = vscode.l10n.t(
     'Pilot Plan: checked {0} plans ({1} files): {2} errors, {3} warnings, {4} infos.',
     result.plans,
@@ -51,8 +43,10 @@ async function checkWorkspace(client: PilotPlanClient): Promise<CheckWorkspaceRe
     result.warnings,
     result.infos,
   );
-  if (result.errors) void vscode.window.showWarningMessage(summary);
-  else void vscode.window.showInformationMessage(summary);
+  // The server says what it left out (files beyond its limit), in the language of the findings.
+  const text = [summary, ...(result.notes ?? [])].join(' ');
+  if (result.errors || result.notChecked || result.notes) void vscode.window.showWarningMessage(text);
+  else void vscode.window.showInformationMessage(text);
   await openProblems();
   return result;
 }

@@ -14,6 +14,7 @@ export {
   type CheckWorkspaceResult,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
+import type { CheckWorkspaceResult } from '../../server/src/lsp/protocol';
 
 /** The options the client sends in `initialize`. */
 export interface InitializationOptions {
@@ -28,4 +29,23 @@ export interface InitializationOptions {
 /** A count from an untrusted answer: a non-negative integer, else 0. */
 export function count(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0;
+}
+
+/** The server's answer to pilotPlan/checkWorkspace, read leniently: counts as counts, notes as short texts. */
+export function readCheckWorkspaceResult(raw: unknown): CheckWorkspaceResult {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof CheckWorkspaceResult, unknown>>;
+  const result: CheckWorkspaceResult = {
+    plans: count(r.plans),
+    files: count(r.files),
+    errors: count(r.errors),
+    warnings: count(r.warnings),
+    infos: count(r.infos),
+    elapsedMs: count(r.elapsedMs),
+  };
+  const nc = (r.notChecked && typeof r.notChecked === 'object' ? r.notChecked : undefined) as { files?: unknown; limit?: unknown } | undefined;
+  if (nc && count(nc.files) > 0) result.notChecked = { files: count(nc.files), limit: count(nc.limit) };
+  // A message box shows a sentence or two, not whatever an answer carries.
+  const notes = Array.isArray(r.notes) ? r.notes.filter((n): n is string => typeof n === 'string' && n.length > 0).map((n) => (n.length > 1000 ? `${n.slice(0, 1000)}…` : n)) : [];
+  if (notes.length) result.notes = notes.slice(0, 5);
+  return result;
 }

@@ -3,7 +3,9 @@ import type { LocatedFinding } from '../../server/src/engine/output/located';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { copyExample } from './client';
+import * as assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { copyExample, uriOf, type LspClient } from './client';
 import { repoRoot } from '../util/plan';
 
 export interface Plan {
@@ -78,4 +80,67 @@ export function cliCheck(dir: string, locale = 'en', paths = ['.']): { files: Ma
   }
   const json = JSON.parse(out) as { files: { path: string; findings: CliFinding[] }[]; summary: { files: number; errors: number; warnings: number; infos: number } };
   return { files: new Map(json.files.map((f) => [f.path, f.findings])), summary: json.summary };
+}
+
+/** A published diagnostic as the CLI's JSON would report it (lines and columns from 1). */
+export function diagnosticKey(d: { code?: unknown; severity?: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }): string {
+  const sev = d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info';
+  return JSON.stringify([d.code, sev, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.message]);
+}
+
+export function cliFindingKey(f: CliFinding): string {
+  return JSON.stringify([f.code, f.severity, f.line, f.column, f.endLine, f.endColumn, f.message]);
+}
+
+/** Pilot plan files and configuration files under a folder (paths relative to it), as `check .` walks it. */
+export function workspaceFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(nodePath.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(r);
+      } else if (e.isFile() && (/\.pilot\.ya?ml$/.test(e.name) || e.name === 'pilot-plan.config.yaml')) out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** When the server last published diagnostics (ms since the epoch), 0 if never. */
+function lastPublication(client: LspClient): number {
+  for (let i = client.notifications.length - 1; i >= 0; i--) if (client.notifications[i].method === 'textDocument/publishDiagnostics') return client.notifications[i].at;
+  return 0;
+}
+
+/**
+ * Waits until the published diagnostics of every file of the folder — open or closed, and any
+ * file the server published for that is gone — are what `pilot-plan check .` says about the texts
+ * on disk, and stay so while the server publishes nothing for `settleMs`; else fails on the first
+ * file that differs. Unpublished counts as no diagnostics.
+ */
+export async function expectWorkspaceLikeCli(client: LspClient, dir: string, step: string, opts: { timeoutMs?: number; settleMs?: number; locale?: string } = {}): Promise<void> {
+  const cli = cliCheck(dir, opts.locale ?? 'en');
+  const settleMs = opts.settleMs ?? 300;
+  const mismatch = () => {
+    const rels = new Set(workspaceFiles(dir));
+    for (const uri of client.diagnostics.keys()) {
+      if (!uri.startsWith('file:')) continue;
+      const rel = nodePath.relative(dir, fileURLToPath(uri));
+      if (!rel.startsWith('..') && !nodePath.isAbsolute(rel)) rels.add(rel.split(nodePath.sep).join('/'));
+    }
+    for (const rel of [...rels].sort()) {
+      const mine = (client.diagnostics.get(uriOf(nodePath.join(dir, rel))) ?? []).map(diagnosticKey).sort();
+      const theirs = (cli.files.get(rel) ?? []).map(cliFindingKey).sort();
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) return { rel, mine, theirs };
+    }
+    return undefined;
+  };
+  try {
+    await client.waitFor(`every file's diagnostics equal to the CLI's after: ${step}`, () => Date.now() - lastPublication(client) >= settleMs && mismatch() === undefined, opts.timeoutMs ?? 10000);
+  } catch (e) {
+    const m = mismatch();
+    if (m) assert.deepEqual(m.mine, m.theirs, `${step}: ${m.rel}`);
+    throw e;
+  }
 }

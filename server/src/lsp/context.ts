@@ -13,6 +13,8 @@ export interface ServerContext {
   folders: string[];
   /** The command code lenses carry: the client's own (initialization options) or the server's. */
   lensCommand: string;
+  /** Pilot plan files a workspace check (and a workspace symbol search) lists at most. */
+  maxWorkspaceFiles: number;
   /** The client handles `window/showDocument`. */
   showDocument: boolean;
   log(message: string): void;

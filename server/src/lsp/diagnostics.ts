@@ -69,6 +69,11 @@ export interface CheckCounts {
   infos: number;
 }
 
+/** A finished check of a plan: its counts and the files it checked. */
+export interface CheckResult extends CheckCounts {
+  paths: string[];
+}
+
 /** The shortest wait after an edit: a burst of keystrokes still makes one check. */
 const MIN_DEBOUNCE_MS = 10;
 
@@ -148,10 +153,15 @@ export class DiagnosticsService {
     this.timers.set(state.key, timer);
   }
 
-  /** The structure of plans changed: rebuild the plan states and re-check every file shown so far. */
+  /**
+   * The structure of plans changed: rebuild the plan states and re-check every file shown so far,
+   * and every member of the plans as they were, published or not yet: a plan whose first check
+   * was cut short by the change has closed files that must now get what they are (not in a plan).
+   */
   structureChanged(): void {
     const paths = new Set<string>([...this.session.open.keys()]);
     for (const uri of this.published.keys()) paths.add(this.session.pathOf(uri));
+    for (const s of this.session.states) for (const m of s.index.files) paths.add(m.path);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const s of this.session.states) s.generation++;
@@ -171,7 +181,7 @@ export class DiagnosticsService {
   }
 
   /** Checks a plan now (after any pending debounce), returning the counts of its findings. */
-  async checkNow(key: string): Promise<CheckCounts | undefined> {
+  async checkNow(key: string): Promise<CheckResult | undefined> {
     const t = this.timers.get(key);
     if (t) {
       clearTimeout(t);
@@ -188,9 +198,11 @@ export class DiagnosticsService {
    * One check of a plan. Returns undefined if a newer change superseded it
    * (that change has scheduled its own check).
    */
-  async check(key: string): Promise<CheckCounts | undefined> {
+  async check(key: string): Promise<CheckResult | undefined> {
     const session = this.session;
-    const state = session.stateOf(key);
+    // A plan that is gone since the check was asked for (its Plan file edited away) is not made again.
+    const state = session.peekState(key) ?? (session.isCurrentKey(key) ? session.stateOf(key) : undefined);
+    if (!state) return undefined;
     const generation = ++state.generation;
     const superseded = () => session.peekState(key) !== state || state.generation !== generation;
     const t0 = performance.now();
@@ -212,7 +224,7 @@ export class DiagnosticsService {
     await tick();
     if (superseded()) return undefined;
     const byFile = session.finalFindings(state, planFindings);
-    const counts: CheckCounts = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    const counts: CheckResult = { files: 0, errors: 0, warnings: 0, infos: 0, paths: state.index.files.map((m) => m.path) };
     const locale = this.options.locale;
     const count = (list: Finding[]) => {
       counts.files++;

@@ -72,8 +72,6 @@ interface CachedFileFindings {
   findings: Finding[];
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
-
 export function pathOfUri(uri: string): string {
   if (uri.startsWith('file:')) return fileURLToPath(uri);
   // Unsaved or virtual documents: a stable pseudo path that is no real folder.
@@ -175,6 +173,11 @@ export class PlanSession {
   planKeyOf(path: string): string {
     const root = this.planRootOf(path);
     return root ?? `\0${path}`;
+  }
+
+  /** Whether a key still names a plan (its folder holds a Plan file) or a file under no plan. */
+  isCurrentKey(key: string): boolean {
+    return key.startsWith('\0') ? this.planKeyOf(key.slice(1)) === key : this.planRootOf(nodePath.join(key, CONFIG_FILE_NAME)) === key;
   }
 
   /** The state of the plan with this key, if built. */
@@ -355,32 +358,18 @@ export class PlanSession {
   }
 
   /** The file and its plan, current as of now (dirty files synced, no rules run). */
-  editorContext(uri: string): { file: EditorFile; plan: EditorPlan; state: PlanState } | undefined {
+  editorContext(uri: string): { file: EditorFile; plan: EditorPlan } | undefined {
     const path = this.pathOf(uri);
     const model = this.model(path);
     if (!model) return undefined;
+    const file = { path, model, lastGood: this.good.get(path) };
+    // A file no plan holds (neither open nor named as a plan file, or the configuration) is
+    // seen alone: asking about it must not make it a member of a plan, nor a plan of its own.
+    if (this.isConfig(path) || (!this.open.has(path) && !isPilotFile(nodePath.basename(path)))) {
+      return { file, plan: { root: undefined, index: this.ws.buildPlan(undefined, path), lastGood: (p) => this.good.get(p) } };
+    }
     const state = this.planFor(path);
     if (!state.index.file(path)) state.index.setFile(model);
-    return { file: { path, model, lastGood: this.good.get(path) }, plan: this.editorPlan(state), state };
-  }
-
-  // -------------------------------------------------------------------------
-  // Workspace folders
-
-  /** Every pilot plan file under the folders (node_modules and VCS folders skipped). */
-  pilotFilesUnder(folders: string[], limit = 20000): string[] {
-    const out: string[] = [];
-    const walk = (dir: string, depth: number) => {
-      if (out.length >= limit || depth > 32) return;
-      const entries = this.host.readDir(dir) ?? [];
-      for (const e of entries.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        const p = nodePath.join(dir, e.name);
-        if (e.kind === 'dir') {
-          if (!SKIPPED_DIRS.has(e.name)) walk(p, depth + 1);
-        } else if (isPilotFile(e.name)) out.push(p);
-      }
-    };
-    for (const f of folders) walk(f, 0);
-    return [...new Set(out)];
+    return { file, plan: this.editorPlan(state) };
   }
 }

@@ -6,6 +6,7 @@
  *   { locale?: 'en' | 'zh-CN',          // message language; default: the client's display language (initialize `locale`)
  *     debounceMs?: number,              // longest delay before checking after an edit (adaptive below it); default 150
  *     showReferencesCommand?: string,   // a client command that code lenses carry instead of the server's own (see below)
+ *     workspaceCheckMaxFiles?: number,  // pilot plan files pilotPlan/checkWorkspace lists at most (their plans are checked whole); default 20000
  *     faultInjection?: string[] }       // tests only: handlers that throw on purpose (see server.ts)
  */
 
@@ -48,6 +49,13 @@ export interface CheckWorkspaceResult {
   infos: number;
   /** Milliseconds the check took. */
   elapsedMs: number;
+  /**
+   * Pilot plan files under the workspace folders that were not checked: the check lists at
+   * most `limit` files (initialization option `workspaceCheckMaxFiles`) and checks their plans.
+   */
+  notChecked?: { files: number; limit: number };
+  /** What to tell the user besides the counts (the files not checked, and why), in the server's language. */
+  notes?: string[];
 }
 
 /**
@@ -71,3 +79,6 @@ export const SHOW_REFERENCES_COMMAND = 'pilotPlan.showReferences';
 export const SERVER_SHOW_REFERENCES_COMMAND = 'pilot-plan.server.showReferences';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Pilot plan files pilotPlan/checkWorkspace lists at most, unless `workspaceCheckMaxFiles` says otherwise. */
+export const DEFAULT_WORKSPACE_CHECK_MAX_FILES = 20000;

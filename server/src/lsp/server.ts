@@ -5,15 +5,18 @@
  * code lenses). Started by dist/server.js (the VS Code client) and by
  * `pilot-plan lsp --stdio`.
  *
- * Every handler is guarded: an exception in one feature is logged to the
- * client's console and answered with an empty result; the server keeps
- * running. The server reads plan files and nothing else: no network, and
+ * Every handler is guarded: parameters of the wrong shape are answered
+ * InvalidParams (requests) or ignored (notifications) before any handler sees
+ * them (params.ts); an exception in one feature is logged to the client's
+ * console and answered with an empty result; the server keeps running. The server reads plan files and nothing else: no network, and
  * nothing from the workspace is executed.
  */
 import * as nodePath from 'node:path';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  ErrorCodes,
   FileChangeType,
   type FileEvent,
   ProposedFeatures,
@@ -22,8 +25,11 @@ import {
   TextDocuments,
   createConnection,
   type Connection,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
+  type NotificationHandler,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localeFrom, type Locale } from '../engine/i18n/messages';
@@ -36,22 +42,26 @@ import { DiagnosticsService } from './diagnostics';
 import { FileWatcher } from './file-watcher';
 import { hover } from './hover';
 import { definition, prepareRename, references, rename } from './navigation';
+import { PARAMS, SYNC_PARAMS, invalidParamsMessage, isObject, isShowReferencesArgs } from './params';
 import { PlanSession, pathOfUri } from './plan-session';
 import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   CHECK_WORKSPACE_REQUEST,
   DEFAULT_DEBOUNCE_MS,
+  DEFAULT_WORKSPACE_CHECK_MAX_FILES,
   SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
 } from './protocol';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
+import { checkWorkspace } from './workspace-check';
 
 /** Initialization options: see protocol.ts. */
 interface InitOptions {
   locale?: string;
   debounceMs?: number;
   showReferencesCommand?: string;
+  workspaceCheckMaxFiles?: number;
   faultInjection?: string[];
 }
 
@@ -72,9 +82,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let faults = new Set<string>();
   let ctx: ServerContext | undefined;
 
-  /** A request handler that never throws (except deliberate ResponseErrors, e.g. an invalid rename). */
+  /**
+   * A request handler that never throws (except deliberate ResponseErrors, e.g. an invalid rename):
+   * parameters of the wrong shape are answered InvalidParams before the handler sees them (params.ts).
+   */
   function guard<P, R>(name: string, fallback: R, fn: (ctx: ServerContext, params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    const valid = PARAMS[name];
     return async (params: P) => {
+      if (valid && !valid(params)) throw new ResponseError(ErrorCodes.InvalidParams, invalidParamsMessage(name, ctx?.locale ?? 'en'));
       try {
         if (!ctx) return fallback;
         if (faults.has(name)) throw new Error(`fault injected in ${name}`);
@@ -87,9 +102,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   }
 
-  /** A notification handler that never throws. */
+  /** A notification handler that never throws, and ignores parameters of the wrong shape (params.ts). */
   function guardEvent<P>(name: string, fn: (ctx: ServerContext, params: P) => void): (params: P) => void {
+    const valid = PARAMS[name];
     return (params: P) => {
+      if (valid && !valid(params)) {
+        log(`pilot-plan: ${name}: parameters of the wrong shape, ignored`);
+        return;
+      }
       try {
         if (!ctx) return;
         if (faults.has(name)) throw new Error(`fault injected in ${name}`);
@@ -126,6 +146,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       locale,
       folders: folders.filter((u) => u.startsWith('file:')).map(pathOfUri),
       lensCommand: typeof options.showReferencesCommand === 'string' && options.showReferencesCommand ? options.showReferencesCommand : SERVER_SHOW_REFERENCES_COMMAND,
+      maxWorkspaceFiles:
+        typeof options.workspaceCheckMaxFiles === 'number' && Number.isSafeInteger(options.workspaceCheckMaxFiles) && options.workspaceCheckMaxFiles > 0
+          ? options.workspaceCheckMaxFiles
+          : DEFAULT_WORKSPACE_CHECK_MAX_FILES,
       showDocument: !!caps.window?.showDocument?.support,
       log,
     };
@@ -148,7 +172,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
+  let initialized = false;
   connection.onInitialized(() => {
+    // Sent once; a client that sends it again must not start a second watch.
+    if (initialized) return;
+    initialized = true;
     if (watchDynamically) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
@@ -166,22 +194,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         log(`pilot-plan: could not watch files: ${errorText(e)}`);
       }
     }
-    // A client that cannot send folder changes has fixed folders (and vscode-languageserver throws on the handler).
+    // A client that cannot send folder changes has fixed folders.
     if (ctx && folderChanges) {
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guardEvent('workspaceFolders', (c, e) => {
-          const removed = new Set(e.removed.map((f) => pathOfUri(f.uri)));
-          c.folders = c.folders.filter((f) => !removed.has(f)).concat(e.added.filter((f) => f.uri.startsWith('file:')).map((f) => pathOfUri(f.uri)));
-          watcher?.setRoots(c.folders);
-        }),
-      );
+      const onFolders = guardEvent<WorkspaceFoldersChangeEvent>('workspaceFolders', (c, e) => {
+        const removed = new Set(e.removed.map((f) => pathOfUri(f.uri)));
+        c.folders = c.folders.filter((f) => !removed.has(f)).concat(e.added.filter((f) => f.uri.startsWith('file:')).map((f) => pathOfUri(f.uri)));
+        watcher?.setRoots(c.folders);
+      });
+      // In place of vscode-languageserver's own handler, which reads `event` of whatever comes.
+      connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (params: unknown) => onFolders((isObject(params) ? params.event : undefined) as WorkspaceFoldersChangeEvent));
     }
   });
 
-  /** pilot-plan.config.yaml changed (on disk or in the editor): the plan at its folder re-reads it. */
+  /**
+   * pilot-plan.config.yaml changed (opened, edited, closed, on disk): the plan at its folder re-reads
+   * it and is checked, though none of its files be open; a folder without a Plan file has no use for it.
+   */
   const configChanged = (c: ServerContext, path: string) => {
     const root = nodePath.dirname(path);
-    const state = c.session.peekState(root);
+    const state = c.session.peekState(root) ?? (c.session.isCurrentKey(root) ? c.session.stateOf(root) : undefined);
     if (!state) return;
     c.session.reloadConfig(state);
     c.diagnostics.schedule(state);
@@ -255,24 +286,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onRequest(
     CHECK_WORKSPACE_REQUEST,
-    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, async (c) => {
-      const t0 = performance.now();
-      const files = c.session.pilotFilesUnder(c.folders);
-      for (const p of c.session.open.keys()) if (!files.includes(p) && !c.session.isConfig(p)) files.push(p);
-      const keys = [...new Set(files.map((f) => c.session.planKeyOf(f)))];
-      const total: CheckWorkspaceResult = { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 };
-      for (const key of keys) {
-        const counts = await c.diagnostics.checkNow(key);
-        if (!counts) continue;
-        if (!key.startsWith('\0')) total.plans++;
-        total.files += counts.files;
-        total.errors += counts.errors;
-        total.warnings += counts.warnings;
-        total.infos += counts.infos;
-      }
-      total.elapsedMs = Math.round(performance.now() - t0);
-      return total;
-    }),
+    guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, (c) => checkWorkspace(c, c.maxWorkspaceFiles)),
   );
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
@@ -289,7 +303,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, resolveCodeLens)(lens));
   connection.onExecuteCommand(
     guard('executeCommand', null, (c, p) => {
-      if (p.command === SERVER_SHOW_REFERENCES_COMMAND) return showReferences(c, p.arguments);
+      if (p.command === SERVER_SHOW_REFERENCES_COMMAND) {
+        if (!isShowReferencesArgs(p.arguments)) throw new ResponseError(ErrorCodes.InvalidParams, invalidParamsMessage('executeCommand', c.locale));
+        return showReferences(c, p.arguments);
+      }
       c.log(`pilot-plan: unknown command ${p.command}`);
       return null;
     }),
@@ -304,7 +321,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   process.on('uncaughtException', (e) => log(`pilot-plan: uncaught: ${errorText(e)}`));
   process.on('unhandledRejection', (e) => log(`pilot-plan: unhandled: ${errorText(e)}`));
 
-  documents.listen(connection);
+  /**
+   * The connection as TextDocuments sees it: document notifications of the wrong shape never
+   * reach it (a text that is no text would be kept, and parsed at every check of its plan).
+   */
+  const notification =
+    <P>(name: string, register: (h: NotificationHandler<P>) => Disposable) =>
+    (handler: NotificationHandler<P>) =>
+      register((params: P) => {
+        if (SYNC_PARAMS[name](params)) handler(params);
+        else log(`pilot-plan: ${name}: parameters of the wrong shape, ignored`);
+      });
+  const checkedSync: Parameters<TextDocuments<TextDocument>['listen']>[0] = {
+    onDidOpenTextDocument: notification('textDocument/didOpen', (h) => connection.onDidOpenTextDocument(h)),
+    onDidChangeTextDocument: notification('textDocument/didChange', (h) => connection.onDidChangeTextDocument(h)),
+    onDidCloseTextDocument: notification('textDocument/didClose', (h) => connection.onDidCloseTextDocument(h)),
+    onWillSaveTextDocument: notification('textDocument/willSave', (h) => connection.onWillSaveTextDocument(h)),
+    onDidSaveTextDocument: notification('textDocument/didSave', (h) => connection.onDidSaveTextDocument(h)),
+    onWillSaveTextDocumentWaitUntil: (handler) =>
+      connection.onWillSaveTextDocumentWaitUntil((params, token) => {
+        if (!SYNC_PARAMS['textDocument/willSaveWaitUntil'](params)) throw new ResponseError(ErrorCodes.InvalidParams, invalidParamsMessage('willSaveWaitUntil', ctx?.locale ?? 'en'));
+        return handler(params, token);
+      }),
+  };
+  documents.listen(checkedSync);
   connection.listen();
   return connection;
 }

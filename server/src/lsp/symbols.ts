@@ -12,6 +12,7 @@ import type { FileModel } from '../engine/plan/model';
 import type { LineIndex } from '../engine/text/line-index';
 import type { ServerContext } from './context';
 import { toRange } from './convert';
+import { pilotFilesUnder } from './workspace-check';
 
 const KINDS: Record<SymbolKindName, SymbolKind> = {
   plan: SymbolKind.Module,
@@ -45,8 +46,9 @@ export function documentSymbol(ctx: ServerContext, params: DocumentSymbolParams)
 /** Pilot files of the workspace folders and open documents, grouped by plan. */
 function plansOfWorkspace(ctx: ServerContext): { planId?: string; models: FileModel[] }[] {
   const session = ctx.session;
-  const files = session.pilotFilesUnder(ctx.folders);
-  for (const p of session.open.keys()) if (!files.includes(p) && !session.isConfig(p)) files.push(p);
+  const files = pilotFilesUnder(ctx, ctx.folders, ctx.maxWorkspaceFiles).files;
+  const listed = new Set(files);
+  for (const p of session.open.keys()) if (!listed.has(p) && !session.isConfig(p)) files.push(p);
   const byPlan = new Map<string, { planId?: string; models: FileModel[] }>();
   for (const f of files) {
     const model = session.model(f);
