@@ -4,7 +4,7 @@
  * the same shape and nothing throws.
  */
 import { LineIndex } from '../text/line-index';
-import { decode, stripBom } from './decode';
+import { decode, stripBom, textTooLarge, tooLarge } from './decode';
 import { parseYaml } from './yaml-file';
 import { segment } from './segments';
 import { lineChange } from '../text/line-change';
@@ -19,7 +19,14 @@ export function parseBytes(path: string, bytes: Uint8Array, previous?: ParsedFil
 }
 
 export function parseText(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  // An editor's text gets the limit a file on disk gets: parsing cost grows with size.
+  if (textTooLarge(text)) return tooLargeFile(path, Buffer.byteLength(text));
   return parse(path, stripBom(text), previous);
+}
+
+/** A file of `size` bytes that was not read, being above the size limit (decode.ts). */
+export function tooLargeFile(path: string, size: number): ParsedFile {
+  return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(size) });
 }
 
 /**

@@ -11,6 +11,7 @@
 import { closest } from 'fastest-levenshtein';
 import { RULE_CODES, isRuleCode, type Finding, type SeveritySetting } from '../findings';
 import { parseText } from '../parse/load';
+import { tooLarge } from '../parse/decode';
 import { defineMessages, msg, listArg } from '../i18n/messages';
 import { isObj } from './model';
 
@@ -40,6 +41,11 @@ export interface RuleConfig {
   severities: Map<string, SeveritySetting>;
   /** Problems in the configuration file. */
   findings: Finding[];
+}
+
+/** A configuration file above the size limit, not read: one finding, nothing configured. */
+export function configTooLarge(path: string, size: number): RuleConfig {
+  return { severities: new Map(), findings: [{ code: 'yaml-syntax', severity: 'error', file: path, span: { start: 0, end: 0 }, message: tooLarge(size) }] };
 }
 
 export function parseConfig(path: string, text: string): RuleConfig {
