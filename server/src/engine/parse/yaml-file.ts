@@ -46,6 +46,10 @@ defineMessages({
     en: 'YAML directive problem: {detail}. Remove the `%` line or follow it with a document (`---`).',
     zh: 'YAML 指令错误：{detail}。请删除以 `%` 开头的行，或在其后写出文档（`---`）。',
   },
+  'yaml.collection-key': {
+    en: 'A key must be text or a number, not a list or a mapping. Write the key as plain text.',
+    zh: '键必须是文字或数字，不能是列表或映射。请把键写成普通文本。',
+  },
   'yaml.multiple-documents': {
     en: 'A pilot plan file holds one YAML document; this is document {n}. Move it into a file of its own.',
     zh: '一个试点方案文件只能包含一个 YAML 文档，这是第 {n} 个文档。请把它移到单独的文件中。',
@@ -92,7 +96,10 @@ class YamlParsedFile implements ParsedFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const docs = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false, logLevel: 'error' });
+    // The YAML 1.2 core schema alone: no tag beyond it (!!binary, !!set, !!timestamp …) makes data
+    // other than plain objects, lists, text, numbers, booleans and null, as on the fast path.
+    // Keys are checked for duplicates below, in one pass: the parser's own check is quadratic.
+    const docs = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false, keepSourceTokens: false, logLevel: 'error' });
     const list = Array.isArray(docs) ? docs : [];
     this.syntax.push(...directiveProblems(text, list.length));
     this.doc = list[0];
@@ -100,6 +107,7 @@ class YamlParsedFile implements ParsedFile {
       for (const e of d.errors) {
         this.syntax.push(problemFor(e.code, e.message, e.pos[0], e.pos[1]));
       }
+      this.syntax.push(...checkKeys(d));
       if (i > 0) {
         const start = d.range[0];
         this.syntax.push({ span: { start, end: Math.min(text.length, start + 3) }, message: msg('yaml.multiple-documents', { n: i + 1 }) });
@@ -128,7 +136,7 @@ class YamlParsedFile implements ParsedFile {
       pair = undefined;
       node = deref(node, this.doc!);
       if (yaml().isMap(node)) {
-        pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === String(step)) as Pair | undefined;
+        pair = node.items.find((p) => yaml().isScalar(p.key) && keyString(p.key.value) === String(step)) as Pair | undefined;
         if (!pair) return undefined;
         node = pair.value as Node | null;
       } else if (yaml().isSeq(node) && typeof step === 'number') {
@@ -154,7 +162,7 @@ class YamlParsedFile implements ParsedFile {
       if (yaml().isMap(node)) {
         const pair = node.items.find((p) => containsOffset(p, offset));
         if (!pair || !yaml().isScalar(pair.key)) return { path, part };
-        path.push(String(pair.key.value));
+        path.push(keyString(pair.key.value));
         const k = pair.key as Node;
         if (k.range && offset <= k.range[1]) return { path, part: 'key' };
         node = pair.value as Node | null;
@@ -171,14 +179,52 @@ class YamlParsedFile implements ParsedFile {
 }
 
 /**
- * Duplicate keys are errors, except empty ones: `: a` / `: b` are two
- * entries with missing keys, which YAML allows.
+ * The keys of every mapping of a document, in one pass: a key defined twice (as
+ * the parser's own `uniqueKeys` check would say: equal values, or the same text
+ * and type; empty keys never, since `: a` / `: b` are two entries with missing
+ * keys, which YAML allows), and a list or mapping used as a key. Such a key is
+ * removed: turned into data it would be printed as YAML, at a cost that grows
+ * with its size at every level it is nested in (300 nested `{` took 21 s), and a
+ * plan's keys are text.
  */
-function sameKey(a: unknown, b: unknown): boolean {
-  const av = yaml().isScalar(a) ? a.value : a;
-  const bv = yaml().isScalar(b) ? b.value : b;
-  if (av === null || bv === null || av === undefined || bv === undefined) return false;
-  return av === bv || (yaml().isScalar(a) && yaml().isScalar(b) && String(av) === String(bv) && typeof av === typeof bv);
+function checkKeys(doc: Document): SyntaxProblem[] {
+  const Y = yaml();
+  const out: SyntaxProblem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Y.isMap(node)) {
+      const seen = new Set<string>();
+      let dropped = false;
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const target = Y.isAlias(key) ? key.resolve(doc) : key;
+        if (Y.isCollection(target)) {
+          const r = (key as Node).range;
+          out.push({ span: { start: r?.[0] ?? 0, end: r?.[1] ?? 0 }, message: msg('yaml.collection-key') });
+          dropped = true;
+          continue;
+        }
+        if (Y.isScalar(key) && key.value !== null && key.value !== undefined) {
+          const id = typeof key.value + ':' + String(key.value);
+          if (seen.has(id)) {
+            const start = key.range?.[0] ?? 0;
+            out.push({ span: { start, end: start + 1 }, message: msg('yaml.duplicate-key') });
+          } else seen.add(id);
+        }
+        stack.push(pair.value);
+      }
+      if (dropped) node.items = node.items.filter((p) => !Y.isCollection(Y.isAlias(p.key) ? p.key.resolve(doc) : p.key));
+    } else if (Y.isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return out;
+}
+
+/** A key as data names it (`yaml`'s toJS): an empty key is the empty string. */
+function keyString(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 /** Two checks the parser leaves out: a directive with no document after it, and a repeated %YAML directive. */
