@@ -35,6 +35,7 @@ export function tooLargeFile(path: string, size: number): ParsedFile {
  * parsed segments.
  */
 function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  text = loneCrToLf(text);
   const before = previous instanceof SegmentedParsedFile ? previous : undefined;
   // A first parse of a plan-shaped file: the block reader finds the data and the segments in one
   // pass. It refuses everything segments.ts screens out (anchors, tags, directives, document
@@ -55,6 +56,18 @@ function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
     if (file) return file;
   }
   return parseYaml(path, text);
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * A lone CR is a line break in YAML 1.2, as LineIndex counts it, but js-yaml,
+ * `yaml` and the readers here break lines at LF (and CRLF) only: a file saved
+ * with CR line ends was one long line of errors. Made LF, one character for
+ * one, so every offset stays; inside a scalar YAML reads any line break as LF.
+ */
+function loneCrToLf(text: string): string {
+  return text.includes('\r') && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 export function unreadable(path: string, problem: SyntaxProblem): ParsedFile {
