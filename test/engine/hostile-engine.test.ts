@@ -47,4 +47,30 @@ describe('hostile input through the engine', function () {
       assert.deepEqual(found.filter((f) => f.code === 'not-in-plan' || f.code === 'yaml-syntax'), []);
     });
   });
+
+  describe('the suppression comment counts only as a real YAML comment', () => {
+    const plan = 'apiVersion: pilot-plan/v1\nkind: Plan\nid: P\nbaseYear: 2020\ntargetYears: [2025]\n';
+    const tasks = (lines: string) => `${T}tasks:\n  - id: T-1\n    title: 甲\n${lines}    lead: x\n`;
+    const areaFindings = (lines: string) => checkMemory({ 'plan.pilot.yaml': plan, 'tasks.pilot.yaml': tasks(lines) }, { only: ['schema'] }).map((f) => `${f.line}: ${f.message}`);
+
+    it('a real comment silences the next line (above the value, and after a value)', () => {
+      assert.deepEqual(areaFindings('    # pilot-plan-disable-next-line schema\n    area: nowhere\n'), []);
+      assert.deepEqual(areaFindings('    x-note: a # pilot-plan-disable-next-line\n    area: nowhere\n'), []);
+      assert.deepEqual(areaFindings('    x-note: [a, # pilot-plan-disable-next-line\n      b]\n    area: nowhere\n').length, 1, 'a comment inside a flow list silences its next line only');
+    });
+
+    it('the words inside text do not: a block scalar line, a quoted string, a plain scalar with # glued on', () => {
+      for (const lines of [
+        '    description: |\n      说明 # pilot-plan-disable-next-line\n    area: nowhere\n',
+        '    description: >-\n      # pilot-plan-disable-next-line\n    area: nowhere\n',
+        '    description: "说明 # pilot-plan-disable-next-line"\n    area: nowhere\n',
+        "    description: '说明\n      # pilot-plan-disable-next-line'\n    area: nowhere\n",
+        '    description: 说明#pilot-plan-disable-next-line\n    area: nowhere\n',
+        '    "# pilot-plan-disable-next-line": 1\n    area: nowhere\n',
+      ]) {
+        const found = areaFindings(lines);
+        assert.ok(found.some((f) => /not allowed for `area`/.test(f)), `${JSON.stringify(lines)}: ${found.join(' | ')}`);
+      }
+    });
+  });
 });
