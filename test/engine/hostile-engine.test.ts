@@ -5,6 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseText } from '../../server/src/engine/parse/load';
+import { parseYaml } from '../../server/src/engine/parse/yaml-file';
+import { MAX_DEPTH } from '../../server/src/engine/parse/depth';
+import type { ParsedFile } from '../../server/src/engine/parse/parsed-file';
 import { formatMessage } from '../../server/src/engine/i18n/messages';
 import { checkMemory, summary } from '../util/plan';
 
@@ -71,6 +74,81 @@ describe('hostile input through the engine', function () {
         const found = areaFindings(lines);
         assert.ok(found.some((f) => /not allowed for `area`/.test(f)), `${JSON.stringify(lines)}: ${found.join(' | ')}`);
       }
+    });
+  });
+
+  describe('nesting deeper than the limit: one finding where the limit is passed, quickly, on every path', () => {
+    const deep = (f: ParsedFile) => f.syntax.filter((p) => /nested more than/.test(en(p)));
+    const nest = (open: string, close: string, n: number, inner = '') => open.repeat(n) + inner + close.repeat(n);
+    // The shapes nesting takes: flow lists and mappings (a mapping as a key, item 1 of the issue), compact block
+    // lists, block mappings one space deeper a line, a mix of block and flow.
+    const shapes: Record<string, (n: number) => string> = {
+      'flow lists': (n) => `x-a: ${nest('[', ']', n - 1, '1')}\n`,
+      'flow mappings as keys': (n) => nest('{', '}', n),
+      'flow list of mappings': (n) => `x-a: ${nest('[{a: ', '}]', Math.floor((n - 1) / 2), (n - 1) % 2 ? '[1]' : '1')}\n`,
+      'compact block lists': (n) => `x-a:\n${'- '.repeat(n - 1)}1\n`,
+      'block mappings': (n) => 'x-a:\n' + Array.from({ length: n - 1 }, (_, i) => `${' '.repeat(i + 1)}k${i}:${i === n - 2 ? ' 1' : ''}\n`).join(''),
+      'block then flow': (n) => `x-a:\n  b:\n    - ${nest('[', ']', n - 3, '1')}\n`,
+    };
+
+    it(`names the limit (${MAX_DEPTH} levels) in both languages, at the collection that passes it`, () => {
+      const f = parseText('/p/b.pilot.yaml', nest('{', '}', 300));
+      const d = deep(f);
+      assert.equal(d.length, 1, f.syntax.map(en).join('\n'));
+      assert.equal(d[0].span.start, MAX_DEPTH, 'the first brace past the limit');
+      assert.match(en(d[0]), new RegExp(`more than ${MAX_DEPTH} levels`));
+      assert.match(formatMessage(d[0].message, 'zh-CN'), new RegExp(`超过 ${MAX_DEPTH} 层`));
+      assert.equal(f.data, null);
+    });
+
+    it('finishes on the issue\'s files and on deeper ones (300 and 400 braces took 21 s and 120 s)', () => {
+      for (const text of [nest('{', '}', 300), nest('{', '}', 400), nest('[{', '}]', 150), nest('[', ']', 100_000), `x-a: ${'['.repeat(1000)}`, `a:\n${'- '.repeat(50_000)}x\n`, `a:\n${'? '.repeat(20_000)}x\n`]) {
+        const t0 = performance.now();
+        const f = parseText('/p/b.pilot.yaml', text);
+        assert.ok(f.syntax.length > 0, text.slice(0, 40));
+        assert.equal(deep(f).length, 1, `${text.slice(0, 40)}: ${f.syntax.map(en).join('; ').slice(0, 300)}`);
+        console.log(`      (${text.slice(0, 12)}… ${text.length} chars: ${(performance.now() - t0).toFixed(0)} ms)`);
+      }
+    });
+
+    it('at the limit and just past it, the fast paths and the full parse agree, for every shape', () => {
+      for (const [name, make] of Object.entries(shapes)) {
+        for (let n = MAX_DEPTH - 3; n <= MAX_DEPTH + 3; n++) {
+          const text = `apiVersion: pilot-plan/v1\nkind: Tasks\n${make(n)}`;
+          const fast = parseText('/p/x.pilot.yaml', text);
+          const full = parseYaml('/p/x.pilot.yaml', text);
+          assert.deepEqual(deep(fast).length, deep(full).length, `${name}, depth ${n}: fast ${fast.syntax.map(en)} / full ${full.syntax.map(en)}`);
+          assert.deepEqual(fast.data, full.data, `${name}, depth ${n}`);
+        }
+      }
+      // The shapes are as deep as they say: valid at the limit, too deep past it.
+      for (const [name, make] of Object.entries(shapes)) {
+        assert.equal(deep(parseYaml('x', make(MAX_DEPTH))).length, 0, `${name} at the limit`);
+        assert.equal(deep(parseYaml('x', make(MAX_DEPTH + 1))).length, 1, `${name} past the limit`);
+      }
+    });
+
+    it('aliases cannot pass the limit or make a cycle', () => {
+      const chain = ['x-a: &a0 ' + nest('[', ']', 30, '1')];
+      for (let i = 1; i < 5; i++) chain.push(`x-${i}: &a${i} ${nest('[', ']', 30, `*a${i - 1}`)}`);
+      const f = parseText('/p/a.pilot.yaml', chain.join('\n') + '\n');
+      assert.equal(deep(f).length, 1, f.syntax.map(en).join('; '));
+      for (const text of ['x-a: &a [*a]\n', 'x-a: &a {b: *a}\n', 'x-a: &a\n  b: [1, *a]\n']) {
+        const c = parseText('/p/c.pilot.yaml', text);
+        assert.ok(c.syntax.some((p) => /`\*a` is inside the node it names/.test(en(p))) && c.syntax.length === 1, `${text}: ${c.syntax.map(en)}`);
+        assert.doesNotThrow(() => JSON.stringify(c.data), 'no cycle in the data');
+      }
+    });
+
+    it('the same file gets the same findings alone, after other files and deep in the stack (item 12)', () => {
+      const text = `x-a: ${'['.repeat(1000)}`;
+      const alone = parseText('/p/a.pilot.yaml', text).syntax.map((p) => [p.span.start, p.span.end, en(p)]);
+      for (let i = 0; i < 30; i++) parseYaml('/p/other.pilot.yaml', `x-${i}: ${'['.repeat(200 + i)}\n`);
+      const after = parseText('/p/a.pilot.yaml', text).syntax.map((p) => [p.span.start, p.span.end, en(p)]);
+      const nested = (k: number): unknown[][] => (k === 0 ? parseText('/p/a.pilot.yaml', text).syntax.map((p) => [p.span.start, p.span.end, en(p)]) : nested(k - 1));
+      assert.deepEqual(after, alone);
+      assert.deepEqual(nested(3000), alone);
+      assert.ok(alone.length < 10, `${alone.length} findings`);
     });
   });
 });

@@ -22,6 +22,7 @@ import type * as JsYaml from 'js-yaml';
 import type { Span } from '../findings';
 import type { JsonPath } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
+import { depthListener, MAX_DEPTH } from './depth';
 
 type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
 
@@ -32,10 +33,14 @@ const jsyaml = (): typeof JsYaml => (jsyamlLib ??= require('js-yaml') as typeof 
 // js-yaml exports its types at run time; @types/js-yaml does not declare them.
 const types = () => (jsyaml() as unknown as { types: Record<'int' | 'float', ScalarType> }).types;
 
-/** js-yaml's load with the core schema: the reference this reader agrees with, and the reader of what it declines (may throw). */
+/**
+ * js-yaml's load with the core schema: the reference this reader agrees with, and the reader of
+ * what it declines (may throw; TooDeep past one level less than depth.ts's limit, so that a
+ * segment, one level below its file's top, is held to the file's limit too).
+ */
 export function loadCore(text: string): unknown {
   const lib = jsyaml();
-  return lib.load(text, { schema: lib.CORE_SCHEMA, json: false });
+  return lib.load(text, { schema: lib.CORE_SCHEMA, json: false, listener: depthListener(MAX_DEPTH - 1) });
 }
 
 /** Thrown inside the reader to give up; never leaves `readBlock`. */
@@ -171,7 +176,13 @@ const SEP = '\u0001';
 const KEY_SLOTS = 1024;
 /** Keys seen lately, by a hash of their length and ends (see Reader.key). */
 const KEYS: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
-const MAX_DEPTH = 200;
+/**
+ * Block collections and flow collections (on one line) the reader takes nested: together 32 + 21,
+ * well inside depth.ts's limit even for a segment (one level below the file's top): deeper text goes
+ * to js-yaml and on to the full parse, which alone says where the limit is passed.
+ */
+const BLOCK_DEPTH = 32;
+const FLOW_DEPTH = 20;
 
 class Reader {
   private readonly n: number;
@@ -302,7 +313,7 @@ class Reader {
 
   /** A block collection at the current line's indentation. `listKey`: a top-level key whose items are segments. */
   private collection(listKey?: string): unknown {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    if (++this.depth > BLOCK_DEPTH) throw GIVE_UP;
     let v: unknown;
     if (this.isItem(this.ci)) v = this.sequence(this.ind, listKey);
     else if (this.keyEnd(this.ci) >= 0) v = this.mapping(this.ind);
@@ -529,7 +540,7 @@ class Reader {
 
   /** A flow collection that closes on its line. */
   private flow(p: number, depth: number): unknown {
-    if (depth > 20) throw GIVE_UP;
+    if (depth > FLOW_DEPTH) throw GIVE_UP;
     const t = this.t;
     const le = this.le;
     const isSeq = t.charCodeAt(p) === LBRACKET;
