@@ -10,6 +10,9 @@ import { MAX_DEPTH } from '../../server/src/engine/parse/depth';
 import type { ParsedFile } from '../../server/src/engine/parse/parsed-file';
 import { formatMessage } from '../../server/src/engine/i18n/messages';
 import { checkMemory, summary } from '../util/plan';
+import { Workspace } from '../../server/src/engine/plan/workspace';
+import { MemoryFileHost } from '../../server/src/engine/plan/memory-host';
+import { checkFiles } from '../../server/src/engine/checker';
 
 const T = 'apiVersion: pilot-plan/v1\nkind: Tasks\n';
 const en = (f: { message: Parameters<typeof formatMessage>[0] }) => formatMessage(f.message, 'en');
@@ -149,6 +152,31 @@ describe('hostile input through the engine', function () {
       assert.deepEqual(after, alone);
       assert.deepEqual(nested(3000), alone);
       assert.ok(alone.length < 10, `${alone.length} findings`);
+    });
+  });
+
+  describe('an ID defined thousands of times: work and related places grow linearly (item 3)', () => {
+    it('4,000 definitions of one ID: a finding on each, each with at most 20 related places and a count of the rest', () => {
+      const n = 4000;
+      const text = `${T}tasks:\n${'  - {id: T-SAME, title: t, area: other, lead: x}\n'.repeat(n)}`;
+      const t0 = performance.now();
+      const ws = new Workspace(new MemoryFileHost({ '/p/plan.pilot.yaml': 'apiVersion: pilot-plan/v1\nkind: Plan\nid: P\nbaseYear: 2020\ntargetYears: [2025]\n', '/p/tasks.pilot.yaml': text }), { snapshot: true });
+      const [result] = checkFiles(ws, ['/p/tasks.pilot.yaml']);
+      console.log(`      (${n} definitions: ${(performance.now() - t0).toFixed(0)} ms)`);
+      const found = result.findings.filter((f) => f.code === 'duplicate-id');
+      assert.equal(found.length, n);
+      const line = (o: number) => result.lines.positionAt(o).line;
+      for (const [i, f] of found.entries()) {
+        assert.match(en(f), /defined 4000 times/);
+        const related = f.data?.related ?? [];
+        assert.equal(related.length, 21, `${related.length} related places`);
+        assert.match(formatMessage(related[20].message, 'en'), /and 3,979 more definitions of `T-SAME`/);
+        assert.match(formatMessage(related[20].message, 'zh-CN'), /另有 3979 处/);
+        // The nearest definitions: its neighbours, not always the first twenty.
+        const lines = related.slice(0, 20).map((r) => line(r.span.start));
+        const mine = line(f.span.start);
+        assert.ok(!lines.includes(mine) && lines.every((l) => Math.abs(l - mine) <= 20), `definition ${i}: ${lines}`);
+      }
     });
   });
 });

@@ -5,7 +5,7 @@
  * (positions in a broken file would mislead).
  */
 import type { Finding, RuleCode, Severity } from './findings';
-import { compareFindings } from './findings';
+import { compareFindings, MAX_RELATED } from './findings';
 import type { FileModel } from './plan/model';
 import type { PlanIndex } from './plan/plan-index';
 import type { Report, Rule, RuleContext } from './rules/rule';
@@ -28,12 +28,18 @@ function severityOf(rule: Rule, plan: PlanIndex): Severity | undefined {
   return s === 'off' ? undefined : s;
 }
 
+/** A rule's data with at most MAX_RELATED related places and the one that counts the rest (rules list no more; this holds any that would). */
+function boundedData(data: Report['data']): Report['data'] {
+  const related = data?.related;
+  return related && related.length > MAX_RELATED + 1 ? { ...data, related: related.slice(0, MAX_RELATED + 1) } : data;
+}
+
 function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler, times?: RuleTimes, itemValidation?: ItemValidation) {
   const severity = severityOf(rule, plan);
   if (!severity) return;
   const ctx: RuleContext = {
     plan,
-    report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: r.data }),
+    report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: boundedData(r.data) }),
     itemValidation,
   };
   const t0 = times ? performance.now() : 0;
