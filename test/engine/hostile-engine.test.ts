@@ -13,6 +13,8 @@ import { checkMemory, summary } from '../util/plan';
 import { Workspace } from '../../server/src/engine/plan/workspace';
 import { MemoryFileHost } from '../../server/src/engine/plan/memory-host';
 import { checkFiles } from '../../server/src/engine/checker';
+import { MAX_FINDINGS_PER_FILE, runPlanRules } from '../../server/src/engine/run-rules';
+import { duplicateId } from '../../server/src/engine/rules/duplicate-id';
 
 const T = 'apiVersion: pilot-plan/v1\nkind: Tasks\n';
 const en = (f: { message: Parameters<typeof formatMessage>[0] }) => formatMessage(f.message, 'en');
@@ -163,7 +165,9 @@ describe('hostile input through the engine', function () {
       const ws = new Workspace(new MemoryFileHost({ '/p/plan.pilot.yaml': 'apiVersion: pilot-plan/v1\nkind: Plan\nid: P\nbaseYear: 2020\ntargetYears: [2025]\n', '/p/tasks.pilot.yaml': text }), { snapshot: true });
       const [result] = checkFiles(ws, ['/p/tasks.pilot.yaml']);
       console.log(`      (${n} definitions: ${(performance.now() - t0).toFixed(0)} ms)`);
-      const found = result.findings.filter((f) => f.code === 'duplicate-id');
+      assert.equal(result.findings.length, MAX_FINDINGS_PER_FILE, 'capped');
+      // The rule's own findings, before the cap.
+      const found = runPlanRules(ws.buildPlan('/p'), undefined, [duplicateId]).get('/p/tasks.pilot.yaml') ?? [];
       assert.equal(found.length, n);
       const line = (o: number) => result.lines.positionAt(o).line;
       for (const [i, f] of found.entries()) {
@@ -177,6 +181,37 @@ describe('hostile input through the engine', function () {
         const mine = line(f.span.start);
         assert.ok(!lines.includes(mine) && lines.every((l) => Math.abs(l - mine) <= 20), `definition ${i}: ${lines}`);
       }
+    });
+  });
+
+  describe('findings per file are capped, with one that says how many more were left out', () => {
+    const check = (files: Record<string, string>, path: string) => {
+      const ws = new Workspace(new MemoryFileHost(files), { snapshot: true });
+      return checkFiles(ws, [path]).find((r) => r.path === path)!;
+    };
+
+    it(`130,000 commas in a flow list: ${MAX_FINDINGS_PER_FILE} findings, the last counting the rest`, () => {
+      const r = check({ '/p/t.pilot.yaml': `${T}tasks: [${','.repeat(130_000)}]\n` }, '/p/t.pilot.yaml');
+      assert.equal(r.findings.length, MAX_FINDINGS_PER_FILE);
+      const last = r.findings[r.findings.length - 1];
+      assert.equal(last.code, 'yaml-syntax');
+      assert.match(en(last), new RegExp(`^[\\d,]+ more findings in this file are not listed \\(the first ${MAX_FINDINGS_PER_FILE - 1} are\\)`));
+      assert.match(formatMessage(last.message, 'zh-CN'), /本文件另有 \d+ 条问题未列出/);
+      assert.ok(r.findings.slice(0, -1).every((f, i, all) => i === 0 || all[i - 1].span.start <= f.span.start), 'the first ones, in order');
+      assert.ok(last.span.start >= r.findings[r.findings.length - 2].span.start, 'at the first one left out');
+    });
+
+    it('the count, code and severity of what was left out: the most common code, the worst severity', () => {
+      // 1,200 unknown keys (schema errors) and an unresolved reference past them (an error of another code).
+      const keys = Array.from({ length: 1200 }, (_, i) => `    x${i}: 1\n`).join('');
+      const text = `${T}tasks:\n  - id: T-1\n    title: t\n    area: other\n    lead: x\n${keys}`;
+      const r = check({ '/p/t.pilot.yaml': text }, '/p/t.pilot.yaml');
+      assert.equal(r.findings.length, MAX_FINDINGS_PER_FILE);
+      const last = r.findings[r.findings.length - 1];
+      assert.equal(last.code, 'schema');
+      assert.equal(last.severity, 'error');
+      const all = 1200 + 1; // the unknown keys and not-in-plan
+      assert.match(en(last), new RegExp(`^${all - (MAX_FINDINGS_PER_FILE - 1)} more findings`));
     });
   });
 });
