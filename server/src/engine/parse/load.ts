@@ -70,6 +70,25 @@ function loneCrToLf(text: string): string {
   return text.includes('\r') && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** The ways text becomes a ParsedFile (see parse): the block reader, js-yaml (whole, or by segment when that fails), each segment on its own, `yaml`. */
+export type ParsePath = 'block-reader' | 'js-yaml' | 'segments' | 'yaml';
+
+/**
+ * The text through one path alone, for the differential tests that hold the
+ * paths to one verdict; undefined where that path declines the text.
+ */
+export function parseVia(route: ParsePath, path: string, text: string): ParsedFile | undefined {
+  if (textTooLarge(text)) return tooLargeFile(path, Buffer.byteLength(text));
+  text = loneCrToLf(stripBom(text));
+  if (route === 'yaml') return parseYaml(path, text);
+  if (route === 'block-reader') {
+    const r = readPlanFile(text);
+    return r && fromBlockReader(path, text, r.segmentation, r.data);
+  }
+  const seg = segment(text);
+  return seg && parseSegmented(path, text, seg, undefined, undefined, route === 'js-yaml');
+}
+
 export function unreadable(path: string, problem: SyntaxProblem): ParsedFile {
   return {
     path,

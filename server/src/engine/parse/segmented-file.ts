@@ -102,9 +102,11 @@ export function fromBlockReader(path: string, text: string, seg: Segmentation, d
  * at the same place (before the lines the edit changed, or moved by it after
  * them) keeps its parse; the others are parsed. `change`: where the previous
  * text and this one differ (text/line-change.ts; undefined when they are equal).
+ * `whole: false` without a previous version parses every segment on its own, as
+ * after an edit of every line (for the tests of the paths, load.ts `parseVia`).
  */
-export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange): SegmentedParsedFile | undefined {
-  if (!previous) {
+export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange, whole = !previous): SegmentedParsedFile | undefined {
+  if (whole) {
     const whole = fromWhole(text, seg);
     if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, [], true);
   }
