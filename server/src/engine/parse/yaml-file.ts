@@ -154,6 +154,11 @@ class YamlParsedFile implements ParsedFile {
       }
     }
     this.data = data;
+    // The parser puts an error at the end of the input one character past it: a finding stays inside the text.
+    for (const p of this.syntax) {
+      const start = Math.min(p.span.start, text.length);
+      p.span = { start, end: Math.max(start, Math.min(p.span.end, text.length)) };
+    }
   }
 
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
