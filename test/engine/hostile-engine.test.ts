@@ -214,4 +214,17 @@ describe('hostile input through the engine', function () {
       assert.match(en(last), new RegExp(`^${all - (MAX_FINDINGS_PER_FILE - 1)} more findings`));
     });
   });
+
+  describe('the full parse stays linear in the keys of one mapping', () => {
+    it('50,000 keys and an anchor (the full `yaml` parse): the repeated key found, in one pass', () => {
+      // The parser's own duplicate check compares each key with every one before it: 16,000 keys took 3.4 s.
+      const keys = Array.from({ length: 50_000 }, (_, i) => `x-k${i}: ${i}\n`).join('');
+      const text = `${T}x-anchor: &a 1\n${keys}x-k7: again\n`;
+      const t0 = performance.now();
+      const f = parseText('/p/k.pilot.yaml', text);
+      console.log(`      (${text.length} characters: ${(performance.now() - t0).toFixed(0)} ms)`);
+      assert.deepEqual(f.syntax.map((p) => [text.slice(p.span.start, p.span.start + 5), en(p)]), [['x-k7:', 'The key is defined twice in this mapping. Remove or rename one of them.']]);
+      assert.deepEqual(f.syntax, parseYaml('/p/k.pilot.yaml', text).syntax);
+    });
+  });
 });
