@@ -299,13 +299,15 @@ describe('cli: --output', () => {
 
   it('a report many times larger than a pipe holds, read slowly, arrives whole before the exit', async () => {
     // The CLI exits as soon as its report is flushed (main.ts): not before.
-    const tasks = Array.from({ length: 3000 }, (_, i) => `  - id: T-${i}\n    title: 任务 ${i}\n`).join('');
-    const dir = tempTree({ 'big.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n${tasks}` });
+    // Four files: a file's findings stop at 1,000 (run-rules.ts MAX_FINDINGS_PER_FILE).
+    const tasks = (k: number) => Array.from({ length: 900 }, (_, i) => `  - id: T-${k}-${i}\n    title: 任务 ${i}\n`).join('');
+    const names = [0, 1, 2, 3].map((k) => `big-${k}.pilot.yaml`);
+    const dir = tempTree(Object.fromEntries(names.map((n, k) => [n, `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n${tasks(k)}`])));
     try {
-      const file = check(['big.pilot.yaml', '-f', 'json', '-o', 'report.json'], { cwd: dir });
+      const file = check([...names, '-f', 'json', '-o', 'report.json'], { cwd: dir });
       const expected = fs.readFileSync(nodePath.join(dir, 'report.json'), 'utf8');
       assert.ok(expected.length > 500_000, `a big report (${expected.length} characters)`);
-      const child = spawn(process.execPath, [CLI, 'check', 'big.pilot.yaml', '-f', 'json'], { cwd: dir, env: englishEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'check', ...names, '-f', 'json'], { cwd: dir, env: englishEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.pause();
       const chunks: Buffer[] = [];
       child.stdout.on('data', (d: Buffer) => chunks.push(d));

@@ -1,6 +1,7 @@
 /**
  * The block reader is a fast path in front of js-yaml: whenever it returns
- * data, js-yaml must load the same text without error and to the same data.
+ * data, js-yaml (with the engine's core schema, core-scalars.ts) must load the
+ * same text without error and to the same data.
  * Checked on every example, every conformance case, a corpus of the shapes
  * it handles, and thousands of mutants of all of them; and it must actually
  * take the shipped plans (a reader that gives up on everything passes the
@@ -9,8 +10,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { load, CORE_SCHEMA } from 'js-yaml';
-import { locateBlock, readBlock, readPlanFile } from '../../server/src/engine/parse/block-reader';
+import { parse as yamlParse } from 'yaml';
+import { loadCore, locateBlock, readBlock, readPlanFile } from '../../server/src/engine/parse/block-reader';
 import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
 import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { segment } from '../../server/src/engine/parse/segments';
@@ -22,10 +23,10 @@ import { conformanceCases } from '../util/conformance';
 const root = repoRoot();
 const exampleFiles = pilotFilesUnder(path.join(root, 'examples'));
 
-/** js-yaml's verdict and data, or 'error'. */
+/** js-yaml's verdict and data (the engine's load: its core schema), or 'error'. */
 function jsYaml(text: string): { data: unknown } | 'error' {
   try {
-    return { data: load(text, { schema: CORE_SCHEMA, json: false }) };
+    return { data: loadCore(text) };
   } catch {
     return 'error';
   }
@@ -134,7 +135,7 @@ const LEAVE: Record<string, string> = {
   nullItem: 'a:\n - - \n - b\n', // js-yaml: [[null, b]]
 };
 
-describe('block reader = js-yaml', function () {
+describe('block reader = js-yaml (with the core schema of `yaml`)', function () {
   this.timeout(120_000);
 
   it('takes every shipped example plan file that is not broken on purpose', () => {
@@ -173,11 +174,15 @@ describe('block reader = js-yaml', function () {
     assert.ok(locateBlock('# head\na:\n  b: 1  # on the line\nc: 2\n'));
   });
 
-  it('types plain scalars as js-yaml does: numbers in every spelling, dates, words, booleans and nulls', () => {
-    // The reader decides decimals, `true`/`false`/`null`/`~` and what cannot be a number itself; js-yaml the rest.
+  it('types plain scalars as `yaml`\'s core schema does: numbers in every spelling, dates, words, booleans and nulls', () => {
     const scalars = ['2025-06', '2025-06-30', '2025年', '1e-5', '1E+3', '12e-3', '3-e', '-1', '+1', '.5', '-.5', '+.5', '1.', '0.', '00', '007', '0', '-0', '1e5', '1e', 'e5', '1.2.3', '1_000', '1_', '1__0', '1e1_0', '0x1F', '0x', '0xG', '0o17', '0b101', '0b2', '+.inf', '-.Inf', '.NaN', '.nan', '1:30', '12:00:00', '1-2', '1+2', '-1-', '+-1', '1e+-3', '１２', '1 2', 'true', 'false', 'True', 'TRUE', 'FALSE', 'tRUE', 'null', 'Null', 'NULL', 'nULL', '~', 'yes', 'no', 'on', 'off', 'y', 'n', 'nan', 'inf', 'fals'];
     const declined = scalars.filter((v) => !agrees(`a: ${v}\nb:\n  - ${v}\n  - [${v}]\n`, JSON.stringify(v)));
     assert.deepEqual(declined, ['1:30', '12:00:00'], 'a colon inside a flow list is left to js-yaml; everything else is read');
+    for (const v of scalars) {
+      const text = `a: ${v}\nb:\n  - ${v}\n  - [${v}]\n`;
+      const mine = readBlock(text);
+      if (mine !== undefined) assert.deepStrictEqual(mine, yamlParse(text), `${JSON.stringify(v)}: as \`yaml\` reads it`);
+    }
   });
 
   it('leaves unusual or broken text to js-yaml', () => {

@@ -43,4 +43,43 @@ describe('rule configuration file', () => {
     assert.equal(found.length, 1);
     assert.match(found[0], /^yaml-syntax: /);
   });
+
+  it('odd configuration files get findings, never an exception: an empty key, a tagged or complex value or key', () => {
+    const cases: [string, RegExp][] = [
+      ['rules: {: off}\n', /^schema: /],
+      ['rules:\n  : off\n', /^schema: /],
+      ['rules: !!binary aGVsbG8=\n', /^schema: /],
+      ['? [a, b]\n: c\n', /^yaml-syntax: /],
+      ['rules:\n  ? [orphan]\n  : off\n', /^yaml-syntax: /],
+      ['rules: {[orphan]: off}\n', /^yaml-syntax: /],
+      ['rules:\n  ~: off\n', /^schema: /],
+      ['rules:\n  null: off\n', /^schema: /],
+      ['rules:\n  1: off\n', /^schema: /],
+      ['rules: !!set {orphan}\n', /^schema: /],
+      ['rules: !!omap [orphan: off]\n', /^schema: /],
+      ['rules:\n  orphan: !!binary b2Zm\n', /^schema: /],
+      ['rules: &r {orphan: off}\nx: *r\n', /^schema: x$/],
+      ['- a\n', /^schema: /],
+      ['rules: [\n', /^yaml-syntax: /],
+    ];
+    for (const [text, expected] of cases) {
+      let found: string[] = [];
+      assert.doesNotThrow(() => (found = problems(text)), JSON.stringify(text));
+      assert.ok(found.length > 0, `${JSON.stringify(text)}: a finding`);
+      assert.match(found[0], expected, `${JSON.stringify(text)}: ${found.join(' | ')}`);
+    }
+  });
+
+  it('a value that is not a severity is named as written: a tagged value is not decoded, a mapping is not [object Object]', () => {
+    const message = (text: string) => formatMessage(parseConfig('/p/pilot-plan.config.yaml', text).findings[0].message, 'en');
+    assert.match(message('rules:\n  orphan: !!binary b2Zm\n'), /cannot be set to `b2Zm`/);
+    assert.match(message('rules:\n  orphan: {level: off}\n'), /cannot be set to `\{level: off\}`/);
+    assert.match(message('rules:\n  orphan: [off, error]\n'), /cannot be set to `\[off, error\]`/);
+    assert.match(message('rules:\n  orphan: 1\n'), /cannot be set to `1`/);
+    assert.match(message('rules:\n  orphan: true\n'), /cannot be set to `true`/);
+    assert.match(message('rules:\n  orphan:\n'), /cannot be set to `null`/);
+    // A tagged set is a mapping of keys in the core schema: each key is a rule, checked as such.
+    assert.match(message('rules: !!set {orphn}\n'), /Unknown rule `orphn`. Did you mean `orphan`/);
+    assert.match(message('rules: {: off}\n'), /A rule setting without a rule name/);
+  });
 });

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { NodeFileHost, UNSTAMPED } from '../../server/src/engine/plan/node-host';
 import { parseBytes, parseText } from '../../server/src/engine/parse/load';
 import { formatMessage } from '../../server/src/engine/i18n/messages';
-import type { FileContent } from '../../server/src/engine/plan/workspace';
+import { Workspace, type FileContent } from '../../server/src/engine/plan/workspace';
+import { MAX_FILE_BYTES } from '../../server/src/engine/parse/decode';
 
 describe('NodeFileHost', () => {
   let dir: string;
@@ -100,5 +101,32 @@ describe('NodeFileHost', () => {
     assert.equal(new NodeFileHost({ stamps: false }).read(big)!.stamp, host.stamp(big));
     assert.equal(unstamped.read(dir), undefined);
     assert.equal(unstamped.read(path.join(dir, 'missing.pilot.yaml')), undefined);
+  });
+
+  it('a file above the size limit is not read: its size alone makes the finding, for 8 MiB + 1 byte and for 3 GB', () => {
+    // Sparse files: nothing is written to disk. Read whole, the 3 GB one failed ("cannot be read"), and
+    // 1.5 GB took seconds and as much memory before the limit was looked at.
+    const sizes = [MAX_FILE_BYTES + 1, 3 * 1024 ** 3];
+    for (const [i, size] of sizes.entries()) {
+      const p = path.join(dir, `big-${i}.pilot.yaml`);
+      fs.writeFileSync(p, 'kind: Plan\n');
+      fs.truncateSync(p, size);
+      for (const h of [host, new NodeFileHost({ stamps: false })]) {
+        const c = h.read(p)!;
+        assert.ok(c, `${size}: read`);
+        assert.equal(c.tooLarge, size);
+        assert.equal(c.text, undefined);
+        assert.equal(c.bytes, undefined);
+      }
+      const ws = new Workspace(new NodeFileHost({ stamps: false }), { snapshot: true });
+      const m = ws.load(p)!;
+      assert.equal(m.parsed.syntax.length, 1);
+      assert.match(formatMessage(m.parsed.syntax[0].message, 'en'), new RegExp(`The file is ${(size / 1048576).toFixed(1)} MiB; pilot plan files are checked up to 8 MiB`));
+      assert.match(formatMessage(m.parsed.syntax[0].message, 'zh-CN'), /超过检查上限 8 MiB/);
+    }
+    // At the limit exactly, the file is read.
+    const p = write('limit.pilot.yaml', '');
+    fs.truncateSync(p, MAX_FILE_BYTES);
+    assert.equal(host.read(p)!.tooLarge, undefined);
   });
 });

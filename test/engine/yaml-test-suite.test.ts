@@ -21,10 +21,11 @@ describe('YAML conformance suite through the engine', function () {
       const text = c.text;
       const findings = checkMemory({ 'case.pilot.yaml': text });
       const syntax = findings.filter((f) => f.code === 'yaml-syntax');
-      const multiDoc = syntax.every((f) => /document \d+/.test(f.message));
+      // Valid YAML that no pilot file can be: several documents, a list or mapping as a key (which, turned into
+      // data, costs time that grows with its size at every level it is nested in).
+      const notPilot = syntax.every((f) => /document \d+|not a list or a mapping/.test(f.message));
       if (invalid) assert.ok(syntax.length > 0, 'expected yaml-syntax on an invalid case');
-      // Several documents in one file are valid YAML but not a valid pilot file: that finding is allowed.
-      else assert.ok(syntax.length === 0 || multiDoc, `unexpected: ${syntax.map((s) => s.message).join('; ')}`);
+      else assert.ok(syntax.length === 0 || notPilot, `unexpected: ${syntax.map((s) => s.message).join('; ')}`);
       for (const f of findings) {
         assert.ok(f.line >= 1 && f.column >= 1, 'positions count from 1');
         assert.ok(f.message && !/\{\w+\}/.test(f.message), `message rendered: ${f.message}`);

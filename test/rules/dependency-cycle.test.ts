@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkMemory, summary, MINIMAL_PLAN } from '../util/plan';
+import { MAX_FINDINGS_PER_FILE } from '../../server/src/engine/run-rules';
 import { dependencyCycle, hasCycle, stronglyConnected } from '../../server/src/engine/rules/dependency-cycle';
 import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { buildFileModel } from '../../server/src/engine/plan/model';
@@ -133,7 +134,10 @@ describe('dependency-cycle', () => {
     let t = HEAD;
     for (let i = 1; i <= n; i++) t += `  - id: T-${i}\n    title: t\n    area: industry\n    lead: x\n    indicators: [IND-1]\n    dependsOn: [T-${(i % n) + 1}]\n`;
     const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN, 'tasks.pilot.yaml': t }, only);
-    assert.equal(f.length, n);
+    // The rule reports every edge (timeRule below); a file shows the first of them and a count of the rest.
+    // (One of the file's first findings is another rule's, left out here.)
+    assert.ok(f.length >= MAX_FINDINGS_PER_FILE - 2 && f.length <= MAX_FINDINGS_PER_FILE, `${f.length} findings`);
+    assert.match(f[f.length - 1].message, new RegExp(`^${(n - (f.length - 1)).toLocaleString('en-US')} more findings`));
     const first = f.find((x) => x.line === depLine(0))!;
     assert.match(first.message, /T-1 → T-2 → T-3 → T-4 → T-5 → T-6 → … \(4992 more\) … → T-4999 → T-5000 → T-1\./);
     const { ms, count } = timeRule(t);

@@ -24,6 +24,14 @@ describe('schema', () => {
     assert.equal(f[0].column, 11);
     assert.match(f[0].message, /Did you mean `energy-transition`/);
   });
+  it('a value that is not text is named as YAML writes it, not `[object Object]` or `energy,efficiency`', () => {
+    const shown = (area: string) => checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('area: energy-transition', `area: ${area}`) }, only).map((f) => f.message).join('\n');
+    assert.match(shown('{sector: energy}'), /`\{sector: energy\}` is not allowed/);
+    assert.match(shown('[energy, efficiency]'), /`\[energy, efficiency\]` is not allowed/);
+    assert.match(shown('[1, "2", null, .nan]'), /`\[1, "2", null, \.nan\]` is not allowed/);
+    assert.match(shown(`[${'x, '.repeat(40)}y]`), /`\[x, x, x, x, x, x, …\]` is not allowed/);
+    assert.match(shown('""'), /`""` is not allowed/);
+  });
   it('wrong type names what was expected', () => {
     const f = at({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('baseYear: 2020', 'baseYear: "2020年"') });
     assert.equal(f.length, 1, f.join('\n'));

@@ -5,13 +5,14 @@
  * (positions in a broken file would mislead).
  */
 import type { Finding, RuleCode, Severity } from './findings';
-import { compareFindings } from './findings';
+import { compareFindings, MAX_RELATED } from './findings';
 import type { FileModel } from './plan/model';
 import type { PlanIndex } from './plan/plan-index';
 import type { Report, Rule, RuleContext } from './rules/rule';
 import type { ItemValidation } from './schema/item-validation';
 import { RULES } from './rules/registry';
 import { suppressionsOf } from './suppressions';
+import { defineMessages, msg } from './i18n/messages';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown) => void;
 
@@ -28,12 +29,18 @@ function severityOf(rule: Rule, plan: PlanIndex): Severity | undefined {
   return s === 'off' ? undefined : s;
 }
 
+/** A rule's data with at most MAX_RELATED related places and the one that counts the rest (rules list no more; this holds any that would). */
+function boundedData(data: Report['data']): Report['data'] {
+  const related = data?.related;
+  return related && related.length > MAX_RELATED + 1 ? { ...data, related: related.slice(0, MAX_RELATED + 1) } : data;
+}
+
 function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler, times?: RuleTimes, itemValidation?: ItemValidation) {
   const severity = severityOf(rule, plan);
   if (!severity) return;
   const ctx: RuleContext = {
     plan,
-    report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: r.data }),
+    report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: boundedData(r.data) }),
     itemValidation,
   };
   const t0 = times ? performance.now() : 0;
@@ -71,7 +78,40 @@ export function runPlanRules(plan: PlanIndex, onError = defaultOnError, rules: r
   return out;
 }
 
-/** Suppressions, the broken-file filter and a stable order, for one file's findings. */
+/**
+ * Findings a file gets at most: the first ones in the file, and one more that
+ * says how many were left out (a flow list of 130,000 commas made 125,000
+ * findings, more than anyone reads and than some outputs could print).
+ */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+defineMessages({
+  'findings.more': {
+    en: '{count} more findings in this file are not listed (the first {shown} are). Fix those and check again.',
+    zh: '本文件另有 {count} 条问题未列出（已列出前 {shown} 条）。请先修正已列出的问题，再重新检查。',
+  },
+});
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The first findings (sorted) and one for the rest: at the first of them, with their most common code and worst severity. */
+function capped(findings: Finding[]): Finding[] {
+  const shown = MAX_FINDINGS_PER_FILE - 1;
+  const rest = findings.slice(shown);
+  const codes = new Map<RuleCode, number>();
+  let severity: Severity = 'info';
+  for (const f of rest) {
+    codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[severity]) severity = f.severity;
+  }
+  let code = rest[0].code;
+  for (const [c, n] of codes) if (n > codes.get(code)!) code = c;
+  const count = { en: rest.length.toLocaleString('en-US'), zh: String(rest.length) };
+  const more: Finding = { code, severity, file: rest[0].file, span: rest[0].span, message: msg('findings.more', { count, shown }) };
+  return findings.slice(0, shown).concat(more);
+}
+
+/** Suppressions, the broken-file filter, a stable order and the cap, for one file's findings. */
 export function finalize(file: FileModel, findings: Finding[]): Finding[] {
   if (!findings.length) return findings; // a clean file: no need to look for suppression comments
   const broken = file.parsed.syntax.length > 0;
@@ -84,7 +124,8 @@ export function finalize(file: FileModel, findings: Finding[]): Finding[] {
     }
     return true;
   });
-  return kept.sort(compareFindings);
+  kept.sort(compareFindings);
+  return kept.length > MAX_FINDINGS_PER_FILE ? capped(kept) : kept;
 }
 
 /**

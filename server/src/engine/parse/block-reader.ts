@@ -8,34 +8,37 @@
  * keys, block sequences, one-line scalars and flow collections, folded or
  * literal text. This reader handles exactly that part, line by line.
  *
- * The contract, tested against js-yaml on every example, every conformance
- * case and thousands of mutants (test/engine/block-reader.test.ts): when it
- * returns data, js-yaml's `load(text, { schema: CORE_SCHEMA })` returns the
- * same data without error. Anything else — anchors, tags, quoted or unusual
- * keys, multi-line plain or quoted scalars, escapes, tabs, control characters,
- * duplicate keys, `keep` chomping, explicit indentation, any doubt at all —
- * makes it give up, and the caller loads the text with js-yaml as before.
- * Plain scalars are typed by js-yaml's own core-schema types (null, bool,
- * int, float), so their meaning cannot drift from the library's.
+ * The contract, tested against js-yaml and `yaml` on every example, every
+ * conformance case and thousands of mutants (test/engine/block-reader.test.ts,
+ * parse-paths.test.ts): when it returns data, js-yaml's load with the engine's
+ * core schema (`loadCore`) and `yaml` return the same data without error.
+ * Anything else — anchors, tags, quoted or unusual keys, multi-line plain or
+ * quoted scalars, escapes, tabs, control characters, duplicate keys, `keep`
+ * chomping, explicit indentation, any doubt at all — makes it give up, and the
+ * caller loads the text with js-yaml as before. Plain scalars are typed as
+ * `yaml`'s core schema types them (core-scalars.ts), on every path.
  */
 import type * as JsYaml from 'js-yaml';
 import type { Span } from '../findings';
 import type { JsonPath } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
-
-type ScalarType = { resolve(data: string): boolean; construct(data: string): unknown };
+import { depthListener, MAX_DEPTH } from './depth';
+import { jsYamlCoreSchema, typePlainScalar } from './core-scalars';
 
 // js-yaml is loaded on first use: a plan whose scalars the reader types itself never needs it,
 // and loading it is part of every start-up of the CLI.
 let jsyamlLib: typeof JsYaml | undefined;
 const jsyaml = (): typeof JsYaml => (jsyamlLib ??= require('js-yaml') as typeof JsYaml);
-// js-yaml exports its types at run time; @types/js-yaml does not declare them.
-const types = () => (jsyaml() as unknown as { types: Record<'int' | 'float', ScalarType> }).types;
+let coreSchema: JsYaml.Schema | undefined;
 
-/** js-yaml's load with the core schema: the reference this reader agrees with, and the reader of what it declines (may throw). */
+/**
+ * js-yaml's load with the core schema: the reference this reader agrees with, and the reader of
+ * what it declines (may throw; TooDeep past one level less than depth.ts's limit, so that a
+ * segment, one level below its file's top, is held to the file's limit too).
+ */
 export function loadCore(text: string): unknown {
   const lib = jsyaml();
-  return lib.load(text, { schema: lib.CORE_SCHEMA, json: false });
+  return lib.load(text, { schema: (coreSchema ??= jsYamlCoreSchema(lib)), json: false, listener: depthListener(MAX_DEPTH - 1) });
 }
 
 /** Thrown inside the reader to give up; never leaves `readBlock`. */
@@ -71,72 +74,6 @@ function notOurs(text: string): boolean {
   return NOT_OURS.test(text) || (text.includes('\r') && LONE_CR.test(text));
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/**
- * Whether a scalar that starts like a number (digit, sign or dot) cannot be
- * one: js-yaml's core int and float are made of ASCII letters, digits, `_`,
- * `.` and `:`, with a sign only first or right after an exponent's `e`/`E`.
- * Dates (`2025-06`) and text (`2025年`) are told here without loading js-yaml.
- */
-function notANumber(s: string): boolean {
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 45 || c === 43) {
-      const before = s.charCodeAt(i - 1);
-      if (before !== 101 && before !== 69) return true;
-    } else if (!(isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 58)) return true;
-  }
-  return false;
-}
-
-/**
- * A plain scalar as js-yaml's core schema types it: null, bool, int, float,
- * else string. Only a short word starting with ~ n N t T f F can be null or
- * bool, and only text starting with a digit, sign or dot can be a number, so
- * most scalars (names, IDs) ask no type at all. Plain decimals, the common
- * numbers, are read directly: for them js-yaml's int and float give Number(s).
- * Nulls and booleans are its few spellings (WORDS). Any other scalar that may
- * be a number is asked of js-yaml's own types, so that meaning cannot drift
- * from the library's; the tests compare all of them with js-yaml.
- */
-function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  if (isDigit(c) || c === 43 || c === 45 || c === 46) {
-    if (c !== 48 || s.length === 1 || s.charCodeAt(1) === 46) {
-      // [1-9][0-9]* or 0, optionally .[0-9]+
-      let i = 1;
-      while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-      if (isDigit(c) && i === s.length && i < 16) return Number(s);
-      if (isDigit(c) && s.charCodeAt(i) === 46 && i + 1 < s.length) {
-        let j = i + 1;
-        while (j < s.length && isDigit(s.charCodeAt(j))) j++;
-        if (j === s.length && j < 16) return Number(s);
-      }
-    }
-    if (notANumber(s)) return s;
-    const t = types();
-    if (t.int.resolve(s)) return t.int.construct(s);
-    if (t.float.resolve(s)) return t.float.construct(s);
-    return s;
-  }
-  // ~ n N t T f F
-  if (s.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {
-    const w = WORDS.get(s);
-    if (w !== undefined) return w;
-  }
-  return s;
-}
-
-/** Every spelling of null and of the booleans in js-yaml's core schema (its null and bool types). */
-const WORDS = new Map<string, boolean | null>([
-  ['~', null], ['null', null], ['Null', null], ['NULL', null],
-  ['true', true], ['True', true], ['TRUE', true],
-  ['false', false], ['False', false], ['FALSE', false],
-]);
-
 /** Keys that js-yaml would type (null, booleans) and so print differently, or treats specially. */
 const ODD_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
@@ -171,7 +108,13 @@ const SEP = '\u0001';
 const KEY_SLOTS = 1024;
 /** Keys seen lately, by a hash of their length and ends (see Reader.key). */
 const KEYS: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
-const MAX_DEPTH = 200;
+/**
+ * Block collections and flow collections (on one line) the reader takes nested: together 32 + 21,
+ * well inside depth.ts's limit even for a segment (one level below the file's top): deeper text goes
+ * to js-yaml and on to the full parse, which alone says where the limit is passed.
+ */
+const BLOCK_DEPTH = 32;
+const FLOW_DEPTH = 20;
 
 class Reader {
   private readonly n: number;
@@ -302,7 +245,7 @@ class Reader {
 
   /** A block collection at the current line's indentation. `listKey`: a top-level key whose items are segments. */
   private collection(listKey?: string): unknown {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    if (++this.depth > BLOCK_DEPTH) throw GIVE_UP;
     let v: unknown;
     if (this.isItem(this.ci)) v = this.sequence(this.ind, listKey);
     else if (this.keyEnd(this.ci) >= 0) v = this.mapping(this.ind);
@@ -467,7 +410,7 @@ class Reader {
       }
       let q = e;
       while (t.charCodeAt(q - 1) === SPACE) q--;
-      v = resolvePlain(t.slice(p, q));
+      v = typePlainScalar(t.slice(p, q));
       this.end = le;
       ve = q;
     }
@@ -529,7 +472,7 @@ class Reader {
 
   /** A flow collection that closes on its line. */
   private flow(p: number, depth: number): unknown {
-    if (depth > 20) throw GIVE_UP;
+    if (depth > FLOW_DEPTH) throw GIVE_UP;
     const t = this.t;
     const le = this.le;
     const isSeq = t.charCodeAt(p) === LBRACKET;
@@ -612,7 +555,7 @@ class Reader {
     if (q === p) throw GIVE_UP;
     this.end = e;
     if (this.located) this.spans(p, q, q);
-    return resolvePlain(t.slice(p, q));
+    return typePlainScalar(t.slice(p, q));
   }
 
   /** `|` or `>` with clip or strip chomping and no indentation indicator. */

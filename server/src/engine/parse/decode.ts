@@ -40,18 +40,19 @@ function firstInvalidUtf8(buf: Uint8Array): number {
   return Math.max(0, buf.length - 1);
 }
 
+/** The finding of a file of `size` bytes, above MAX_FILE_BYTES. */
+export function tooLarge(size: number): Message {
+  return msg('decode.too-large', { size: (size / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 });
+}
+
+/** Whether text (an editor's, or a file's already read) is above the limit in UTF-8 bytes: at most 3 bytes a UTF-16 unit. */
+export function textTooLarge(text: string): boolean {
+  return text.length > MAX_FILE_BYTES / 3 && (text.length > MAX_FILE_BYTES || Buffer.byteLength(text) > MAX_FILE_BYTES);
+}
+
 /** `keepBom`: the byte order mark stays at the start of the text (for a parser that strips it). */
 export function decode(buf: Uint8Array, options: { keepBom?: boolean } = {}): Decoded {
-  if (buf.length > MAX_FILE_BYTES) {
-    return {
-      text: '',
-      problem: msg('decode.too-large', {
-        size: (buf.length / 1048576).toFixed(1),
-        limit: MAX_FILE_BYTES / 1048576,
-      }),
-      byteOffset: 0,
-    };
-  }
+  if (buf.length > MAX_FILE_BYTES) return { text: '', problem: tooLarge(buf.length), byteOffset: 0 };
   const nul = buf.indexOf(0);
   if (nul >= 0) return { text: '', problem: msg('decode.binary', { offset: nul }), byteOffset: nul };
   // isUtf8 validates natively, several times faster than a fatal TextDecoder.

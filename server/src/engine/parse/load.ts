@@ -4,7 +4,7 @@
  * the same shape and nothing throws.
  */
 import { LineIndex } from '../text/line-index';
-import { decode, stripBom } from './decode';
+import { decode, stripBom, textTooLarge, tooLarge } from './decode';
 import { parseYaml } from './yaml-file';
 import { segment } from './segments';
 import { lineChange } from '../text/line-change';
@@ -19,7 +19,14 @@ export function parseBytes(path: string, bytes: Uint8Array, previous?: ParsedFil
 }
 
 export function parseText(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  // An editor's text gets the limit a file on disk gets: parsing cost grows with size.
+  if (textTooLarge(text)) return tooLargeFile(path, Buffer.byteLength(text));
   return parse(path, stripBom(text), previous);
+}
+
+/** A file of `size` bytes that was not read, being above the size limit (decode.ts). */
+export function tooLargeFile(path: string, size: number): ParsedFile {
+  return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(size) });
 }
 
 /**
@@ -28,6 +35,7 @@ export function parseText(path: string, text: string, previous?: ParsedFile): Pa
  * parsed segments.
  */
 function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  text = loneCrToLf(text);
   const before = previous instanceof SegmentedParsedFile ? previous : undefined;
   // A first parse of a plan-shaped file: the block reader finds the data and the segments in one
   // pass. It refuses everything segments.ts screens out (anchors, tags, directives, document
@@ -48,6 +56,37 @@ function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
     if (file) return file;
   }
   return parseYaml(path, text);
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * A lone CR is a line break in YAML 1.2, as LineIndex counts it, but js-yaml,
+ * `yaml` and the readers here break lines at LF (and CRLF) only: a file saved
+ * with CR line ends was one long line of errors. Made LF, one character for
+ * one, so every offset stays; inside a scalar YAML reads any line break as LF.
+ */
+function loneCrToLf(text: string): string {
+  return text.includes('\r') && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The ways text becomes a ParsedFile (see parse): the block reader, js-yaml (whole, or by segment when that fails), each segment on its own, `yaml`. */
+export type ParsePath = 'block-reader' | 'js-yaml' | 'segments' | 'yaml';
+
+/**
+ * The text through one path alone, for the differential tests that hold the
+ * paths to one verdict; undefined where that path declines the text.
+ */
+export function parseVia(route: ParsePath, path: string, text: string): ParsedFile | undefined {
+  if (textTooLarge(text)) return tooLargeFile(path, Buffer.byteLength(text));
+  text = loneCrToLf(stripBom(text));
+  if (route === 'yaml') return parseYaml(path, text);
+  if (route === 'block-reader') {
+    const r = readPlanFile(text);
+    return r && fromBlockReader(path, text, r.segmentation, r.data);
+  }
+  const seg = segment(text);
+  return seg && parseSegmented(path, text, seg, undefined, undefined, route === 'js-yaml');
 }
 
 export function unreadable(path: string, problem: SyntaxProblem): ParsedFile {

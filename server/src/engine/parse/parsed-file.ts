@@ -21,7 +21,7 @@ export interface SyntaxProblem {
 export interface ParsedFile {
   /** The file's key (absolute path, or a URI-derived path for unsaved editors). */
   readonly path: string;
-  /** The text as the editor shows it: no byte order mark. */
+  /** The text as the editor shows it: no byte order mark, and a lone CR made LF (a line break either way: same offsets, same lines). */
   readonly text: string;
   /** The document as plain data (mappings → objects, sequences → arrays). */
   readonly data: unknown;

@@ -23,6 +23,7 @@ import type { Segment, Segmentation } from './segments';
 import { parseYaml } from './yaml-file';
 import type { LineChange } from '../text/line-change';
 import { lastStartAtOrBefore } from '../text/last-start';
+import { TooDeep } from './depth';
 
 interface SegmentParse {
   data: unknown;
@@ -39,10 +40,12 @@ function loadData(text: string): unknown {
   return readBlock(text) ?? loadCore(text);
 }
 
-function parseSegment(text: string): SegmentParse {
+/** A segment's parse; undefined when it is nested too deeply for the fast path (the whole file goes to `yaml`). */
+function parseSegment(text: string): SegmentParse | undefined {
   try {
     return { data: loadData(text), problems: [] };
-  } catch {
+  } catch (e) {
+    if (e instanceof TooDeep) return undefined;
     // js-yaml said no: the `yaml` package gives the verdict and the position.
     const y = parseYaml('', text);
     return { data: y.data, problems: [...y.syntax], positions: y };
@@ -99,14 +102,20 @@ export function fromBlockReader(path: string, text: string, seg: Segmentation, d
  * at the same place (before the lines the edit changed, or moved by it after
  * them) keeps its parse; the others are parsed. `change`: where the previous
  * text and this one differ (text/line-change.ts; undefined when they are equal).
+ * `whole: false` without a previous version parses every segment on its own, as
+ * after an edit of every line (for the tests of the paths, load.ts `parseVia`).
  */
-export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange): SegmentedParsedFile | undefined {
-  if (!previous) {
+export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange, whole = !previous): SegmentedParsedFile | undefined {
+  if (whole) {
     const whole = fromWhole(text, seg);
     if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, [], true);
   }
   const parses: SegmentParse[] = [];
-  for (const s of seg.segments) parses.push(previous?.lend(s, change) ?? parseSegment(text.slice(s.start, s.end)));
+  for (const s of seg.segments) {
+    const p = previous?.lend(s, change) ?? parseSegment(text.slice(s.start, s.end));
+    if (!p) return undefined;
+    parses.push(p);
+  }
   const data: Record<string, unknown> = {};
   const syntax: SyntaxProblem[] = [];
   for (let i = 0; i < seg.segments.length; i++) {

@@ -6,11 +6,12 @@
  * bilingual sentence per error code.
  */
 import type * as YamlLib from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { CST, Document, Node, Pair } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import { defineMessages, msg } from '../i18n/messages';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
+import { depthProblem, MAX_DEPTH } from './depth';
 
 // Loaded on first use: plan-shaped files never need it (the block reader reads them), and
 // loading the package is a sixth of the CLI's start-up.
@@ -45,6 +46,14 @@ defineMessages({
   'yaml.directive': {
     en: 'YAML directive problem: {detail}. Remove the `%` line or follow it with a document (`---`).',
     zh: 'YAML 指令错误：{detail}。请删除以 `%` 开头的行，或在其后写出文档（`---`）。',
+  },
+  'yaml.collection-key': {
+    en: 'A key must be text or a number, not a list or a mapping. Write the key as plain text.',
+    zh: '键必须是文字或数字，不能是列表或映射。请把键写成普通文本。',
+  },
+  'yaml.alias-cycle': {
+    en: 'The alias `*{name}` is inside the node it names, so its value would contain itself. Write the value out instead.',
+    zh: '别名 `*{name}` 位于它所引用的节点内部，其取值将包含自身。请直接写出取值。',
   },
   'yaml.multiple-documents': {
     en: 'A pilot plan file holds one YAML document; this is document {n}. Move it into a file of its own.',
@@ -92,21 +101,50 @@ class YamlParsedFile implements ParsedFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const docs = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: sameKey, keepSourceTokens: false, logLevel: 'error' });
-    const list = Array.isArray(docs) ? docs : [];
+    const Y = yaml();
+    // Where a document passes the nesting limit, found before composing it: composing recurses per
+    // level, and ran out of stack at a depth that depended on what ran before. The parser's stack says
+    // it as soon as the text gets there (parsing 100,000 nested lists took a second); the tokens once
+    // parsed say it where parsing nests a collection after the fact (a flow mapping that turns out to
+    // be a key).
+    const parser = new Y.Parser();
+    const tokens: CST.Token[] = [];
+    let deep = -1;
+    for (const lexeme of new Y.Lexer().lex(text)) {
+      for (const t of parser.next(lexeme)) tokens.push(t);
+      if (parser.stack.length > MAX_DEPTH + 1 && (deep = tooDeepOnStack(parser.stack)) >= 0) break;
+    }
+    if (deep < 0) {
+      for (const t of parser.end()) tokens.push(t);
+      deep = tooDeepAt(tokens);
+    }
+    if (deep >= 0) {
+      this.syntax.push(depthProblem(deep));
+      this.data = null;
+      return;
+    }
+    // The YAML 1.2 core schema alone: no tag beyond it (!!binary, !!set, !!timestamp …) makes data
+    // other than plain objects, lists, text, numbers, booleans and null, as on the fast path.
+    // Keys are checked for duplicates below, in one pass: the parser's own check is quadratic.
+    const composer = new Y.Composer({ uniqueKeys: false, resolveKnownTags: false, keepSourceTokens: false, logLevel: 'error' });
+    const list = Array.from(composer.compose(tokens));
     this.syntax.push(...directiveProblems(text, list.length));
     this.doc = list[0];
+    let tooDeep = false;
     for (const [i, d] of list.entries()) {
       for (const e of d.errors) {
         this.syntax.push(problemFor(e.code, e.message, e.pos[0], e.pos[1]));
       }
+      const checked = checkNodes(d);
+      this.syntax.push(...checked.problems);
+      if (i === 0) tooDeep = checked.tooDeep;
       if (i > 0) {
         const start = d.range[0];
         this.syntax.push({ span: { start, end: Math.min(text.length, start + 3) }, message: msg('yaml.multiple-documents', { n: i + 1 }) });
       }
     }
     let data: unknown = null;
-    if (this.doc) {
+    if (this.doc && !tooDeep) {
       try {
         data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
@@ -116,6 +154,11 @@ class YamlParsedFile implements ParsedFile {
       }
     }
     this.data = data;
+    // The parser puts an error at the end of the input one character past it: a finding stays inside the text.
+    for (const p of this.syntax) {
+      const start = Math.min(p.span.start, text.length);
+      p.span = { start, end: Math.max(start, Math.min(p.span.end, text.length)) };
+    }
   }
 
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
@@ -128,7 +171,7 @@ class YamlParsedFile implements ParsedFile {
       pair = undefined;
       node = deref(node, this.doc!);
       if (yaml().isMap(node)) {
-        pair = node.items.find((p) => yaml().isScalar(p.key) && String(p.key.value) === String(step)) as Pair | undefined;
+        pair = node.items.find((p) => yaml().isScalar(p.key) && keyString(p.key.value) === String(step)) as Pair | undefined;
         if (!pair) return undefined;
         node = pair.value as Node | null;
       } else if (yaml().isSeq(node) && typeof step === 'number') {
@@ -154,7 +197,7 @@ class YamlParsedFile implements ParsedFile {
       if (yaml().isMap(node)) {
         const pair = node.items.find((p) => containsOffset(p, offset));
         if (!pair || !yaml().isScalar(pair.key)) return { path, part };
-        path.push(String(pair.key.value));
+        path.push(keyString(pair.key.value));
         const k = pair.key as Node;
         if (k.range && offset <= k.range[1]) return { path, part: 'key' };
         node = pair.value as Node | null;
@@ -170,15 +213,139 @@ class YamlParsedFile implements ParsedFile {
   }
 }
 
+const isCollectionToken = (t: CST.Token | null | undefined): t is CST.BlockMap | CST.BlockSequence | CST.FlowCollection =>
+  !!t && (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
+
+/** Where the collection past the limit on the parser's stack (the path to what it is reading) starts, or -1. */
+function tooDeepOnStack(stack: CST.Token[]): number {
+  let depth = 0;
+  for (const t of stack) if (isCollectionToken(t) && ++depth > MAX_DEPTH) return t.offset;
+  return -1;
+}
+
 /**
- * Duplicate keys are errors, except empty ones: `: a` / `: b` are two
- * entries with missing keys, which YAML allows.
+ * Where the first collection nested deeper than the limit starts in the
+ * parser's tokens (-1: nowhere), without recursion: the tokens of 100,000
+ * nested lists are 100,000 levels deep. A collection past the limit is not
+ * looked into: whatever is inside starts later.
  */
-function sameKey(a: unknown, b: unknown): boolean {
-  const av = yaml().isScalar(a) ? a.value : a;
-  const bv = yaml().isScalar(b) ? b.value : b;
-  if (av === null || bv === null || av === undefined || bv === undefined) return false;
-  return av === bv || (yaml().isScalar(a) && yaml().isScalar(b) && String(av) === String(bv) && typeof av === typeof bv);
+function tooDeepAt(tokens: CST.Token[]): number {
+  let first = -1;
+  const stack: [CST.Token | null | undefined, number][] = [];
+  for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!isCollectionToken(token)) continue;
+    if (depth + 1 > MAX_DEPTH) {
+      if (first < 0 || token.offset < first) first = token.offset;
+      continue;
+    }
+    for (const item of token.items) {
+      if ('key' in item) stack.push([item.key, depth + 1]);
+      stack.push([item.value, depth + 1]);
+    }
+  }
+  return first;
+}
+
+/** Where a node sits while checkNodes walks: `depth` counts the collections down to it, itself included if it is one. */
+interface Visit {
+  node: unknown;
+  depth: number;
+  /** Where it is held, so that an alias can be replaced: the pair whose value it is, or the list and its index. */
+  pair?: Pair;
+  list?: YamlLib.YAMLSeq;
+  index?: number;
+  /** The walk is back at this collection, below its items. */
+  done?: boolean;
+}
+
+/**
+ * Every node of a document, in one pass in text order, for what the parser
+ * leaves:
+ * - keys: a key defined twice (as the parser's own `uniqueKeys` check would
+ *   say: equal values, or the same text and type; empty keys never, since
+ *   `: a` / `: b` are two entries with missing keys, which YAML allows), and a
+ *   list or mapping used as a key, which is removed: turned into data it would
+ *   be printed as YAML, at a cost that grows with its size at every level it is
+ *   nested in (300 nested `{` took 21 s), and a plan's keys are text;
+ * - aliases: one inside the node it names (the data would contain itself) is
+ *   made null; one that nests the data deeper than the limit (an alias of a
+ *   deep list inside a deep list) stops the document (`tooDeep`).
+ */
+function checkNodes(doc: Document): { problems: SyntaxProblem[]; tooDeep: boolean } {
+  const Y = yaml();
+  const problems: SyntaxProblem[] = [];
+  let tooDeep = false;
+  // Lists and mappings the walk is inside, and how deep the data of each one it left is.
+  const open = new Set<unknown>();
+  const height = new Map<unknown, number>();
+  const heightOf = (n: unknown): number => (Y.isCollection(n) ? (height.get(n) ?? 0) : 0);
+  const stack: Visit[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length) {
+    const v = stack.pop()!;
+    const node = v.node;
+    if (v.done) {
+      let h = 0;
+      const items = Y.isMap(node) ? node.items.map((p) => p.value) : (node as YamlLib.YAMLSeq).items;
+      for (const item of items) h = Math.max(h, Y.isAlias(item) ? heightOf(item.resolve(doc)) : heightOf(item));
+      height.set(node, h + 1);
+      open.delete(node);
+      continue;
+    }
+    if (Y.isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!Y.isCollection(target)) continue;
+      const r = node.range;
+      if (open.has(target)) {
+        problems.push({ span: { start: r?.[0] ?? 0, end: r?.[1] ?? 0 }, message: msg('yaml.alias-cycle', { name: node.source }) });
+        const nothing = new Y.Scalar(null);
+        if (v.pair) v.pair.value = nothing;
+        else if (v.list) v.list.items[v.index!] = nothing;
+      } else if (!tooDeep && v.depth - 1 + heightOf(target) > MAX_DEPTH) {
+        problems.push(depthProblem(r?.[0] ?? 0, r?.[1] ?? 0));
+        tooDeep = true;
+      }
+      continue;
+    }
+    if (!Y.isCollection(node)) continue;
+    open.add(node);
+    stack.push({ node, depth: v.depth, done: true });
+    // Pushed last to first, so that they are walked in text order: an alias comes after its anchor.
+    if (Y.isMap(node)) {
+      const seen = new Set<string>();
+      let dropped = false;
+      const kept: Visit[] = [];
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const target = Y.isAlias(key) ? key.resolve(doc) : key;
+        if (Y.isCollection(target)) {
+          const r = (key as Node).range;
+          problems.push({ span: { start: r?.[0] ?? 0, end: r?.[1] ?? 0 }, message: msg('yaml.collection-key') });
+          dropped = true;
+          continue;
+        }
+        if (Y.isScalar(key) && key.value !== null && key.value !== undefined) {
+          const id = typeof key.value + ':' + String(key.value);
+          if (seen.has(id)) {
+            const start = key.range?.[0] ?? 0;
+            problems.push({ span: { start, end: start + 1 }, message: msg('yaml.duplicate-key') });
+          } else seen.add(id);
+        }
+        kept.push({ node: pair.value, depth: v.depth + 1, pair: pair as Pair });
+      }
+      if (dropped) node.items = node.items.filter((p) => !Y.isCollection(Y.isAlias(p.key) ? p.key.resolve(doc) : p.key));
+      for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i]);
+    } else if (Y.isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: v.depth + 1, list: node, index: i });
+    }
+  }
+  return { problems, tooDeep };
+}
+
+/** A key as data names it (`yaml`'s toJS): an empty key is the empty string. */
+function keyString(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 /** Two checks the parser leaves out: a directive with no document after it, and a repeated %YAML directive. */

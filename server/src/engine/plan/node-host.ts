@@ -1,6 +1,6 @@
 /** The file host for the command line: the real file system. */
 import * as fs from 'node:fs';
-import { decode } from '../parse/decode';
+import { decode, MAX_FILE_BYTES } from '../parse/decode';
 import type { DirEntry, FileContent, FileHost } from './workspace';
 
 /** Files up to this size are read into one buffer the host keeps; larger ones get a buffer of their own. */
@@ -66,6 +66,8 @@ export class NodeFileHost implements FileHost {
       }
       const s = fs.fstatSync(fd);
       if (!s.isFile()) return undefined;
+      // Above the limit the size alone makes the finding: reading 1.5 GB first took seconds and as much memory.
+      if (s.size > MAX_FILE_BYTES) return { tooLarge: s.size, stamp: `${s.mtimeMs}:${s.size}` };
       if (s.size > this.scratch.length && s.size <= SCRATCH_MAX) this.scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(s.size, this.scratch.length * 2)));
       const buffer = s.size <= this.scratch.length ? this.scratch : Buffer.allocUnsafeSlow(s.size);
       let got = 0;

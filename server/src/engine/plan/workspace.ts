@@ -9,10 +9,10 @@
  */
 import * as nodePath from 'node:path';
 import { decode } from '../parse/decode';
-import { parseBytes, parseText } from '../parse/load';
+import { parseBytes, parseText, tooLargeFile } from '../parse/load';
 import { buildFileModel, type FileModel } from './model';
 import { PlanIndex } from './plan-index';
-import { CONFIG_FILE_NAME, parseConfig, type RuleConfig } from './config';
+import { CONFIG_FILE_NAME, configTooLarge, parseConfig, type RuleConfig } from './config';
 import { childPath, isPilotFile, walkPilotFiles } from './walk';
 
 export { childPath, isPilotFile, PILOT_FILE, SKIPPED_DIRS } from './walk';
@@ -26,6 +26,8 @@ export interface FileContent {
   /** Editor text (preferred) or bytes from disk. */
   text?: string;
   bytes?: Uint8Array;
+  /** The size in bytes of a file above the size limit (decode.ts MAX_FILE_BYTES), not read: neither text nor bytes. */
+  tooLarge?: number;
   /** Changes whenever the content may have changed. */
   stamp: string;
 }
@@ -117,7 +119,9 @@ export class Workspace {
     const content = known ?? this.host.read(path);
     if (!content) return undefined;
     const before = previous?.parsed;
-    const parsed = content.text !== undefined ? parseText(path, content.text, before) : parseBytes(path, content.bytes ?? new Uint8Array(), before);
+    const parsed = content.tooLarge !== undefined
+      ? tooLargeFile(path, content.tooLarge)
+      : content.text !== undefined ? parseText(path, content.text, before) : parseBytes(path, content.bytes ?? new Uint8Array(), before);
     // The same parse (the text did not change, load.ts): the same model, so nothing built from it is made again.
     // Otherwise the entries an edit did not touch keep their entities and references (model.ts).
     const model = previous && parsed === before ? previous : buildFileModel(parsed, previous);
@@ -148,7 +152,8 @@ export class Workspace {
       return undefined;
     }
     let kept: ReadAhead = { content, mayBePlan: true };
-    if (content.text === undefined) {
+    if (content.tooLarge !== undefined) kept.mayBePlan = false; // never parsed, so never of kind Plan
+    else if (content.text === undefined) {
       const bytes = content.bytes ?? new Uint8Array();
       const d = decode(bytes);
       // Looked for in the bytes: native and half the size of the text, where a search of the text is not.
@@ -231,7 +236,7 @@ export class Workspace {
     if (hit && hit.stamp === stamp) return hit.config;
     const content = this.host.read(path);
     const text = content?.text ?? (content?.bytes ? Buffer.from(content.bytes).toString('utf8') : '');
-    const config = parseConfig(path, text);
+    const config = content?.tooLarge !== undefined ? configTooLarge(path, content.tooLarge) : parseConfig(path, text);
     this.configs.set(path, { stamp, config });
     return config;
   }

@@ -10,7 +10,7 @@
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
 import { definesKind, type EntityKind, type Reference } from '../plan/model';
-import type { Span } from '../findings';
+import { MAX_RELATED, type Span } from '../findings';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -30,8 +30,6 @@ const BFS_BUDGET = 2_000_000;
 /** Nodes of a cycle shown in a message before the middle is elided. */
 const SHOW_HEAD = 6;
 const SHOW_TAIL = 3;
-/** Related locations attached to one finding. */
-const MAX_RELATED = 20;
 
 /** Strongly connected components, iteratively: comp[v] is v's component number. */
 export function stronglyConnected(adj: readonly (readonly number[])[]): Int32Array {

@@ -16,6 +16,7 @@ import type { FindingData, Span } from '../findings';
 import type { JsonPath, ParsedFile } from '../parse/parsed-file';
 import { ENTITY_LISTS, isObj } from '../plan/model';
 import { splitTitle } from './schema-text';
+import { valueText } from '../value-text';
 
 defineMessages({
   'schema.unknown-key': {
@@ -239,7 +240,7 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
           message: msg('schema.enum', {
             thing,
             field,
-            value: String(value),
+            value: valueText(value),
             hint: s ? msg('schema.enum.suggest', { suggestion: s, allowed: allowedText }) : msg('schema.enum.allowed', { allowed: allowedText }),
           }),
           data: { suggestions: s ? [s] : allowed.length <= 12 ? allowed : undefined, path },
@@ -279,7 +280,7 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
       case 'exclusiveMaximum': {
         const p = e.params as { comparison: string; limit: number };
         const op = { '>=': { en: 'at least', zh: '不小于' }, '<=': { en: 'at most', zh: '不大于' }, '>': { en: 'more than', zh: '大于' }, '<': { en: 'less than', zh: '小于' } }[p.comparison] ?? { en: p.comparison, zh: p.comparison };
-        push(`bound:${e.instancePath}`, { span: spanOf(path, 'value'), message: msg('schema.bound', { thing, field, value: String(value), op, limit: p.limit }), data: { path } });
+        push(`bound:${e.instancePath}`, { span: spanOf(path, 'value'), message: msg('schema.bound', { thing, field, value: valueText(value), op, limit: p.limit }), data: { path } });
         break;
       }
       case 'minItems': {
@@ -295,7 +296,7 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         const j = (e.params as { j: number }).j;
         const itemPath = [...path, j];
         const item = Array.isArray(value) ? value[j] : undefined;
-        push(`unique:${e.instancePath}`, { span: spanOf(itemPath, 'value'), message: msg('schema.unique', { thing, field, value: String(item) }), data: { path: itemPath } });
+        push(`unique:${e.instancePath}`, { span: spanOf(itemPath, 'value'), message: msg('schema.unique', { thing, field, value: valueText(item) }), data: { path: itemPath } });
         break;
       }
       case 'not': {
