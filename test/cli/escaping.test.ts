@@ -11,10 +11,14 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseWorkflowCommand } from '../action/run-bundle';
 import { check, cleanup, findAll, parseXml, tempTree } from './run-cli';
+import { terminalText } from '../../server/src/cli/formats/escape';
+import { valueText } from '../../server/src/engine/value-text';
 
 /** What a value becomes in YAML's double-quoted escapes below. */
 const VALUE = '\n::error file=evil.js,line=1::injected \u001b]0;TITLE\u0007 ##[error]legacy \u009b31m \u202eRTL |`<img src=x>[l](u)';
 const YAML_VALUE = '"\\n::error file=evil.js,line=1::injected \\e]0;TITLE\\a ##[error]legacy \\x9b31m \\u202eRTL |`<img src=x>[l](u)"';
+/** How the engine's messages show the value (cut short, its controls as escapes): the formats escape what is left for their medium. */
+const SHOWN = valueText(VALUE);
 const FILE = `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - {id: T-1, title: t, area: ${YAML_VALUE}, lead: x}\n`;
 /** A file name with a line break, an escape sequence, both kinds of workflow command and Markdown. */
 const NAME = '\n::warning::name \u001b[31mred ##[notice]n |`<b>[x](y).pilot.yaml';
@@ -52,7 +56,8 @@ describe('cli: hostile values and file names are escaped in every format', funct
   it('stylish: control characters as visible escapes, no line a workflow command', () => {
     const out = run('stylish');
     assertTame(out, 'stylish');
-    assert.ok(out.includes('`\\n::error file=evil.js,line=1::injected \\u001b]0;TITLE\\u0007 ##\\u005berror]legacy \\u009b31m \\u202eRTL |`<img src=x>[l](u)`'), out);
+    assert.ok(out.includes(`\`${terminalText(SHOWN)}\``), out);
+    assert.ok(terminalText(SHOWN).includes('##\\u005berror]'), 'the legacy command in the value is broken');
     assert.ok(out.includes('\\n::warning::name \\u001b[31mred ##\\u005bnotice]n |`<b>[x](y).pilot.yaml\n'), out);
     assert.match(out, /^ \\u003a:error file=a::starts\.pilot\.yaml$/m);
     // With colour the path is underlined: still escaped inside the colour codes.
@@ -65,12 +70,12 @@ describe('cli: hostile values and file names are escaped in every format', funct
     assertTame(json, 'json');
     const report = JSON.parse(json) as { files: { path: string; findings: { message: string }[] }[] };
     assert.deepEqual(report.files.map((f) => f.path).sort(), [COLONS, NAME].sort());
-    for (const f of report.files) assert.ok(f.findings.some((x) => x.message.includes(`\`${VALUE}\``)), JSON.stringify(f.findings));
+    for (const f of report.files) assert.ok(f.findings.some((x) => x.message.includes(`\`${SHOWN}\``)), JSON.stringify(f.findings));
     const sarif = run('sarif');
     assertTame(sarif, 'sarif');
     const log = JSON.parse(sarif);
     const results = log.runs[0].results as { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
-    assert.ok(results.some((r) => r.message.text.includes(`\`${VALUE}\``)));
+    assert.ok(results.some((r) => r.message.text.includes(`\`${SHOWN}\``)));
     assert.ok(results.some((r) => decodeURIComponent(r.locations[0].physicalLocation.artifactLocation.uri) === NAME));
   });
 
@@ -81,7 +86,7 @@ describe('cli: hostile values and file names are escaped in every format', funct
     const names = findAll(root, 'testcase').map((c) => c.attrs.name);
     assert.ok(names.includes(NAME.replace('\u001b', '\\u001b')), JSON.stringify(names));
     const text = findAll(root, 'failure').map((f) => f.text).join('\n');
-    assert.ok(text.includes(VALUE.replace('\u001b', '\\u001b').replace('\u0007', '\\u0007')), text);
+    assert.ok(text.includes(SHOWN), text);
   });
 
   it('markdown: cells escaped (no HTML, link, code span or line break of the file), a row per finding', () => {
@@ -104,7 +109,8 @@ describe('cli: hostile values and file names are escaped in every format', funct
     const commands = lines.map((l) => parseWorkflowCommand(l));
     for (const c of commands) assert.ok(c && ['error', 'notice'].includes(c.command), JSON.stringify(c));
     assert.deepEqual([...new Set(commands.map((c) => c!.properties.file))].sort(), [COLONS, NAME.replace('\u001b', '\\u001b')].sort());
-    assert.ok(commands.some((c) => c!.message.includes(VALUE.replace('\u001b', '\\u001b').replace('\u0007', '\\u0007').replace('\u009b', '\\u009b').replace('\u202e', '\\u202e'))));
+    // The engine's text keeps the C1 control (JSON escapes none above U+001F): here it is a visible escape.
+    assert.ok(commands.some((c) => c!.message.includes(SHOWN.replace('\u009b', '\\u009b'))), JSON.stringify(commands.map((c) => c!.message)));
   });
 
   it('messages on standard error: a path named on the command line, a folder found in a walk', () => {
