@@ -1,6 +1,7 @@
-// The engine's fuzz suite, long: `node scripts/fuzz.mjs [runs]` builds, then runs
+// The fuzz suites, long: `npm run fuzz [-- runs]` (node scripts/fuzz.mjs) builds, then runs
 // test/fuzz with PILOT_PLAN_FUZZ_RUNS runs a property (default 100,000) and a fresh
-// seed (or PILOT_PLAN_FUZZ_SEED), and closes with the counts and the failures.
+// seed (or PILOT_PLAN_FUZZ_SEED; the server and command-line suite: PILOT_PLAN_FUZZ_SERVER_RUNS,
+// default 200 edit sequences), and closes with the counts and the failures.
 // `npm test` runs the same suite small, with a fixed seed.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -55,23 +55,30 @@ export function copyExample(name: string): string {
   return dir;
 }
 
-/** Lines and UTF-16 columns → offset in a text (what the server does). */
-export function offsetAt(text: string, pos: Position): number {
-  let line = 0;
-  let i = 0;
-  while (line < pos.line && i < text.length) {
-    const n = text.indexOf('\n', i);
-    if (n < 0) return text.length;
-    i = n + 1;
-    line++;
+/** Where each line starts: LSP breaks lines at LF, CRLF and a lone CR, as the server's documents do. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 || c === 10) starts.push(i + 1);
   }
-  return i + pos.character;
+  return starts;
+}
+
+/** Lines and UTF-16 columns → offset in a text (what the server does; a column past the line's end stops there). */
+export function offsetAt(text: string, pos: Position): number {
+  const starts = lineStarts(text);
+  if (pos.line >= starts.length) return text.length;
+  const end = pos.line + 1 < starts.length ? starts[pos.line + 1] : text.length;
+  return Math.min(starts[pos.line] + pos.character, end);
 }
 
 export function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  const starts = lineStarts(text);
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line, character: offset - starts[line] };
 }
 
 /** The position of the `n`th occurrence of `needle` (plus `delta` characters). */
