@@ -2,6 +2,7 @@
 // test/fuzz with PILOT_PLAN_FUZZ_RUNS runs a property (default 100,000) and a fresh
 // seed (or PILOT_PLAN_FUZZ_SEED; the server and command-line suite: PILOT_PLAN_FUZZ_SERVER_RUNS,
 // default 200 edit sequences), and closes with the counts and the failures.
+// PILOT_PLAN_FUZZ_SHRINK=no reports a failing input without shrinking it first.
 // `npm test` runs the same suite small, with a fixed seed.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';

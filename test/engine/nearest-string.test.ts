@@ -62,4 +62,15 @@ describe('NearestStrings = closest + distance within a limit', () => {
       assert.equal(index.nearest(query, 4), reference(query, ids, 4));
     }
   });
+
+  it('a query far longer than every candidate is answered at once: no candidate can be within the limit (the fuzz suite found an 80,000-character reference that took minutes)', () => {
+    const ids = new NearestStrings(['T-1', 'T-2', 'IND-10', 'P']);
+    const long = 'T-1' + 'x'.repeat(80_000);
+    assert.equal(ids.nearest(long, Math.floor(long.length / 3)), undefined);
+    assert.equal(reference('T-1xx', ['T-1', 'T-2'], 2), ids.nearest('T-1xx', 2));
+    // The distance is at least the difference in length: just within it, and just past it.
+    assert.equal(new NearestStrings(['ABCDEF']).nearest('ABCDEFGH', 2), 'ABCDEF');
+    assert.equal(new NearestStrings(['ABCDEF']).nearest('ABCDEFGHI', 2), undefined);
+    assert.equal(new NearestStrings(['ABCDEFGH']).nearest('AB', 6), 'ABCDEFGH');
+  });
 });

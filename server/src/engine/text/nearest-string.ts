@@ -52,13 +52,17 @@ export class NearestStrings {
   }
 
   private search(query: string, limit: number): string | undefined {
+    // No candidate is nearer than the difference in length: a query far longer than every candidate
+    // (a broken file's reference can be a whole paragraph) is answered without a search as long as it.
+    const least = query.length - this.depth;
+    if (least > limit) return undefined;
     const width = query.length + 1;
     // One row per tree level, made once per query: row d holds the distances from the
     // first d characters of a candidate to every prefix of the query.
     const rows: Int32Array[] = [];
     for (let d = 0; d <= this.depth; d++) rows.push(new Int32Array(width));
     for (let i = 0; i < width; i++) rows[0][i] = i;
-    for (let bound = 0; bound <= limit; bound++) {
+    for (let bound = Math.max(0, least); bound <= limit; bound++) {
       let best = -1;
       const walk = (n: TrieNode, level: number) => {
         const prev = rows[level];
