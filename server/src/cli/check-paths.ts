@@ -15,7 +15,7 @@ import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
 import { childPath, SKIPPED_DIRS } from '../engine/plan/walk';
 import { Workspace } from '../engine/plan/workspace';
-import { expandPaths } from './expand-paths';
+import { expandPaths, realPath } from './expand-paths';
 import { scopeToPlans, strayConfigResult } from './plan-scope';
 import type { ReportFile } from './formats/format';
 import type { CheckTiming } from './timing';
@@ -45,14 +45,6 @@ export interface CheckedPaths {
   files: string[];
 }
 
-/** The real path of a folder that exists; the path itself otherwise. */
-function realPath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
 
 /** Whether a file is below a folder its plan's members are never looked for in (SKIPPED_DIRS). */
 function outsideItsPlan(ws: Workspace, file: string): boolean {

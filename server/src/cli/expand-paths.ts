@@ -61,7 +61,7 @@ export interface Expanded {
 }
 
 /** The real path of something that exists (a path named, a glob's folder); the path itself if it cannot be told. */
-function realPath(p: string): string {
+export function realPath(p: string): string {
   try {
     return fs.realpathSync(p);
   } catch {
