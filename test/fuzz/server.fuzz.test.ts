@@ -64,6 +64,16 @@ describe(`server and command-line fuzz (fast-check, ${RUNS} edit sequences, seed
       for (const rel of FILES) client.open(p.path(rel));
       await expectWorkspaceLikeCli(client, p.dir, 'opening the files');
       let sequences = 0;
+      // Sequences the long run found wrong, first.
+      const examples: [Edit[]][] = [
+        [
+          [
+            { file: 3, at: 0, remove: 7, text: '' },
+            { file: 2, at: 0.999999999999998, remove: 35, text: 'kind: Plan\n' },
+            { file: 4, at: 0, remove: 0, text: ': ' },
+          ],
+        ],
+      ];
       await fc.assert(
         fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
           for (const e of edits) {
@@ -79,7 +89,7 @@ describe(`server and command-line fuzz (fast-check, ${RUNS} edit sequences, seed
           assert.ok(client.alive, 'the server is still running');
           sequences++;
         }),
-        params(RUNS),
+        { ...params(RUNS), examples },
       );
       console.log(`      (server fuzz: ${sequences} edit sequences, every file equal to the checker after each)`);
     } finally {
@@ -94,7 +104,8 @@ describe(`server and command-line fuzz (fast-check, ${RUNS} edit sequences, seed
       const arg = fc.oneof(
         fc.constantFrom('--format', '-f', 'json', 'sarif', 'junit', 'github', 'markdown', 'stylish', 'xml', '--fail-on', 'never', 'info', 'bogus', '--locale', 'zh-CN', 'fr', '--color', '--no-color', '--stdin-filename', '--whole-plans', '-o', '--output', '--', '-', '-h', '--version'),
         fc.constantFrom('.', 'a.pilot.yaml', 'missing.pilot.yaml', '*.pilot.yaml', './*', '**/x', '[', '\u001b[2J', '::error::x', 'a\nb', '/dev/null', 'a.pilot.yaml/..'),
-        fc.string({ maxLength: 6 }),
+        // Not an absolute path: `/` would walk the whole machine.
+        fc.string({ maxLength: 6 }).filter((x) => !x.startsWith('/')),
       );
       let runs = 0;
       fc.assert(
