@@ -26,7 +26,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const manifest = JSON.parse(readFileSync(opt('--manifest', join(HERE, 'results', 'work', 'manifest.json')), 'utf8'));
+const manifest = JSON.parse(readFileSync(opt('--manifest', join(HERE, 'results', 'plans', 'manifest.json')), 'utf8'));
 const wantedSets = opt('--datasets', manifest.datasets.map((d) => d.name).join(',')).split(',');
 const runsArg = Number(opt('--runs', '0'));
 const only = opt('--only', 'all');

@@ -3,7 +3,7 @@
 //
 //   node bench/generate.mjs [--out DIR] [--force] [--verify]
 //
-// Writes, under bench/results/work/ (ignored by git):
+// Writes, under bench/results/plans/ (ignored by git):
 //   lines-1k/ lines-10k/ lines-100k/   a plan whose tasks.pilot.yaml has about 1k, 10k, 100k lines
 //                                      (plus a Plan, an Indicators and a Projects file so every
 //                                      reference resolves)
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-export const DEFAULT_OUT = join(HERE, 'results', 'work');
+export const DEFAULT_OUT = join(HERE, 'results', 'plans');
 const GENERATOR_HASH = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 
 /**

@@ -169,7 +169,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && arg
     const dir = join(outDir, CLI ? `cli-${ds}` : ds);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const work = join(HERE, 'results', 'work', ds);
+    const work = join(HERE, 'results', 'plans', ds);
     const target = CLI ? [join(ROOT, 'dist', 'cli.js'), 'check', work, '--format', 'json'] : [join(HERE, 'floor.mjs'), '--only', 'engine-check', '--datasets', ds, '--runs', '3'];
     execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', ...target], { stdio: ['ignore', 'ignore', 'inherit'] });
     const f = readdirSync(dir).find((x) => x.endsWith('.cpuprofile'));
