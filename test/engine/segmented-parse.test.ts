@@ -4,6 +4,7 @@
  * on every example and conformance case, and on thousands of mutants of the
  * examples (lines deleted, duplicated, re-indented, stray characters).
  */
+import { edited as nextVersion } from '../util/text-change';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,8 +40,8 @@ function compare(text: string, label: string, spans = true, previousText?: strin
   // With a previous version, unchanged segments keep its parses and the rest is parsed one by one. A previous
   // version that was itself an edit passed segments.ts's screens, so only the edited lines are screened again.
   let previous = previousText === undefined ? undefined : parseText('x', previousText);
-  if (previous && screenedPrevious) previous = parseText('x', previousText!, previous);
-  const fast = parseText('x', text, previous);
+  if (previous && screenedPrevious) previous = nextVersion(previous, previousText!);
+  const fast = previous ? nextVersion(previous, text) : parseText('x', text);
   const fullBad = full.syntax.length > 0;
   const fastBad = fast.syntax.length > 0;
   assert.equal(fastBad, fullBad, `${label}: verdicts differ (full: ${full.syntax.map((s) => JSON.stringify(s.message)).join(', ') || 'valid'})`);
@@ -144,7 +145,7 @@ describe('segmented parse = full parse', function () {
     const text = fs.readFileSync(f, 'utf8');
     const before = parseText(f, text) as SegmentedParsedFile;
     const edited = text.replace(/name: ([^\n]+)/, 'name: $1（调整）');
-    const after = parseText(f, edited, before) as SegmentedParsedFile;
+    const after = nextVersion(before, edited) as SegmentedParsedFile;
     assert.ok(after instanceof SegmentedParsedFile);
     // A segment's parse in the new version (its own, by place) is the old version's, or new.
     const change = lineChange(text, edited);

@@ -32,7 +32,6 @@ const REQUESTS = [
   'textDocument/codeLens',
   'codeLens/resolve',
   'workspace/executeCommand',
-  'textDocument/willSaveWaitUntil',
 ];
 const NOTIFICATIONS = [
   'pilotPlan/activeDocument',
@@ -67,7 +66,7 @@ const BY_CAPABILITY: Record<string, string[]> = {
 const pos = (line: number, character: number) => ({ line, character });
 
 /** Methods that read a text document and nothing else: a valid one with other fields beside it is well-formed. */
-const DOCUMENT_ONLY = new Set(['textDocument/documentSymbol', 'textDocument/codeLens', 'textDocument/willSaveWaitUntil', 'textDocument/didClose', 'textDocument/willSave', 'textDocument/didSave']);
+const DOCUMENT_ONLY = new Set(['textDocument/documentSymbol', 'textDocument/codeLens', 'textDocument/didClose', 'textDocument/willSave', 'textDocument/didSave']);
 
 /** The shapes a method gets: the common ones that are wrong for it, and its own. */
 function shapesFor(method: string, uri: string, text: string): unknown[] {
@@ -127,7 +126,6 @@ function moreShapes(method: string, uri: string, text: string): unknown[] {
     case 'textDocument/didClose':
     case 'textDocument/willSave':
     case 'textDocument/didSave':
-    case 'textDocument/willSaveWaitUntil':
       return [{ textDocument: { uri: 42 } }, { textDocument: { uri: null }, reason: 1 }, { textDocument: { uri: '' } }];
     case 'workspace/didChangeWatchedFiles':
       return [{ changes: 42 }, { changes: [null] }, { changes: [{ uri: 42, type: 2 }] }, { changes: [{ uri, type: 99 }] }, { changes: [{ uri, type: '2' }] }];

@@ -79,33 +79,9 @@ const MIN_DEBOUNCE_MS = 10;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** What a file's published diagnostics were made from (see DiagnosticsService.madeFrom). */
-interface MadeFrom {
-  findings: readonly Finding[];
-  lines: LineIndex;
-  locale: Locale;
-  /** The files that related locations point into, with the text (lines) they had. */
-  related: [string, LineIndex | undefined][];
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 export class DiagnosticsService {
   /** uri → the diagnostics last published (as JSON), to publish only changes. */
   private readonly published = new Map<string, string>();
-  /**
-   * uri → what its last published diagnostics were made from. The same finding
-   * objects (kept by the session when a file and the plan's structure did not
-   * change) over the same text, and over the same texts of the files their
-   * related locations point into, make the same diagnostics: such a file is not
-   * converted and compared again. In a plan with 20,000 findings, converting
-   * and comparing every file's was most of each keystroke's check.
-   */
-  private readonly madeFrom = new Map<string, MadeFrom>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The document the user looks at: status notifications are about it. */
   active: string | undefined;
@@ -171,7 +147,6 @@ export class DiagnosticsService {
       if (this.session.isConfig(p)) continue;
       if (!this.session.model(p)) {
         const uri = this.session.uriOf(p);
-        this.madeFrom.delete(uri);
         this.publish(uri, []);
         continue;
       }
@@ -261,13 +236,7 @@ export class DiagnosticsService {
   }
 
   private publishFindings(uri: string, findings: readonly Finding[], lines: LineIndex, state: PlanState): void {
-    const locale = this.options.locale;
-    const prev = this.madeFrom.get(uri);
-    if (prev && prev.lines === lines && prev.locale === locale && sameItems(prev.findings, findings) && prev.related.every(([p, l]) => relatedLines(p, this.session, state) === l)) return;
-    const relatedFiles = new Set<string>();
-    for (const f of findings) for (const r of f.data?.related ?? []) relatedFiles.add(r.file);
-    this.madeFrom.set(uri, { findings, lines, locale, related: [...relatedFiles].map((p) => [p, relatedLines(p, this.session, state)]) });
-    this.publish(uri, findings.map((f) => toDiagnostic(f, lines, locale, this.session, state)));
+    this.publish(uri, findings.map((f) => toDiagnostic(f, lines, this.options.locale, this.session, state)));
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {
@@ -280,7 +249,6 @@ export class DiagnosticsService {
 
   /** Clears a file's diagnostics (it was deleted). */
   clear(uri: string): void {
-    this.madeFrom.delete(uri);
     if (!this.published.has(uri)) return;
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -68,18 +68,11 @@ const folder = shape({ uri: isUri, name: isString });
 const diagnostic = shape({ range: isRange, message: isString });
 const contentChange = (v: unknown) => isObject(v) && isString(v.text) && (v.range === undefined || isRange(v.range)) && optional(isUinteger)(v.rangeLength);
 
-/** Document synchronization, which TextDocuments handles, by method. */
-export const SYNC_PARAMS: Record<string, Check> = {
-  'textDocument/didOpen': shape({ textDocument: shape({ uri: isUri, languageId: isString, version: isInteger, text: isString }) }),
-  'textDocument/didChange': shape({ textDocument: shape({ uri: isUri, version: isInteger }), contentChanges: listOf(contentChange) }),
-  'textDocument/didClose': documentParams,
-  'textDocument/willSave': documentParams,
-  'textDocument/willSaveWaitUntil': documentParams,
-  'textDocument/didSave': shape({ textDocument, text: optional(isString) }),
-};
-
-/** The other handlers' checks, by the name each is guarded under in server.ts. */
+/** Every handler's checks, by the name each is guarded under in server.ts. */
 export const PARAMS: Record<string, Check> = {
+  didOpen: shape({ textDocument: shape({ uri: isUri, languageId: isString, version: isInteger, text: isString }) }),
+  didChange: shape({ textDocument: shape({ uri: isUri, version: isInteger }), contentChanges: listOf(contentChange) }),
+  didClose: documentParams,
   didChangeWatchedFiles: shape({ changes: listOf(shape({ uri: isUri, type: (t) => t === 1 || t === 2 || t === 3 })) }),
   workspaceFolders: shape({ added: listOf(folder), removed: listOf(folder) }),
   activeDocument: shape({ uri: isUri }),

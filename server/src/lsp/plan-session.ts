@@ -20,7 +20,6 @@
  *   file, files appear or disappear) drops the plan states; they are rebuilt
  *   from the cached models.
  */
-import equal from 'fast-deep-equal';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,21 +33,12 @@ import { Workspace, isPilotFile } from '../engine/plan/workspace';
 import { finalize, runFileRules, runPlanRules, type RuleErrorHandler } from '../engine/run-rules';
 import type { EditorFile, EditorPlan } from '../engine/editor/context';
 import { ENTITY_LISTS } from '../engine/plan/model';
-import { sameStructure } from '../engine/plan/structure';
-import { moveFindings } from '../engine/moved-findings';
+import { parseText } from '../engine/parse/load';
+import { applyChanges, type ContentChange } from '../engine/parse/edit';
 import { RULES } from '../engine/rules/registry';
 import { ItemValidation } from '../engine/schema/item-validation';
 
-/** Plan rules whose findings depend on the plan's structure only (rule.ts, planInputs). */
-const STRUCTURE_RULES = RULES.filter((r) => r.scope === 'plan' && r.planInputs === 'structure');
-const OTHER_PLAN_RULES = RULES.filter((r) => r.scope === 'plan' && r.planInputs !== 'structure');
-
-/** The structure rules' findings of a plan, and the file models and configuration they were found in. */
-interface StructureFindings {
-  models: Map<string, FileModel>;
-  config: RuleConfig;
-  findings: Map<string, Finding[]>;
-}
+const PLAN_RULES = RULES.filter((r) => r.scope === 'plan');
 
 export interface PlanState {
   /** The plan root, or `\0<file>` for a file under no plan. */
@@ -61,8 +51,6 @@ export interface PlanState {
   structural: boolean;
   /** Bumped by every change: a check that sees a newer generation stops. */
   generation: number;
-  /** The last findings of the structure rules, re-used while the structure stays the same. */
-  structureFindings?: StructureFindings;
 }
 
 interface CachedFileFindings {
@@ -77,20 +65,6 @@ export function pathOfUri(uri: string): string {
   // Unsaved or virtual documents: a stable pseudo path that is no real folder.
   const m = /^([a-zA-Z][\w+.-]*):(.*)$/.exec(uri);
   return nodePath.join(nodePath.sep, `\u0000${m?.[1] ?? 'untitled'}`, encodeURIComponent(m?.[2] ?? uri));
-}
-
-/**
- * After structure rules re-ran, a file whose findings equal its last ones keeps
- * the last ones, the same objects: the diagnostics service then neither converts
- * nor compares them again (diagnostics.ts). An edit that moves the IDs of one
- * file re-runs the structure rules for the whole plan, and in a plan with
- * 20,000 duplicate IDs converting every file's findings again was most of it.
- */
-function keepEqualFindings(fresh: Map<string, Finding[]>, last: Map<string, Finding[]>): void {
-  for (const [file, list] of fresh) {
-    const old = last.get(file);
-    if (old && old.length === list.length && list.every((f, i) => equal(f, old[i]))) fresh.set(file, old);
-  }
 }
 
 export class PlanSession {
@@ -122,14 +96,23 @@ export class PlanSession {
     return this.open.get(path) ?? this.uris.get(path) ?? pathToFileURL(path).href;
   }
 
-  /** An open document's new text. `unsaved` when it just opened and is not on disk: it joins its folder's listing. */
-  setDocument(uri: string, text: string, version: number): { path: string; unsaved: boolean } {
+  /** A document the editor opened; true when it is not on disk (an unsaved file): it joins its folder's listing. */
+  openDocument(uri: string, text: string, version: number): boolean {
     const path = this.pathOf(uri);
     const isNew = !this.open.has(path);
     this.open.set(path, uri);
     this.uris.set(path, uri);
-    this.host.setOverlay(path, text, version);
-    return { path, unsaved: isNew && !fs.existsSync(path) };
+    this.host.setOverlay(path, parseText(path, text), version);
+    return isNew && !fs.existsSync(path);
+  }
+
+  /** An open document's changes, applied to its last version (parse/edit.ts); false when it is not open. */
+  changeDocument(uri: string, changes: readonly ContentChange[], version: number): boolean {
+    const path = this.pathOf(uri);
+    const doc = this.host.overlayOf(path);
+    if (!doc || !this.open.has(path)) return false;
+    this.host.setOverlay(path, applyChanges(doc, changes), version);
+    return true;
   }
 
   closeDocument(uri: string): string {
@@ -301,46 +284,9 @@ export class PlanSession {
     return c && c.model === m ? c.findings : this.runFileRules(state, m);
   }
 
-  /**
-   * The plan rules' findings. Structure rules re-run only when the structure
-   * changed (a file's IDs, references or kind, a file added or removed, the
-   * configuration), or when one of their findings (or a related place) sits
-   * on a line an edit changed; otherwise their last findings stand, those in
-   * a changed file moved with its text (moved-findings.ts). On a large plan
-   * most edits change a title or a number, and this spares a pass over every
-   * reference of the plan per keystroke.
-   */
+  /** The plan rules' findings: they read the index, never parse, so they run whole after every change. */
   runPlanRules(state: PlanState): Map<string, Finding[]> {
-    const index = state.index;
-    const files = index.files;
-    const prev = state.structureFindings;
-    let reuse = prev !== undefined && prev.config === index.config && prev.models.size === files.length;
-    let kept = prev?.findings;
-    for (let i = 0; reuse && i < files.length; i++) {
-      const m = files[i];
-      const before = prev!.models.get(m.path);
-      if (before === m) continue;
-      reuse = before !== undefined && sameStructure(before, m);
-      if (reuse) kept = moveFindings(kept!, m.path, before!.parsed.text, m.parsed.text);
-      reuse &&= kept !== undefined;
-    }
-    let structural: Map<string, Finding[]>;
-    if (reuse) {
-      structural = prev!.findings = kept!;
-      for (const m of files) prev!.models.set(m.path, m);
-    } else {
-      structural = runPlanRules(index, this.onRuleError, STRUCTURE_RULES);
-      if (prev) keepEqualFindings(structural, prev.findings);
-      state.structureFindings = { models: new Map(files.map((m) => [m.path, m])), config: index.config, findings: structural };
-    }
-    const out = new Map<string, Finding[]>();
-    for (const [file, list] of structural) out.set(file, list.slice());
-    for (const [file, list] of runPlanRules(index, this.onRuleError, OTHER_PLAN_RULES)) {
-      const have = out.get(file);
-      if (have) have.push(...list);
-      else out.set(file, list);
-    }
-    return out;
+    return runPlanRules(state.index, this.onRuleError, PLAN_RULES);
   }
 
   /** The findings of every file of the plan, as `pilot-plan check` reports them. */

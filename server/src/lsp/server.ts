@@ -22,16 +22,15 @@ import {
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   createConnection,
   type Connection,
-  type Disposable,
+  type DidChangeTextDocumentParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
   type InitializeParams,
   type InitializeResult,
-  type NotificationHandler,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localeFrom, type Locale } from '../engine/i18n/messages';
 import { isPilotFile } from '../engine/plan/workspace';
 import { codeActions } from './code-actions';
@@ -42,7 +41,7 @@ import { DiagnosticsService } from './diagnostics';
 import { FileWatcher } from './file-watcher';
 import { hover } from './hover';
 import { definition, prepareRename, references, rename } from './navigation';
-import { PARAMS, SYNC_PARAMS, invalidParamsMessage, isObject, isShowReferencesArgs } from './params';
+import { PARAMS, invalidParamsMessage, isObject, isShowReferencesArgs } from './params';
 import { PlanSession, pathOfUri } from './plan-session';
 import {
   ACTIVE_DOCUMENT_NOTIFICATION,
@@ -70,7 +69,6 @@ function errorText(e: unknown): string {
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
-  const documents = new TextDocuments(TextDocument);
   const log = (message: string) => {
     try {
       connection.console.error(message);
@@ -219,9 +217,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   // Documents: an open document shadows the disk; every change schedules a check of its plan.
-  const changed = (c: ServerContext, doc: TextDocument) => {
-    const { path, unsaved } = c.session.setDocument(doc.uri, doc.getText(), doc.version);
-    c.diagnostics.active = doc.uri;
+  const changed = (c: ServerContext, uri: string, unsaved: boolean) => {
+    const path = c.session.pathOf(uri);
+    c.diagnostics.active = uri;
     if (c.session.isConfig(path)) return configChanged(c, path);
     if (unsaved) {
       // A new file that is not on disk yet changes its folder's listing, like a created file.
@@ -232,21 +230,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // checked with the plan of its folder, as `pilot-plan check` does with a file named on its command line.
     c.diagnostics.fileChanged(path);
   };
-  // (onDidChangeContent fires on open too.)
-  documents.onDidChangeContent(guardEvent('didChange', (c, e) => changed(c, e.document)));
-  documents.onDidClose(
-    guardEvent('didClose', (c, e) => {
-      const path = c.session.closeDocument(e.document.uri);
-      if (c.diagnostics.active === e.document.uri) c.diagnostics.active = undefined;
+  connection.onDidOpenTextDocument(
+    guardEvent<DidOpenTextDocumentParams>('didOpen', (c, p) => changed(c, p.textDocument.uri, c.session.openDocument(p.textDocument.uri, p.textDocument.text, p.textDocument.version))),
+  );
+  connection.onDidChangeTextDocument(
+    guardEvent<DidChangeTextDocumentParams>('didChange', (c, p) => {
+      if (c.session.changeDocument(p.textDocument.uri, p.contentChanges, p.textDocument.version)) changed(c, p.textDocument.uri, false);
+      else c.log(`pilot-plan: didChange of a document that is not open, ignored: ${p.textDocument.uri}`);
+    }),
+  );
+  connection.onDidCloseTextDocument(
+    guardEvent<DidCloseTextDocumentParams>('didClose', (c, p) => {
+      const uri = p.textDocument.uri;
+      const path = c.session.closeDocument(uri);
+      if (c.diagnostics.active === uri) c.diagnostics.active = undefined;
       if (c.session.isConfig(path)) configChanged(c, path);
       else if (c.session.host.stamp(path) === undefined) {
         // An unsaved file is gone with its editor.
-        c.diagnostics.clear(e.document.uri);
+        c.diagnostics.clear(uri);
         c.diagnostics.structureChanged();
       } else if (!isPilotFile(nodePath.basename(path))) {
         // A file the client matched by an extra glob: part of the plan only while open.
         const state = c.session.forgetMember(path);
-        c.diagnostics.clear(e.document.uri);
+        c.diagnostics.clear(uri);
         if (state) c.diagnostics.schedule(state);
       } else c.diagnostics.fileChanged(path);
     }),
@@ -321,30 +327,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   process.on('uncaughtException', (e) => log(`pilot-plan: uncaught: ${errorText(e)}`));
   process.on('unhandledRejection', (e) => log(`pilot-plan: unhandled: ${errorText(e)}`));
 
-  /**
-   * The connection as TextDocuments sees it: document notifications of the wrong shape never
-   * reach it (a text that is no text would be kept, and parsed at every check of its plan).
-   */
-  const notification =
-    <P>(name: string, register: (h: NotificationHandler<P>) => Disposable) =>
-    (handler: NotificationHandler<P>) =>
-      register((params: P) => {
-        if (SYNC_PARAMS[name](params)) handler(params);
-        else log(`pilot-plan: ${name}: parameters of the wrong shape, ignored`);
-      });
-  const checkedSync: Parameters<TextDocuments<TextDocument>['listen']>[0] = {
-    onDidOpenTextDocument: notification('textDocument/didOpen', (h) => connection.onDidOpenTextDocument(h)),
-    onDidChangeTextDocument: notification('textDocument/didChange', (h) => connection.onDidChangeTextDocument(h)),
-    onDidCloseTextDocument: notification('textDocument/didClose', (h) => connection.onDidCloseTextDocument(h)),
-    onWillSaveTextDocument: notification('textDocument/willSave', (h) => connection.onWillSaveTextDocument(h)),
-    onDidSaveTextDocument: notification('textDocument/didSave', (h) => connection.onDidSaveTextDocument(h)),
-    onWillSaveTextDocumentWaitUntil: (handler) =>
-      connection.onWillSaveTextDocumentWaitUntil((params, token) => {
-        if (!SYNC_PARAMS['textDocument/willSaveWaitUntil'](params)) throw new ResponseError(ErrorCodes.InvalidParams, invalidParamsMessage('willSaveWaitUntil', ctx?.locale ?? 'en'));
-        return handler(params, token);
-      }),
-  };
-  documents.listen(checkedSync);
   connection.listen();
   return connection;
 }

@@ -7,21 +7,21 @@ import { LineIndex } from '../text/line-index';
 import { decode, stripBom, textTooLarge, tooLarge } from './decode';
 import { parseYaml } from './yaml-file';
 import { segment } from './segments';
-import { lineChange } from '../text/line-change';
+import type { LineChange } from '../text/line-change';
 import { fromBlockReader, parseSegmented, SegmentedParsedFile } from './segmented-file';
 import { readPlanFile } from './block-reader';
 import type { ParsedFile, SyntaxProblem } from './parsed-file';
 
-export function parseBytes(path: string, bytes: Uint8Array, previous?: ParsedFile): ParsedFile {
+export function parseBytes(path: string, bytes: Uint8Array): ParsedFile {
   const d = decode(bytes);
   if (d.problem) return unreadable(path, { span: { start: 0, end: 0 }, message: d.problem });
-  return parse(path, d.text, previous);
+  return parse(path, d.text);
 }
 
-export function parseText(path: string, text: string, previous?: ParsedFile): ParsedFile {
-  // An editor's text gets the limit a file on disk gets: parsing cost grows with size.
-  if (textTooLarge(text)) return tooLargeFile(path, Buffer.byteLength(text));
-  return parse(path, stripBom(text), previous);
+export function parseText(path: string, text: string): ParsedFile {
+  // An editor's text gets the limit a file on disk gets: parsing cost grows with size. Its text is kept for its next edit.
+  if (textTooLarge(text)) return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(Buffer.byteLength(text)) }, text);
+  return parse(path, stripBom(text));
 }
 
 /** A file of `size` bytes that was not read, being above the size limit (decode.ts). */
@@ -29,33 +29,31 @@ export function tooLargeFile(path: string, size: number): ParsedFile {
   return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(size) });
 }
 
-/**
- * The fast, incremental path when the file can be split into segments, the
- * full `yaml` parse otherwise. `previous` (the file's last version) lends its
- * parsed segments.
- */
-function parse(path: string, text: string, previous?: ParsedFile): ParsedFile {
+/** A first parse: the block reader for plan-shaped text, else segment by segment, else the full `yaml` parse. */
+function parse(path: string, text: string): ParsedFile {
   text = loneCrToLf(text);
+  // The block reader refuses everything segments.ts screens out, so no screen is needed first.
+  const r = readPlanFile(text);
+  if (r) return fromBlockReader(path, text, r.segmentation, r.data);
+  const seg = segment(text);
+  return (seg && parseSegmented(path, text, seg)) || parseYaml(path, text);
+}
+
+/**
+ * `previous`'s file with the text `text`, where `change` says which whole lines
+ * of the previous text differ (parse/edit.ts): the segments outside them keep
+ * their parses. The result equals parseText's.
+ */
+export function reparse(previous: ParsedFile, text: string, change: LineChange | undefined): ParsedFile {
+  const path = previous.path;
+  if (!change) return previous;
   const before = previous instanceof SegmentedParsedFile ? previous : undefined;
-  // A first parse of a plan-shaped file: the block reader finds the data and the segments in one
-  // pass. It refuses everything segments.ts screens out (anchors, tags, directives, document
-  // markers, complex keys, glued comments, tabs, odd block scalars), so no screen is needed first.
-  if (!before) {
-    const r = readPlanFile(text);
-    if (r) return fromBlockReader(path, text, r.segmentation, r.data);
-  }
-  // After an edit, the segments are found by their place (lineChange) and from the previous version's; and
-  // when the previous text passed segments.ts's screens, only the lines around the edit are screened again.
-  const edit = before && lineChange(before.text, text);
-  // The same text under a new version (an editor's change that changed nothing): the same parse,
-  // instead of screening and segmenting the whole text again as if it were new.
-  if (before && !edit) return before;
-  const seg = segment(text, before?.screened ? edit : undefined, before && edit ? { segmentation: before.seg, change: edit } : undefined);
-  if (seg) {
-    const file = parseSegmented(path, text, seg, before, edit);
-    if (file) return file;
-  }
-  return parseYaml(path, text);
+  // A byte order mark would move every offset the change gives; a file too large is not parsed.
+  if (!before || text.charCodeAt(0) === 0xfeff || textTooLarge(text)) return parseText(path, text);
+  text = loneCrToLf(text);
+  // Only the lines around the change are screened again when the previous text passed the screens.
+  const seg = segment(text, before.screened ? change : undefined, { segmentation: before.seg, change });
+  return (seg && parseSegmented(path, text, seg, before, change)) || parseYaml(path, text);
 }
 
 const LONE_CR = /\r(?!\n)/;
@@ -89,13 +87,14 @@ export function parseVia(route: ParsePath, path: string, text: string): ParsedFi
   return seg && parseSegmented(path, text, seg, undefined, undefined, route === 'js-yaml');
 }
 
-export function unreadable(path: string, problem: SyntaxProblem): ParsedFile {
+/** A file with one problem and no data; `text`: an editor's text, kept for its next edit. */
+export function unreadable(path: string, problem: SyntaxProblem, text = ''): ParsedFile {
   return {
     path,
-    text: '',
+    text,
     data: undefined,
     syntax: [problem],
-    lines: new LineIndex(''),
+    lines: new LineIndex(text),
     span: () => undefined,
     pathAt: () => undefined,
   };

@@ -107,8 +107,6 @@ export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<strin
 
 // The same lists as arrays, made once rather than for every entry of every file.
 const LIST_SPECS = Object.entries(ENTITY_LISTS).map(([listKey, spec]) => ({ listKey, kind: spec.kind, refFields: Object.keys(spec.refs) }));
-/** Each list's place in LIST_SPECS: the order a model lists entities and references in. */
-const LIST_ORDER: Record<string, number> = Object.fromEntries(LIST_SPECS.map((s, i) => [s.listKey, i]));
 
 export interface FileModel {
   parsed: ParsedFile;
@@ -155,16 +153,8 @@ export function asString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/**
- * The model of a parsed file. `previous`: the model of the file's version
- * before an edit (the language server). An entry that is the same object at
- * the same place as in `previous` (its segment was not parsed again,
- * segmented-file.ts) keeps its entity and references: a 100k-line file has
- * 12,000 entities and 30,000 references, and making them all again on every
- * keystroke took ~3 ms and fed the garbage collector. Whatever is kept is
- * exactly what would be made.
- */
-export function buildFileModel(parsed: ParsedFile, previous?: FileModel): FileModel {
+/** The model of a parsed file. */
+export function buildFileModel(parsed: ParsedFile): FileModel {
   const root = isObj(parsed.data) ? parsed.data : undefined;
   const kindValue = root?.kind;
   const kind = (FILE_KINDS as readonly unknown[]).includes(kindValue) ? (kindValue as FileKind) : undefined;
@@ -176,29 +166,15 @@ export function buildFileModel(parsed: ParsedFile, previous?: FileModel): FileMo
   // The entries of each list, for entries(): the same objects as the entities.
   const byList = new Map<string, readonly EntryEntity[]>();
   (model as Listed)[LISTS] = byList;
-  const before = previous && previous.path === parsed.path ? (previous as Listed)[LISTS] : undefined;
-  const kept = before && new Keeper(previous!.references);
   for (const spec of LIST_SPECS) {
     const list = root[spec.listKey];
     if (!Array.isArray(list)) continue;
     const made: EntryEntity[] = [];
     byList.set(spec.listKey, made);
     const fields = spec.refFields;
-    const old = before?.get(spec.listKey);
-    let o = 0; // the first of `old` not yet passed
     for (let i = 0; i < list.length; i++) {
       const entry = list[i];
       if (!isObj(entry)) continue;
-      if (old) {
-        while (o < old.length && old[o].index < i) o++;
-        const same = old[o];
-        if (same !== undefined && same.index === i && same.data === entry) {
-          made.push(same);
-          if (typeof entry.id === 'string') model.entities.push(same);
-          kept!.referencesOf(same, model.references);
-          continue;
-        }
-      }
       const id = typeof entry.id === 'string' ? entry.id : undefined;
       const entity = new EntryEntity(id ?? '', spec.kind, parsed.path, spec.listKey, i, entry);
       made.push(entity);
@@ -214,30 +190,6 @@ export function buildFileModel(parsed: ParsedFile, previous?: FileModel): FileMo
     }
   }
   return model;
-}
-
-/**
- * The references of a previous model's entities, taken in the order a model
- * is built in: every entity's references are next to each other, in list and
- * entry order, so one pass over them serves a whole build.
- */
-class Keeper {
-  private at = 0;
-  constructor(private readonly refs: readonly Reference[]) {}
-
-  /** Adds the references from `entity` (an entity of the previous model) to `into`. */
-  referencesOf(entity: EntryEntity, into: Reference[]): void {
-    const refs = this.refs;
-    const order = LIST_ORDER[entity.listKey!];
-    // Pass the references of the entries before this one; none of them is asked for again.
-    while (this.at < refs.length) {
-      const from = refs[this.at].from as EntryEntity;
-      const o = LIST_ORDER[from.listKey!];
-      if (o > order || (o === order && from.index >= entity.index)) break;
-      this.at++;
-    }
-    while (this.at < refs.length && refs[this.at].from === entity) into.push(refs[this.at++]);
-  }
 }
 
 /**

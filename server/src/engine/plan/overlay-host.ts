@@ -1,19 +1,27 @@
 /**
- * A file host whose files can be shadowed by text held in memory: open
- * editor documents in the language server, standard input in the CLI.
- * Shadowed files exist even if they are not on disk (an unsaved new file).
+ * A file host whose files can be shadowed by what is held in memory: open
+ * editor documents (parsed as they change) in the language server, standard
+ * input in the CLI. Shadowed files exist even if they are not on disk (an
+ * unsaved new file).
  */
 import * as nodePath from 'node:path';
+import type { ParsedFile } from '../parse/parsed-file';
 import type { DirEntry, FileContent, FileHost } from './workspace';
 
 export class OverlayFileHost implements FileHost {
-  private readonly overlay = new Map<string, { content: string | Uint8Array; version: string }>();
+  private readonly overlay = new Map<string, { content: ParsedFile | Uint8Array; version: string }>();
 
   constructor(private readonly base: FileHost) {}
 
-  /** Text from an editor, or bytes (standard input) that still need decoding. */
-  setOverlay(path: string, content: string | Uint8Array, version: string | number): void {
+  /** An editor's document, parsed, or bytes (standard input) that still need decoding. */
+  setOverlay(path: string, content: ParsedFile | Uint8Array, version: string | number): void {
     this.overlay.set(path, { content, version: `o${version}` });
+  }
+
+  /** The parsed document shadowing `path`, if any. */
+  overlayOf(path: string): ParsedFile | undefined {
+    const o = this.overlay.get(path);
+    return o && !(o.content instanceof Uint8Array) ? o.content : undefined;
   }
 
   clearOverlay(path: string): void {
@@ -43,6 +51,6 @@ export class OverlayFileHost implements FileHost {
   read(path: string): FileContent | undefined {
     const o = this.overlay.get(path);
     if (!o) return this.base.read(path);
-    return typeof o.content === 'string' ? { text: o.content, stamp: o.version } : { bytes: o.content, stamp: o.version };
+    return o.content instanceof Uint8Array ? { bytes: o.content, stamp: o.version } : { parsed: o.content, text: o.content.text, stamp: o.version };
   }
 }

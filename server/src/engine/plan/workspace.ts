@@ -11,6 +11,7 @@ import * as nodePath from 'node:path';
 import { decode } from '../parse/decode';
 import { parseBytes, parseText, tooLargeFile } from '../parse/load';
 import { buildFileModel, type FileModel } from './model';
+import type { ParsedFile } from '../parse/parsed-file';
 import { PlanIndex } from './plan-index';
 import { CONFIG_FILE_NAME, configTooLarge, parseConfig, type RuleConfig } from './config';
 import { childPath, isPilotFile, walkPilotFiles } from './walk';
@@ -23,6 +24,8 @@ export interface DirEntry {
 }
 
 export interface FileContent {
+  /** An editor's document, parsed as it changed (parse/edit.ts). */
+  parsed?: ParsedFile;
   /** Editor text (preferred) or bytes from disk. */
   text?: string;
   bytes?: Uint8Array;
@@ -99,7 +102,7 @@ export class Workspace {
       const hit = this.models.get(path);
       if (hit) return hit.model;
       if (this.knownMissing(path)) return undefined;
-      const model = this.readModel(path, undefined, this.read.get(path)?.content);
+      const model = this.readModel(path, this.read.get(path)?.content);
       this.read.delete(path);
       this.stamps.set(path, model ? this.models.get(path)!.stamp : undefined);
       return model;
@@ -111,20 +114,17 @@ export class Workspace {
     }
     const hit = this.models.get(path);
     if (hit && hit.stamp === stamp) return hit.model;
-    // The previous version lends its parsed segments: an edit re-parses only what changed.
-    return this.readModel(path, hit?.model);
+    return this.readModel(path);
   }
 
-  private readModel(path: string, previous: FileModel | undefined, known?: FileContent): FileModel | undefined {
+  private readModel(path: string, known?: FileContent): FileModel | undefined {
     const content = known ?? this.host.read(path);
     if (!content) return undefined;
-    const before = previous?.parsed;
-    const parsed = content.tooLarge !== undefined
-      ? tooLargeFile(path, content.tooLarge)
-      : content.text !== undefined ? parseText(path, content.text, before) : parseBytes(path, content.bytes ?? new Uint8Array(), before);
-    // The same parse (the text did not change, load.ts): the same model, so nothing built from it is made again.
-    // Otherwise the entries an edit did not touch keep their entities and references (model.ts).
-    const model = previous && parsed === before ? previous : buildFileModel(parsed, previous);
+    const parsed = content.parsed ??
+      (content.tooLarge !== undefined
+        ? tooLargeFile(path, content.tooLarge)
+        : content.text !== undefined ? parseText(path, content.text) : parseBytes(path, content.bytes ?? new Uint8Array()));
+    const model = buildFileModel(parsed);
     this.models.set(path, { stamp: content.stamp, model });
     return model;
   }
