@@ -4,7 +4,7 @@
  * segments where the changes did not reach. The changed region comes from the
  * changes' own ranges: no two whole texts are compared.
  */
-import { LineIndex, type Position } from '../text/line-index';
+import type { LineIndex, Position } from '../text/line-index';
 import type { LineChange } from '../text/line-change';
 import type { ParsedFile } from './parsed-file';
 import { reparse } from './load';
@@ -16,7 +16,7 @@ export interface ContentChange {
 }
 
 /** `changes` applied in order to `text`, and the whole lines they touched (undefined: none). */
-export function applyToText(text: string, lines: LineIndex, changes: readonly ContentChange[]): { text: string; change: LineChange | undefined } {
+export function applyToText(text: string, lines: LineIndex, changes: readonly ContentChange[]): { text: string; lines: LineIndex; change: LineChange | undefined } {
   const oldText = text;
   // The changed region in the current text's offsets: [lo, hi); everything outside it is the old text.
   let lo = Infinity;
@@ -31,15 +31,15 @@ export function applyToText(text: string, lines: LineIndex, changes: readonly Co
     hi = Math.max(hi, start + c.text.length);
     lo = Math.min(lo, start);
     delta += d;
-    lines = new LineIndex(text);
+    lines = lines.edited(text, start, end, c.text.length);
   }
-  if (lo === Infinity) return { text, change: undefined };
+  if (lo === Infinity) return { text, lines, change: undefined };
   // Whole lines of the old text: from the start of the first changed line to the start of the line after the last.
   const oldEnd = hi - delta;
   const from = lo === 0 ? 0 : oldText.lastIndexOf('\n', lo - 1) + 1;
   const last = oldEnd > lo ? oldEnd - 1 : lo;
   const newline = oldText.indexOf('\n', last);
-  return { text, change: { from, to: newline < 0 ? oldText.length : newline + 1, delta } };
+  return { text, lines, change: { from, to: newline < 0 ? oldText.length : newline + 1, delta } };
 }
 
 /** A position's offset, clamped to its line before the line break (as LSP's text documents do). */
@@ -55,6 +55,8 @@ function offsetIn(text: string, lines: LineIndex, p: Position): number {
  * touched are parsed again.
  */
 export function applyChanges(file: ParsedFile, changes: readonly ContentChange[]): ParsedFile {
-  const { text, change } = applyToText(file.text, file.lines, changes);
-  return reparse(file, text, change);
+  const { text, lines, change } = applyToText(file.text, file.lines, changes);
+  const next = reparse(file, text, change);
+  next.lines.adopt(lines);
+  return next;
 }
