@@ -12,7 +12,7 @@ import { parseText } from '../../server/src/engine/parse/load';
 import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { SegmentedParsedFile } from '../../server/src/engine/parse/segmented-file';
 import { segment } from '../../server/src/engine/parse/segments';
-import { lineChange } from '../../server/src/engine/text/line-change';
+import { lineChangeOf as lineChange } from '../util/text-change';
 import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';

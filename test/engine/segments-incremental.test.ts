@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { segment, type Segmentation } from '../../server/src/engine/parse/segments';
 import { readPlanFile } from '../../server/src/engine/parse/block-reader';
-import { lineChange } from '../../server/src/engine/text/line-change';
+import { lineChangeOf as lineChange } from '../util/text-change';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';
 import { mutate, rng } from '../util/mutants';

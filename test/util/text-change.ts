@@ -3,7 +3,8 @@
  * change (the differing middle), as LSP's incremental sync gives it.
  */
 import type { ContentChange } from '../../server/src/engine/parse/edit';
-import { applyChanges } from '../../server/src/engine/parse/edit';
+import { applyChanges, applyToText } from '../../server/src/engine/parse/edit';
+import type { LineChange } from '../../server/src/engine/text/line-change';
 import type { ParsedFile } from '../../server/src/engine/parse/parsed-file';
 import { LineIndex } from '../../server/src/engine/text/line-index';
 
@@ -21,4 +22,9 @@ export function changeBetween(before: string, after: string): ContentChange {
 /** `previous`'s next version with the text `text`, through the edit path. */
 export function edited(previous: ParsedFile, text: string): ParsedFile {
   return applyChanges(previous, [changeBetween(previous.text, text)]);
+}
+
+/** The whole lines an editor's change from `before` to `after` touches (parse/edit.ts). */
+export function lineChangeOf(before: string, after: string): LineChange | undefined {
+  return applyToText(before, new LineIndex(before), [changeBetween(before, after)]).change;
 }
