@@ -145,7 +145,6 @@ export const dependencyCycle: Rule = {
   code: 'dependency-cycle',
   defaultSeverity: 'error',
   scope: 'plan',
-  planInputs: 'structure',
   needsPlan: true,
   title: { en: 'Task dependencies (`dependsOn`) that form a cycle', zh: '任务依赖（`dependsOn`）形成循环' },
   checkPlan(ctx) {

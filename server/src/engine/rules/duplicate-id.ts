@@ -18,7 +18,6 @@ export const duplicateId: Rule = {
   code: 'duplicate-id',
   defaultSeverity: 'error',
   scope: 'plan',
-  planInputs: 'structure',
   title: { en: 'An ID defined more than once in a plan', zh: '方案内 ID 重复定义' },
   checkPlan(ctx) {
     // A file's path as shown is made once: a copied folder repeats every ID of hundreds of files.

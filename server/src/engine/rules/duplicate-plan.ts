@@ -14,7 +14,6 @@ export const duplicatePlan: Rule = {
   code: 'duplicate-plan',
   defaultSeverity: 'error',
   scope: 'plan',
-  planInputs: 'structure',
   needsPlan: true,
   title: { en: 'A second Plan file in the folder of a plan', zh: '同一目录中有第二个方案文件' },
   checkPlan(ctx) {

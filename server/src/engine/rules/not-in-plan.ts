@@ -13,7 +13,6 @@ export const notInPlan: Rule = {
   code: 'not-in-plan',
   defaultSeverity: 'info',
   scope: 'plan',
-  planInputs: 'structure',
   title: { en: 'A pilot plan file that belongs to no plan', zh: '不属于任何方案的试点文件' },
   checkPlan(ctx) {
     if (ctx.plan.root) return;

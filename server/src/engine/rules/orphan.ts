@@ -34,7 +34,6 @@ export const orphan: Rule = {
   code: 'orphan',
   defaultSeverity: 'warning',
   scope: 'plan',
-  planInputs: 'structure',
   needsPlan: true,
   title: { en: 'An indicator no task references; a task with neither indicators nor projects', zh: '未被任务引用的指标；既无指标也无项目的任务' },
   checkPlan(ctx) {

@@ -14,7 +14,6 @@ export const referenceKind: Rule = {
   code: 'reference-kind',
   defaultSeverity: 'error',
   scope: 'plan',
-  planInputs: 'structure',
   needsPlan: true,
   title: { en: 'A reference to an ID of the wrong kind', zh: '引用的 ID 类型不符' },
   checkPlan(ctx) {

@@ -36,13 +36,6 @@ export interface Rule {
   scope: 'file' | 'plan';
   /** Plan rules that only make sense inside a plan (references, totals) skip loose files. */
   needsPlan?: boolean;
-  /**
-   * A plan rule whose findings depend only on the plan's structure (structure.ts:
-   * its files and their kinds, IDs, references, and which tasks list indicators)
-   * says `'structure'`; the language server then re-uses its findings after an
-   * edit that leaves the structure as it was. Unset: re-run on every change.
-   */
-  planInputs?: 'structure';
   checkFile?(file: FileModel, ctx: RuleContext): void;
   checkPlan?(ctx: RuleContext): void;
 }

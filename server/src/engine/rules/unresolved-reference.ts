@@ -16,7 +16,6 @@ export const unresolvedReference: Rule = {
   code: 'unresolved-reference',
   defaultSeverity: 'error',
   scope: 'plan',
-  planInputs: 'structure',
   needsPlan: true,
   title: { en: 'A reference to an ID that the plan does not define', zh: '引用了方案中未定义的 ID' },
   checkPlan(ctx) {
