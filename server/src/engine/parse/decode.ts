@@ -73,13 +73,9 @@ const TRANSCODE_MAX = 64 * 1024;
 
 /**
  * The text of valid UTF-8. Plan files are mostly Chinese, so their text is
- * two-byte: ICU's converter to UTF-16 and a copy are three times faster than
- * V8's decoder of UTF-8 for the small files most plans are made of (all the
- * 1,000-file plan's files: 12 -> 4 ms warm; the check's reading 80 -> 73 ms
- * cold). A large file goes through V8's decoder: the 3.3 MB Tasks file of
- * lines-100k 34 -> 23 ms and 2,216 -> 1,160 page faults, the 333 KB one of
- * lines-10k 3.8 -> 2.5 ms; at 64 KB 0.9 -> 0.65 ms a file. ASCII stays one
- * byte a character.
+ * two-byte: ICU's converter to UTF-16 and a copy are faster than V8's decoder
+ * for small files, V8's decoder for large ones (bench/README.md, What was
+ * measured and kept). ASCII stays one byte a character.
  */
 function utf8Text(b: Buffer): string {
   if (isAscii(b)) return b.toString('latin1');

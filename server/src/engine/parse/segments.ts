@@ -106,12 +106,11 @@ function isItem(text: string, at: number): boolean {
 /**
  * The segments of `text`, or undefined when it is not for the segmented path.
  * `edit`: the text is an edit of one that passed the screens (a segmented
- * file's), so only the window around the edit is screened (a 100k-line file
- * is 2 million characters, and screening it all took ~10 ms a keystroke).
- * `previous`: the segments of the text before `change` (a segmented file's):
- * only the lines around the change are scanned again, and the rest of the
- * segments are the previous ones, moved (scanning the whole 100k-line file
- * took ~6 ms a keystroke). Either way the result is that of a whole scan.
+ * file's), so only the window around the edit is screened. `previous`: the
+ * segments of the text before `change` (a segmented file's): only the lines
+ * around the change are scanned again, and the rest of the segments are the
+ * previous ones, moved. Either way the result is that of a whole scan; both
+ * keep a keystroke in a large file from costing a pass over all of it.
  */
 export function segment(text: string, edit?: LineChange, previous?: { segmentation: Segmentation; change: LineChange }): Segmentation | undefined {
   if (edit) {

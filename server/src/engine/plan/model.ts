@@ -54,11 +54,7 @@ class EntryEntity implements Entity, ListEntry {
     public data: Obj,
   ) {}
 
-  /**
-   * Made when asked, not kept: a path array per entity was two objects of the
-   * ~150,000 small ones a 1,000-file check keeps until its plan rules end, and
-   * every one it keeps is copied by the garbage collector twice.
-   */
+  /** Made when asked, not kept: every object a check keeps until its plan rules end is copied by the garbage collector. */
   get path(): JsonPath {
     return this.listKey === undefined ? [] : [this.listKey, this.index];
   }

@@ -2,8 +2,9 @@
  * Schema validation one list item at a time, for a process that sees the same
  * file again and again (the language server).
  *
- * A 100k-line Tasks file is one object with 12,000 tasks, and validating it
- * whole took ~12 ms of every keystroke. After an edit, the items the edit did
+ * A large Tasks file is one object with thousands of tasks, and validating it
+ * whole on every keystroke was a large part of the edit's time (bench/README.md,
+ * The edit path). After an edit, the items the edit did
  * not touch are the same objects as before (their segments' parses are lent
  * to the new version, segmented-file.ts), so each item's errors are kept by
  * the item, and only the edited item and the file's shell (everything but the
