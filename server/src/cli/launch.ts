@@ -16,13 +16,12 @@
  * at exit in any case, with what this run compiled added to what it read.
  *
  * Other commands (`lsp`, `--help`) load the bundle the usual way: the
- * language server lives long, and its flags differ from a check's.
+ * language server lives long.
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import Module, { createRequire } from 'node:module';
 import * as vm from 'node:vm';
-import { tuneV8ForBatchRun } from './batch-tuning';
 
 const MAIN = nodePath.join(__dirname, 'cli-main.js');
 const CACHE = nodePath.join(__dirname, 'cli-main.cache');
@@ -72,8 +71,6 @@ function launch(): void {
     createRequire(__filename)(MAIN);
     return;
   }
-  // Before the compile: V8 takes a cache only under the flags it was made with, and a check sets three.
-  tuneV8ForBatchRun();
   const source = fs.readFileSync(MAIN, 'utf8');
   const header = headerOf(fs.statSync(MAIN));
   const cachedData = readCache(header);
