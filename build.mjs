@@ -4,8 +4,7 @@
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.mjs';
 import { actionBundle } from './scripts/action-bundle.mjs';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -15,8 +14,7 @@ const require = createRequire(import.meta.url);
 const root = new URL('.', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 // --packed (scripts/prepare.mjs): only what the npm package carries, the validators and the checker's
-// and the language server's bundles; no client, tests or code cache (not packed: V8 takes a cache
-// only from its own version, and the first check writes one).
+// and the language server's bundles; no client or tests.
 const packed = args.has('--packed');
 
 function newAjv() {
@@ -97,25 +95,6 @@ function splitSchema(schema) {
   return { shell, lists: lists.map(([key, p]) => [key, new URL(p.items.$ref, base).href]) };
 }
 
-/**
- * dist/cli-main.cache (server/src/cli/launch.ts): V8's code cache of the CLI bundle, written by
- * checks of the examples, each adding the functions it ran (the stylish and the JSON report, clean
- * plans and every rule's findings). A cache this Node cannot take is rewritten by the first check.
- */
-function writeCodeCache() {
-  const cache = join(root, 'dist/cli-main.cache');
-  rmSync(cache, { force: true });
-  for (const format of ['stylish', 'json']) {
-    const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'check', 'examples', '--format', format], {
-      cwd: root,
-      env: { ...process.env, PILOT_PLAN_CODE_CACHE: 'write', NODE_OPTIONS: '' },
-      encoding: 'utf8',
-    });
-    // The examples include broken plans: exit status 1 is what they give.
-    if (r.status !== 1 || !existsSync(cache)) throw new Error(`writing the code cache failed (status ${r.status}):\n${r.stderr}`);
-  }
-}
-
 function walk(dir, pred, out = []) {
   for (const e of readdirSync(dir)) {
     const p = join(dir, e);
@@ -148,7 +127,7 @@ const builds = [
     metafile: true,
     plugins: [lazyVendor],
   }),
-  // dist/cli.js, what `node dist/cli.js` and the `pilot-plan` command run: loads cli-main.js with its code cache.
+  // dist/cli.js, what `node dist/cli.js` and the `pilot-plan` command run: turns Node's compile cache on, loads cli-main.js.
   esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/launch.ts' }, outdir: 'dist', minify: !args.has('--dev') }),
   esbuild.build({
     ...common,
@@ -186,5 +165,4 @@ if (!packed) {
 if (args.has('--action')) builds.push(esbuild.build(actionBundle));
 const results = await Promise.all(builds);
 writeFileSync(join(root, 'dist/meta.json'), JSON.stringify(results[0].metafile));
-if (!packed) writeCodeCache();
 if (!args.has('--quiet')) console.log(`built in ${Date.now() - t0} ms`);

@@ -524,8 +524,7 @@ function runSizes(results) {
   results.bundles = {};
   // dist/vendor: the libraries the checker loads on first use (build.mjs).
   const vendor = existsSync(join(dist, 'vendor')) ? readdirSync(join(dist, 'vendor')).map((f) => `vendor/${f}`) : [];
-  // cli-main.cache: V8's code cache the checker starts from (server/src/cli/launch.ts).
-  for (const f of [...readdirSync(dist), ...vendor].filter((f) => f.endsWith('.js') || f.endsWith('.cache')).sort()) {
+  for (const f of [...readdirSync(dist), ...vendor].filter((f) => f.endsWith('.js')).sort()) {
     const b = readFileSync(join(dist, f));
     results.bundles[f] = { bytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length };
   }

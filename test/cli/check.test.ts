@@ -519,30 +519,12 @@ describe('cli: PILOT_PLAN_TIMING', () => {
     assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'slowest first');
   });
 
-  it('prints the memory: the young generation stays at 2 MB (batch-tuning.ts) on a plan where V8 would grow it', () => {
-    // The Guangzhou plan and 100 more Tasks files of 20 tasks: with V8's defaults the young
-    // generation grows to ~6 MB over this plan; the checker keeps it at 1 MB a half.
-    const files: Record<string, string> = {};
-    for (let k = 0; k < 100; k++) {
-      let text = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n';
-      for (let i = 0; i < 20; i++) {
-        text += `  - id: T-GEN-${k}-${i}\n    title: 推进第${k}组第${i}项节能降碳改造，提升重点用能单位能效水平\n    area: energy-transition\n    lead: 市发展改革委\n    partners: [广州供电局, 市规划和自然资源局]\n    indicators: [IND-NONFOSSIL-SHARE]\n    due: 2027\n`;
-      }
-      files[`tasks/gen-${k}.pilot.yaml`] = text;
-    }
-    const dir = tempTree(files);
-    try {
-      fs.cpSync(nodePath.join(ROOT, 'examples', 'guangzhou'), dir, { recursive: true });
-      const r = cli(['check', dir], { env: { PILOT_PLAN_TIMING: '1' } });
-      assert.equal(r.status, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, /No problems in 106 files/);
-      const m = /^ {2}memory: heap (\d+\.\d) MB \(young generation (\d+\.\d) MB\), (\d+) page faults$/m.exec(r.stderr);
-      assert.ok(m, r.stderr);
-      assert.ok(Number(m[1]) > 0 && Number(m[3]) > 0, r.stderr);
-      assert.ok(Number(m[2]) <= 2.1, `young generation ${m[2]} MB:\n${r.stderr}`);
-    } finally {
-      cleanup(dir);
-    }
+  it('prints the memory: the heap, its young generation and the page faults', () => {
+    const r = cli(['check', 'examples/guangzhou'], { env: { PILOT_PLAN_TIMING: '1' } });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const m = /^ {2}memory: heap (\d+\.\d) MB \(young generation (\d+\.\d) MB\), (\d+) page faults$/m.exec(r.stderr);
+    assert.ok(m, r.stderr);
+    assert.ok(Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) > 0, r.stderr);
   });
 
   it('in Chinese with the locale; off for 0, false or empty', () => {

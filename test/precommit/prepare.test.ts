@@ -56,7 +56,7 @@ describe('prepare: the build npm runs when pre-commit installs the hook', functi
     assert.equal(r.stdout, `${name}-${version}.tgz\n`);
     assert.ok(fs.existsSync(nodePath.join(work, `${name}-${version}.tgz`)));
     assert.ok(fs.existsSync(bundle()), 'prepare built the bundles');
-    // Only what the package carries: no client, tests or code cache.
+    // Only what the package carries: no client or tests.
     assert.ok(!fs.existsSync(nodePath.join(copy, 'dist', 'client.js')));
     assert.ok(!fs.existsSync(nodePath.join(copy, 'out')));
   });

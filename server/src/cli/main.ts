@@ -3,7 +3,6 @@
  * files; `lsp --stdio` runs the language server. Usage problems get a clear
  * message and exit status 2, never a stack trace.
  */
-import { tuneV8ForBatchRun } from './batch-tuning';
 import { runCheck } from './check-command';
 import { runLsp } from './lsp-command';
 import { USAGE, VERSION, usageError } from './usage';
@@ -15,7 +14,6 @@ async function main(argv: string[]): Promise<number> {
   if (process.env.PILOT_PLAN_FAULT_INJECTION === 'cli') throw new TypeError('injected fault');
   switch (command) {
     case 'check':
-      tuneV8ForBatchRun();
       return runCheck(rest);
     case 'lsp':
       return runLsp(rest);

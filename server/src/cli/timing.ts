@@ -12,7 +12,7 @@ import type { Locale } from '../engine/i18n/messages';
 
 /**
  * The process's memory when the report is out: V8's heap, its young
- * generation (batch-tuning.ts keeps it at 2 MB), and the page faults so far.
+ * generation, and the page faults so far.
  * Each first write to a page is a fault; on the virtual machines we measure
  * on, a fault costs 11–15 µs, so these count for a check's time
  * (bench/README.md, Fresh memory).
