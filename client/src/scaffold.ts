@@ -8,6 +8,7 @@
  * projects' investments, target years are the plan's `targetYears`. Figures are
  * placeholders (marked so in comments) for the planners to replace.
  */
+import { yamlScalar } from '../../server/src/shared/yaml-scalar';
 
 export type PilotType = 'city' | 'park';
 export type ParkLevel = 'national' | 'provincial';
@@ -68,20 +69,6 @@ export function suggestPlanId(opts: { name: string; nameEn?: string; type: Pilot
     if (planIdProblem(id) === undefined) return id;
   }
   return opts.type === 'park' ? 'PARK' : 'CITY';
-}
-
-const YAML_KEYWORDS = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;
-
-/** Text as a YAML scalar: plain when that is safe, else double-quoted (JSON strings are valid YAML). */
-export function yamlScalar(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  // Plain when it cannot be read as anything but this text, in block and in flow context alike.
-  const plain =
-    t !== '' &&
-    !/^[-?:,[\]{}#&*!|>'"%@`0-9+.~\s]/.test(t) &&
-    !/[,[\]{}]|: |:$| #|[\p{Cc}\p{Cf}]/u.test(t) &&
-    !YAML_KEYWORDS.test(t);
-  return plain ? t : JSON.stringify(t);
 }
 
 interface Task {
@@ -252,6 +239,8 @@ const PARK: Content = {
   ],
 };
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 function toFill(what: string): string {
   return `待补充：${what}`;
 }
@@ -289,7 +278,7 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
 const list = (items: readonly string[]) => `[${items.join(', ')}]`;
 /** A number as YAML writes it (no float noise). */
 const num = (n: number) => String(Number(n.toPrecision(12)));
-const qty = (value: number, unit: string) => `{ value: ${num(value)}, unit: ${yamlScalar(unit) === unit ? unit : JSON.stringify(unit)} }`;
+const qty = (value: number, unit: string) => `{ value: ${num(value)}, unit: ${yamlScalar(unit)} }`;
 
 function header(lines: string[]): string {
   return lines.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
@@ -374,7 +363,7 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
   const lines = ['apiVersion: pilot-plan/v1', 'kind: Indicators', 'indicators:'];
   const target = (t: Target) =>
     `      - { year: ${t.year}, value: ${num(t.value)}` +
-    (t.comparator ? `, comparator: "${t.comparator}"` : '') +
+    (t.comparator ? `, comparator: ${yamlScalar(t.comparator)}` : '') +
     (t.referenceYear !== undefined ? `, referenceYear: ${t.referenceYear}` : '') +
     ' }';
   c.indicators.forEach((d, i) => {
@@ -385,7 +374,7 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
       `    nameEn: ${yamlScalar(d.nameEn)}`,
       `    category: ${d.category}`,
       `    type: ${d.type}`,
-      `    unit: ${d.unit === '%' ? '"%"' : yamlScalar(d.unit) === d.unit ? d.unit : JSON.stringify(d.unit)}`,
+      `    unit: ${yamlScalar(d.unit)}`,
       `    direction: ${d.direction}`,
       `    binding: ${d.binding}`,
     );
@@ -399,17 +388,19 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
 
 /** The four files of a new plan, checked clean by the engine. */
 export function scaffoldPlan(options: ScaffoldOptions): ScaffoldFile[] {
-  const name = options.name.replace(/\s+/g, ' ').trim();
+  // One line each: the names go into one-line scalars and comments.
+  const name = oneLine(options.name);
+  const nameEn = options.nameEn === undefined ? undefined : oneLine(options.nameEn) || undefined;
   if (!name) throw new Error('The pilot name is empty.');
   if (options.type !== 'city' && options.type !== 'park') throw new Error(`Unknown pilot type: ${String(options.type)}`);
   if (!PROVINCES.includes(options.province)) throw new Error(`Unknown province: ${options.province}`);
   if (options.parkLevel !== undefined && options.parkLevel !== 'national' && options.parkLevel !== 'provincial') {
     throw new Error(`Unknown park level: ${String(options.parkLevel)}`);
   }
-  const id = options.id ?? suggestPlanId({ name, nameEn: options.nameEn, type: options.type });
+  const id = options.id ?? suggestPlanId({ name, nameEn, type: options.type });
   const problem = planIdProblem(id);
   if (problem) throw new Error(`Not a usable plan ID: ${id}`);
-  const o = { ...options, name, id };
+  const o = { ...options, name, nameEn, id };
   const content = options.type === 'park' ? PARK : CITY;
   const k = COMMENTS[options.locale ?? 'zh-CN'];
   return [
