@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { RULES as ENGINE_RULES } from '../../server/src/engine/rules/registry';
 import { RULES, isRuleCode } from '../../client/src/rules';
-import { normalizeGlobs, resolveDebounce, resolveLocale, isPilotFileName } from '../../client/src/settings';
+import { normalizeGlobs, resolveDebounce, resolveLocale } from '../../client/src/settings';
 import { count, DEFAULT_DEBOUNCE_MS } from '../../client/src/protocol';
 
 describe('client: settings and catalogue', () => {
@@ -32,7 +32,6 @@ describe('client: settings and catalogue', () => {
       'c:/p/*.yaml',
     ]);
     assert.deepEqual(normalizeGlobs('x'), []);
-    assert.ok(isPilotFileName('/a/plan.pilot.yml') && !isPilotFileName('/a/plan.yaml'));
   });
 
   it('the client\'s rule list matches the engine\'s registry', () => {
