@@ -9,6 +9,7 @@
  * placeholders (marked so in comments) for the planners to replace.
  */
 import { yamlScalar } from '../../server/src/shared/yaml-scalar';
+import { ID_PATTERN, PROVINCES } from './generated/tables';
 
 export type PilotType = 'city' | 'park';
 export type ParkLevel = 'national' | 'provincial';
@@ -37,16 +38,6 @@ export interface ScaffoldFile {
 
 /** The files a scaffold writes, in the order they are written. */
 export const SCAFFOLD_FILES = ['plan.pilot.yaml', 'tasks.pilot.yaml', 'projects.pilot.yaml', 'indicators.pilot.yaml'] as const;
-
-/** The 31 provincial-level divisions (the schema's `province` enum). */
-export const PROVINCES: readonly string[] = [
-  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省',
-  '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省',
-  '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省',
-  '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区',
-];
-
-export const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
 /** IDs the skeleton defines; the plan's own ID must differ from them. */
 const RESERVED_PREFIXES = ['T-', 'P-', 'IND-', 'M-', 'A-', 'R-'];

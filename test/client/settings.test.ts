@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RULES as ENGINE_RULES } from '../../server/src/engine/rules/registry';
-import { RULES, isRuleCode } from '../../client/src/rules';
+import { isRuleCode } from '../../client/src/rules';
 import { normalizeGlobs, resolveDebounce, resolveLocale } from '../../client/src/settings';
 import { count, DEFAULT_DEBOUNCE_MS } from '../../client/src/protocol';
 
@@ -34,13 +33,8 @@ describe('client: settings and catalogue', () => {
     assert.deepEqual(normalizeGlobs('x'), []);
   });
 
-  it('the client\'s rule list matches the engine\'s registry', () => {
-    assert.deepEqual(
-      RULES.map((r) => [r.code, r.severity, r.en, r.zh]),
-      ENGINE_RULES.map((r) => [r.code, r.defaultSeverity, r.title.en, r.title.zh]),
-    );
-    assert.ok(RULES.every((r) => r.en && /[\u4e00-\u9fff]/.test(r.zh)));
-    assert.ok(isRuleCode('orphan') && !isRuleCode('../x'));
+  it('knows a rule code from anything else', () => {
+    assert.ok(isRuleCode('orphan') && !isRuleCode('../x') && !isRuleCode(undefined));
   });
 
   it('reads counts leniently', () => {
