@@ -8,7 +8,7 @@
  * projects' investments, target years are the plan's `targetYears`. Figures are
  * placeholders (marked so in comments) for the planners to replace.
  */
-import { yamlScalar } from '../../server/src/shared/yaml-scalar';
+import { yamlScalar } from '../../server/src/common/yaml-scalar';
 import { ID_PATTERN, PROVINCES } from './generated/tables';
 
 export type PilotType = 'city' | 'park';

@@ -65,14 +65,14 @@ describe('client: the tables generated from the schemas and the rule registry', 
     const allowed = (from: string, spec: string) => {
       if (!spec.startsWith('.')) return spec === 'vscode' || spec.startsWith('vscode-languageclient');
       const p = nodePath.posix.join(nodePath.posix.dirname(from), spec);
-      return p.startsWith('client/src/') || p === 'server/src/lsp/protocol' || p.startsWith('server/src/shared/');
+      return p.startsWith('client/src/') || p === 'server/src/lsp/protocol' || p.startsWith('server/src/common/');
     };
     const specs = (text: string) => [...text.matchAll(/\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)|\brequire\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
     const bad: string[] = [];
     for (const f of clientSources()) for (const s of specs(fs.readFileSync(nodePath.join(root, f), 'utf8'))) if (!allowed(f, s)) bad.push(`${f}: ${s}`);
     assert.deepEqual(bad, []);
     // …and those server modules import nothing themselves.
-    const shared = ['server/src/lsp/protocol.ts', ...fs.readdirSync(nodePath.join(root, 'server/src/shared')).map((f) => `server/src/shared/${f}`)];
+    const shared = ['server/src/lsp/protocol.ts', ...fs.readdirSync(nodePath.join(root, 'server/src/common')).map((f) => `server/src/common/${f}`)];
     for (const f of shared) assert.deepEqual(specs(fs.readFileSync(nodePath.join(root, f), 'utf8')), [], f);
   });
 });

@@ -10,7 +10,7 @@ import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
 import { dataAt, ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind } from '../plan/model';
 import { KIND_NAMES } from '../i18n/messages';
-import { yamlScalar } from '../../shared/yaml-scalar';
+import { yamlScalar } from '../../common/yaml-scalar';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
 import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
 import { displayPath, entityName, freshId, planEntities, readableModels, text, type EditorFile, type EditorPlan } from './context';

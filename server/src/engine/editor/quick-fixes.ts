@@ -19,7 +19,7 @@ import type { JsonPath } from '../parse/parsed-file';
 import { isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
 import { yearsOf } from '../indicators';
 import { SchemaView, schemaAt } from './schema-info';
-import { yamlScalar } from '../../shared/yaml-scalar';
+import { yamlScalar } from '../../common/yaml-scalar';
 import { kindFromText } from './completion';
 import { displayPath, innerSpan, text, type EditorPlan, type FileEdit } from './context';
 

@@ -1,5 +1,5 @@
 /**
- * server/src/shared/yaml-scalar.ts: the one way a value is written into a plan file. Every string
+ * server/src/common/yaml-scalar.ts: the one way a value is written into a plan file. Every string
  * reads back as itself in every context it is written in (by both YAML libraries), the values that
  * need quotes get them, and the engine's completion and the client's skeleton write a value alike.
  */
@@ -8,7 +8,7 @@ import * as nodePath from 'node:path';
 import * as fc from 'fast-check';
 import * as jsYaml from 'js-yaml';
 import { parse } from 'yaml';
-import { yamlScalar } from '../../server/src/shared/yaml-scalar';
+import { yamlScalar } from '../../server/src/common/yaml-scalar';
 import { scaffoldPlan } from '../../client/src/scaffold';
 import { completionsAt } from '../../server/src/engine/editor/completion';
 import { MemoryFileHost } from '../../server/src/engine/plan/memory-host';
@@ -37,7 +37,7 @@ function readsBack(s: string): void {
 const NEED_QUOTES = ['yes', 'No', 'y', 'off', 'null', '~', '<<', '=', '1.0', '12', '0x1F', '.inf', '+1', '-1', 'a: b', 'x:', '#x', 'a #b', ' 前有空格', '后有空格 ', '', '- x', '? x', '[x]', 'a,b', '{x}', '%', '@x', '`x`', '!x', '&x', '*x', '|', '>', "'q'", '"q"', 'ab\u200b', 'a\nb', 'a\tb', 'a\u2028b', '\ufeffx'];
 const PLAIN = ['广州市', '建设虚拟电厂，提升需求侧响应能力', '万tCO2/a', 'Test City', 'tce/万元', "it's", 'a:b', 'a#b', '亿元', 'T-ENERGY-01', 'yes please'];
 
-describe('shared: yamlScalar, how a value is written into a plan file', () => {
+describe('common: yamlScalar, how a value is written into a plan file', () => {
   it('quotes what a reader would take for something else, and nothing more', () => {
     for (const s of NEED_QUOTES) assert.ok(yamlScalar(s).startsWith('"'), `${JSON.stringify(s)} → ${yamlScalar(s)}`);
     for (const s of PLAIN) assert.equal(yamlScalar(s), s);
