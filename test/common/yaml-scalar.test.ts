@@ -46,11 +46,30 @@ describe('common: yamlScalar, how a value is written into a plan file', () => {
   });
 
   it('every value, plain or quoted, reads back as itself in every context, by both YAML libraries', () => {
-    for (const s of [...NEED_QUOTES, ...PLAIN, '\u0085', '\u007f', '\ud800', 'a\udc00b', '\u{1F600}']) readsBack(s);
+    for (const s of [...NEED_QUOTES, ...PLAIN, '\u0085', '\u007f', '\ud800', 'a\udc00b', '\ufffe', 'a\uffffb', '\u{1F600}']) readsBack(s);
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 12 }), readsBack), { numRuns: 3000 });
     // Strings made of the characters that matter to YAML, far likelier to hit a case than any string.
     const yamlish = fc.string({ unit: fc.constantFrom(...'-?:,[]{}#&*!|>\'"%@`0123456789+.~=< \t\nxyesnoYN\u00a0\u3000广'), maxLength: 8 });
     fc.assert(fc.property(yamlish, readsBack), { numRuns: 5000 });
+  });
+
+  it('every character of the Basic Multilingual Plane, at the start and at the end of a value, reads back', function () {
+    this.timeout(120000); // 131,072 values read four ways: seconds on a quiet machine
+    for (let base = 0; base < 0x10000; base += 2048) {
+      const values: string[] = [];
+      for (let c = base; c < base + 2048; c++) {
+        const ch = String.fromCharCode(c);
+        values.push(`${ch}a`, `a${ch}`);
+      }
+      const block = values.map((v, i) => `k${i}: ${yamlScalar(v)}\n`).join('');
+      const flow = `[${values.map(yamlScalar).join(', ')}]\n`;
+      for (const [name, load] of [['yaml', parse], ['js-yaml', jsYaml.load]] as const) {
+        for (const [where, got] of [['block', Object.values(load(block) as object)], ['flow', load(flow) as unknown[]]] as const) {
+          const i = values.findIndex((v, j) => got[j] !== v);
+          assert.equal(i, -1, `${name}, ${where}: ${JSON.stringify(values[i])} written ${yamlScalar(values[i])} reads back ${JSON.stringify(got[i])}`);
+        }
+      }
+    }
   });
 
   it('is how the engine (completion) and the client (a new plan) write a value, the same wherever it is written', () => {

@@ -18,8 +18,8 @@ export function yamlScalar(value: unknown): string {
     value !== '' &&
     // What may start a number, an indicator or a reserved character; space, which a reader trims.
     !/^[-?:,[\]{}#&*!|>'"%@`0-9+.~=<\s]/.test(value) &&
-    // A mapping's colon, a comment, a flow collection's punctuation, trailing space, invisible characters.
-    !/: |:$|\s#|[,[\]{}]|\s$|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(value) &&
+    // A mapping's colon, a comment, a flow collection's punctuation, trailing space, invisible or non-printable characters.
+    !/: |:$|\s#|[,[\]{}]|\s$|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\ufffe\uffff]/u.test(value) &&
     !YAML_WORDS.test(value);
   // A JSON string is a YAML double-quoted scalar.
   return plain ? value : JSON.stringify(value);
