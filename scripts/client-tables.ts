@@ -8,7 +8,7 @@ import plan from '../schemas/plan.schema.json';
 import { RULES } from '../server/src/engine/rules/registry';
 import { PILOT_FILE } from '../server/src/engine/plan/walk';
 
-/** The `$defs` entry a local or common.schema.json reference names. */
+/** The entry of common.schema.json's `$defs` that a reference names. */
 function commonDef(ref: string): { pattern?: string } {
   const m = /^common\.schema\.json#\/\$defs\/(\w+)$/.exec(ref);
   const def = m && (common.$defs as Record<string, { pattern?: string }>)[m[1]];
