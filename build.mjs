@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 
 import { addUniqueItems } from './scripts/ajv-unique-items.mjs';
+import { loadTs } from './scripts/load-ts.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('.', import.meta.url).pathname;
@@ -95,6 +96,17 @@ function splitSchema(schema) {
   return { shell, lists: lists.map(([key, p]) => [key, new URL(p.items.$ref, base).href]) };
 }
 
+/**
+ * client/src/generated/tables.ts (scripts/client-tables.ts): the provinces, the ID pattern and the
+ * rules from the schemas and the rule registry, for the client, which does not import the engine.
+ */
+async function writeClientTables() {
+  const { clientTablesModule } = await loadTs(join(root, 'scripts/client-tables.ts'));
+  const out = join(root, 'client/src/generated');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'tables.ts'), clientTablesModule());
+}
+
 function walk(dir, pred, out = []) {
   for (const e of readdirSync(dir)) {
     const p = join(dir, e);
@@ -106,6 +118,8 @@ function walk(dir, pred, out = []) {
 
 const t0 = Date.now();
 buildValidators();
+// Before any bundle: the client's and the tests' import the tables.
+if (!packed) await writeClientTables();
 const common = nodeBundle;
 if (!packed) rmSync(join(root, 'out'), { recursive: true, force: true });
 // Libraries the checker loads only on first use (a clean check of regular plan files needs none

@@ -5,7 +5,8 @@
  * (tests, other extensions); from the Explorer's context menu it gets the folder.
  */
 import * as vscode from 'vscode';
-import { PROVINCES, SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ParkLevel, type PilotType } from './scaffold';
+import { PILOT_FILE, PROVINCE_EN, PROVINCES } from './generated/tables';
+import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ParkLevel, type PilotType } from './scaffold';
 import { resolveLocale } from './settings';
 
 export interface NewPlanArgs {
@@ -26,15 +27,6 @@ export interface NewPlanResult {
   folder: vscode.Uri;
   files: vscode.Uri[];
 }
-
-const PROVINCE_EN: Record<string, string> = {
-  北京市: 'Beijing', 天津市: 'Tianjin', 河北省: 'Hebei', 山西省: 'Shanxi', 内蒙古自治区: 'Inner Mongolia', 辽宁省: 'Liaoning',
-  吉林省: 'Jilin', 黑龙江省: 'Heilongjiang', 上海市: 'Shanghai', 江苏省: 'Jiangsu', 浙江省: 'Zhejiang', 安徽省: 'Anhui',
-  福建省: 'Fujian', 江西省: 'Jiangxi', 山东省: 'Shandong', 河南省: 'Henan', 湖北省: 'Hubei', 湖南省: 'Hunan',
-  广东省: 'Guangdong', 广西壮族自治区: 'Guangxi', 海南省: 'Hainan', 重庆市: 'Chongqing', 四川省: 'Sichuan', 贵州省: 'Guizhou',
-  云南省: 'Yunnan', 西藏自治区: 'Tibet (Xizang)', 陕西省: 'Shaanxi', 甘肃省: 'Gansu', 青海省: 'Qinghai', 宁夏回族自治区: 'Ningxia',
-  新疆维吾尔自治区: 'Xinjiang',
-};
 
 class Cancelled extends Error {}
 
@@ -64,7 +56,7 @@ async function otherPlanFile(folder: vscode.Uri): Promise<string | undefined> {
     return undefined;
   }
   for (const [name, type] of entries) {
-    if (type !== vscode.FileType.File || !/\.pilot\.ya?ml$/i.test(name) || (SCAFFOLD_FILES as readonly string[]).includes(name)) continue;
+    if (type !== vscode.FileType.File || !PILOT_FILE.test(name) || (SCAFFOLD_FILES as readonly string[]).includes(name)) continue;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
     if (/^kind:\s*["']?Plan["']?\s*(?:#.*)?$/m.test(text)) return name;
   }

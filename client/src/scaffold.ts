@@ -8,6 +8,8 @@
  * projects' investments, target years are the plan's `targetYears`. Figures are
  * placeholders (marked so in comments) for the planners to replace.
  */
+import { yamlScalar } from '../../server/src/common/yaml-scalar';
+import { ID_PATTERN, PROVINCES } from './generated/tables';
 
 export type PilotType = 'city' | 'park';
 export type ParkLevel = 'national' | 'provincial';
@@ -37,16 +39,6 @@ export interface ScaffoldFile {
 /** The files a scaffold writes, in the order they are written. */
 export const SCAFFOLD_FILES = ['plan.pilot.yaml', 'tasks.pilot.yaml', 'projects.pilot.yaml', 'indicators.pilot.yaml'] as const;
 
-/** The 31 provincial-level divisions (the schema's `province` enum). */
-export const PROVINCES: readonly string[] = [
-  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省',
-  '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省',
-  '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省',
-  '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区',
-];
-
-export const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
-
 /** IDs the skeleton defines; the plan's own ID must differ from them. */
 const RESERVED_PREFIXES = ['T-', 'P-', 'IND-', 'M-', 'A-', 'R-'];
 
@@ -68,20 +60,6 @@ export function suggestPlanId(opts: { name: string; nameEn?: string; type: Pilot
     if (planIdProblem(id) === undefined) return id;
   }
   return opts.type === 'park' ? 'PARK' : 'CITY';
-}
-
-const YAML_KEYWORDS = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;
-
-/** Text as a YAML scalar: plain when that is safe, else double-quoted (JSON strings are valid YAML). */
-export function yamlScalar(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  // Plain when it cannot be read as anything but this text, in block and in flow context alike.
-  const plain =
-    t !== '' &&
-    !/^[-?:,[\]{}#&*!|>'"%@`0-9+.~\s]/.test(t) &&
-    !/[,[\]{}]|: |:$| #|[\p{Cc}\p{Cf}]/u.test(t) &&
-    !YAML_KEYWORDS.test(t);
-  return plain ? t : JSON.stringify(t);
 }
 
 interface Task {
@@ -252,6 +230,8 @@ const PARK: Content = {
   ],
 };
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 function toFill(what: string): string {
   return `待补充：${what}`;
 }
@@ -289,7 +269,7 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
 const list = (items: readonly string[]) => `[${items.join(', ')}]`;
 /** A number as YAML writes it (no float noise). */
 const num = (n: number) => String(Number(n.toPrecision(12)));
-const qty = (value: number, unit: string) => `{ value: ${num(value)}, unit: ${yamlScalar(unit) === unit ? unit : JSON.stringify(unit)} }`;
+const qty = (value: number, unit: string) => `{ value: ${num(value)}, unit: ${yamlScalar(unit)} }`;
 
 function header(lines: string[]): string {
   return lines.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
@@ -374,7 +354,7 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
   const lines = ['apiVersion: pilot-plan/v1', 'kind: Indicators', 'indicators:'];
   const target = (t: Target) =>
     `      - { year: ${t.year}, value: ${num(t.value)}` +
-    (t.comparator ? `, comparator: "${t.comparator}"` : '') +
+    (t.comparator ? `, comparator: ${yamlScalar(t.comparator)}` : '') +
     (t.referenceYear !== undefined ? `, referenceYear: ${t.referenceYear}` : '') +
     ' }';
   c.indicators.forEach((d, i) => {
@@ -385,7 +365,7 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
       `    nameEn: ${yamlScalar(d.nameEn)}`,
       `    category: ${d.category}`,
       `    type: ${d.type}`,
-      `    unit: ${d.unit === '%' ? '"%"' : yamlScalar(d.unit) === d.unit ? d.unit : JSON.stringify(d.unit)}`,
+      `    unit: ${yamlScalar(d.unit)}`,
       `    direction: ${d.direction}`,
       `    binding: ${d.binding}`,
     );
@@ -399,17 +379,19 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
 
 /** The four files of a new plan, checked clean by the engine. */
 export function scaffoldPlan(options: ScaffoldOptions): ScaffoldFile[] {
-  const name = options.name.replace(/\s+/g, ' ').trim();
+  // One line each: the names go into one-line scalars and comments.
+  const name = oneLine(options.name);
+  const nameEn = options.nameEn === undefined ? undefined : oneLine(options.nameEn) || undefined;
   if (!name) throw new Error('The pilot name is empty.');
   if (options.type !== 'city' && options.type !== 'park') throw new Error(`Unknown pilot type: ${String(options.type)}`);
   if (!PROVINCES.includes(options.province)) throw new Error(`Unknown province: ${options.province}`);
   if (options.parkLevel !== undefined && options.parkLevel !== 'national' && options.parkLevel !== 'provincial') {
     throw new Error(`Unknown park level: ${String(options.parkLevel)}`);
   }
-  const id = options.id ?? suggestPlanId({ name, nameEn: options.nameEn, type: options.type });
+  const id = options.id ?? suggestPlanId({ name, nameEn, type: options.type });
   const problem = planIdProblem(id);
   if (problem) throw new Error(`Not a usable plan ID: ${id}`);
-  const o = { ...options, name, id };
+  const o = { ...options, name, nameEn, id };
   const content = options.type === 'park' ? PARK : CITY;
   const k = COMMENTS[options.locale ?? 'zh-CN'];
   return [

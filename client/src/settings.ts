@@ -38,11 +38,6 @@ export function normalizeGlobs(setting: unknown): string[] {
   return out;
 }
 
-/** Whether a file name is a pilot plan file by its name alone. */
-export function isPilotFileName(path: string): boolean {
-  return /\.pilot\.ya?ml$/i.test(path);
-}
-
 /** The language of pilot plan files, and the client's ID (also the settings prefix). */
 export const LANGUAGE_ID = 'pilot-plan';
 export const CLIENT_ID = 'pilotPlan';

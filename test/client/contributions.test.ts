@@ -45,7 +45,7 @@ describe('client: package.json contributions', () => {
       assert.equal(c.category, '%command.category%');
       for (const table of Object.values(nls)) assert.ok(table[c.title.slice(1, -1)], `${c.command} title missing`);
     }
-    const src = fs.readdirSync(path.join(root, 'client/src')).map((f) => read(path.join('client/src', f))).join('\n');
+    const src = fs.readdirSync(path.join(root, 'client/src')).filter((f) => f.endsWith('.ts')).map((f) => read(path.join('client/src', f))).join('\n');
     const constants: Record<string, string> = { SHOW_REFERENCES_COMMAND };
     const registered = [...src.matchAll(/registerCommand\(\s*(?:'([^']+)'|([A-Z_]+))/g)].map((m) => m[1] ?? constants[m[2]] ?? m[2]).sort();
     // …and the command of the server's code lenses, internal (no palette entry).
@@ -107,6 +107,7 @@ describe('client: package.json contributions', () => {
     const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
     const src = fs
       .readdirSync(path.join(root, 'client/src'))
+      .filter((f) => f.endsWith('.ts'))
       .map((f) => read(path.join('client/src', f)))
       .join('\n');
     const strings = new Set<string>();

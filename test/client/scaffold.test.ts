@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { checkMemory } from '../util/plan';
-import { PROVINCES, SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, yamlScalar, type ScaffoldOptions } from '../../client/src/scaffold';
+import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ScaffoldOptions } from '../../client/src/scaffold';
 
 function filesOf(opts: ScaffoldOptions, dir = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -84,20 +84,5 @@ describe('client: new plan scaffold', () => {
     assert.equal(planIdProblem('GZ'), undefined);
     assert.equal(planIdProblem('gz'), 'pattern');
     assert.equal(planIdProblem('IND-X'), 'reserved');
-  });
-
-  it('quotes YAML scalars only when needed', () => {
-    assert.equal(yamlScalar('广州市'), '广州市');
-    assert.equal(yamlScalar('Test City'), 'Test City');
-    assert.equal(yamlScalar('建设虚拟电厂，提升需求侧响应能力'), '建设虚拟电厂，提升需求侧响应能力');
-    assert.equal(yamlScalar('万tCO2/a'), '万tCO2/a');
-    for (const s of ['a: b', '#1', 'true', 'null', '- x', '12', '"q"', "it's", '[x]', 'a #b', 'a,b', 'x:', '%', '@x', '1.5', 'ab\u200b']) {
-      assert.equal(parse(`k: ${yamlScalar(s)}`).k, s, s);
-      assert.equal(parse(`k: { v: ${yamlScalar(s)} }`).k.v, s, s);
-    }
-  });
-
-  it('knows the 31 provincial-level divisions', () => {
-    assert.equal(new Set(PROVINCES).size, 31);
   });
 });

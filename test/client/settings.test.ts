@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { RULES as ENGINE_RULES } from '../../server/src/engine/rules/registry';
-import { RULES, isRuleCode } from '../../client/src/rules';
-import { normalizeGlobs, resolveDebounce, resolveLocale, isPilotFileName } from '../../client/src/settings';
+import { isRuleCode } from '../../client/src/rules';
+import { normalizeGlobs, resolveDebounce, resolveLocale } from '../../client/src/settings';
 import { count, DEFAULT_DEBOUNCE_MS } from '../../client/src/protocol';
 
 describe('client: settings and catalogue', () => {
@@ -32,16 +31,10 @@ describe('client: settings and catalogue', () => {
       'c:/p/*.yaml',
     ]);
     assert.deepEqual(normalizeGlobs('x'), []);
-    assert.ok(isPilotFileName('/a/plan.pilot.yml') && !isPilotFileName('/a/plan.yaml'));
   });
 
-  it('the client\'s rule list matches the engine\'s registry', () => {
-    assert.deepEqual(
-      RULES.map((r) => [r.code, r.severity, r.en, r.zh]),
-      ENGINE_RULES.map((r) => [r.code, r.defaultSeverity, r.title.en, r.title.zh]),
-    );
-    assert.ok(RULES.every((r) => r.en && /[\u4e00-\u9fff]/.test(r.zh)));
-    assert.ok(isRuleCode('orphan') && !isRuleCode('../x'));
+  it('knows a rule code from anything else', () => {
+    assert.ok(isRuleCode('orphan') && !isRuleCode('../x') && !isRuleCode(undefined));
   });
 
   it('reads counts leniently', () => {

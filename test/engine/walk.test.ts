@@ -8,10 +8,10 @@ import type { DirEntry } from '../../server/src/engine/plan/workspace';
 const root = nodePath.resolve('/walk');
 const at = (...parts: string[]) => nodePath.join(root, ...parts);
 
-function walk(host: { readDir(dir: string): readonly DirEntry[] | undefined }, options: { enter?: (dir: string, name: string) => boolean; visited?: Set<string>; stopAfter?: number; from?: string } = {}): string[] {
+function walk(host: { readDir(dir: string): readonly DirEntry[] | undefined }, options: { enter?: (dir: string, name: string) => boolean; visited?: Set<string>; stopAfter?: number; from?: string; match?: (name: string) => boolean } = {}): string[] {
   const out: string[] = [];
   const from = options.from ?? root;
-  walkPilotFiles(from, from, (p) => (out.push(nodePath.relative(root, p).split(nodePath.sep).join('/')), out.length !== options.stopAfter), { readDir: (d) => host.readDir(d), enter: options.enter, visited: options.visited });
+  walkPilotFiles(from, from, (p) => (out.push(nodePath.relative(root, p).split(nodePath.sep).join('/')), out.length !== options.stopAfter), { readDir: (d) => host.readDir(d), enter: options.enter, visited: options.visited, match: options.match });
   return out;
 }
 
@@ -39,6 +39,10 @@ describe('engine: the folder walk (walk.ts)', () => {
     assert.deepEqual(walk(host, { from: at('sub'), visited }), ['sub/p.pilot.yaml']);
     assert.deepEqual(walk(host, { visited }), ['a/a.pilot.yaml', 'a/z.pilot.yml', 'b.pilot.yaml']);
     assert.deepEqual(walk(host, { from: at('a'), visited }), []);
+  });
+
+  it('match: the files found are those it takes, by name, in the same folders', () => {
+    assert.deepEqual(walk(host, { match: (name) => name.endsWith('.txt') || name === 'p.pilot.yaml' }), ['c.txt', 'sub/p.pilot.yaml']);
   });
 
   it('stops when found says false', () => {

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { DEFAULT_WORKSPACE_CHECK_MAX_FILES, type CheckWorkspaceResult } from '../../server/src/lsp/protocol';
+import { SKIPPED_DIRS } from '../../server/src/engine/plan/walk';
 import { notCheckedNote } from '../../server/src/lsp/workspace-check';
 import { LspClient, tempDir, uriOf } from './client';
 import { cliCheck } from './fixtures';
@@ -73,6 +74,23 @@ describe('lsp: Check Workspace and its limit of files', function () {
     assert.equal(result.files, 15);
     assert.equal(result.notChecked, undefined);
     assert.equal(result.notes, undefined);
+  });
+
+  it('lists the files the checker lists: the same folders skipped, a plan however deep', async () => {
+    const dir = generatedWorkspace(2, 2);
+    // 40 folders down: deeper than the server's own walk once went (32 levels).
+    const deep = nodePath.join(dir, ...Array.from({ length: 40 }, (_, i) => `d${i}`));
+    fs.mkdirSync(deep, { recursive: true });
+    fs.cpSync(nodePath.join(dir, 'p000'), deep, { recursive: true });
+    for (const skipped of SKIPPED_DIRS) {
+      fs.mkdirSync(nodePath.join(dir, 'p001', skipped));
+      fs.copyFileSync(nodePath.join(dir, 'p001', 't000.pilot.yaml'), nodePath.join(dir, 'p001', skipped, 't.pilot.yaml'));
+    }
+    const cli = cliCheck(dir).summary;
+    client = await LspClient.start({ folder: dir });
+    const result = await client.request<CheckWorkspaceResult>('pilotPlan/checkWorkspace', {});
+    assert.deepEqual(counts(result), { plans: 3, ...cli });
+    assert.equal(result.files, 9);
   });
 
   it('checks the workspace folders as they are after folders were added and removed', async () => {

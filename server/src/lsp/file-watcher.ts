@@ -8,15 +8,17 @@
  * Linux and the rest: one fs.watch per folder, without the folders plan discovery
  * skips (Node's recursive mode there puts a watch on every file, node_modules
  * included, and inotify's watches are few). macOS and Windows: one recursive watch
- * per workspace folder, the system's own. Symbolic links to folders are not
- * followed (nor does plan discovery follow them).
+ * per workspace folder, the system's own. Folders are walked as plan discovery
+ * walks them (engine/plan/walk.ts): the same skipped folders, no symbolic link
+ * to a folder followed.
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '../engine/plan/config';
-import { SKIPPED_DIRS, isPilotFile } from '../engine/plan/workspace';
+import { SKIPPED_DIRS, isPilotFile, walkPilotFiles } from '../engine/plan/walk';
+import type { DirEntry } from '../engine/plan/workspace';
 
 export interface FileWatcherOptions {
   /** Quiet time (ms) after the last event before a batch is reported. */
@@ -32,6 +34,15 @@ export interface FileWatcherOptions {
 /** A file the language server cares about: a plan file or a plan's configuration. */
 export function isWatchedFile(name: string): boolean {
   return isPilotFile(name) || name === CONFIG_FILE_NAME;
+}
+
+/** A folder's files and folders, a link to a file among the files (reported, never followed), or undefined when it cannot be listed. */
+function listing(dir: string): DirEntry[] | undefined {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).map((e): DirEntry => ({ name: e.name, kind: e.isDirectory() ? 'dir' : 'file' }));
+  } catch {
+    return undefined;
+  }
 }
 
 function isUnder(path: string, dir: string): boolean {
@@ -201,28 +212,18 @@ export class FileWatcher {
     // Folders mode: one watch per folder, up to the limit in all; recursive mode: the limit per walk.
     let budget = this.maxFolders - (this.mode === 'folders' ? this.watches.size : 0);
     let cut = false;
-    const walk = (d: string) => {
-      if (this.closed) return;
+    // Each folder the walk enters, the first one too: counted against the limit and, folders mode, watched.
+    const enter = (d: string) => {
+      if (this.closed) return false;
       if (budget-- <= 0) {
         cut = true;
-        return;
+        return false;
       }
       if (this.mode === 'folders') this.watch(d, false);
       else if (this.roots.includes(d)) this.watch(d, true);
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(d, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const p = nodePath.join(d, e.name);
-        if (e.isDirectory()) {
-          if (!SKIPPED_DIRS.has(e.name)) walk(p);
-        } else if (isWatchedFile(e.name)) found.add(p);
-      }
+      return true;
     };
-    walk(dir);
+    if (enter(dir)) walkPilotFiles(dir, dir, (p) => void found.add(p), { readDir: listing, enter, match: isWatchedFile });
     if (cut) {
       if (!this.full) this.log(`pilot-plan: more than ${this.maxFolders} folders in the workspace: files changed on disk in the others are not seen until they are opened`);
       this.full = true;

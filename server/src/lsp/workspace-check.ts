@@ -6,9 +6,8 @@
  * silence.
  */
 import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
 import { defineMessages, formatMessage, msg, type Locale } from '../engine/i18n/messages';
-import { isPilotFile } from '../engine/plan/workspace';
+import { walkPilotFiles } from '../engine/plan/walk';
 import type { ServerContext } from './context';
 import type { CheckWorkspaceResult } from './protocol';
 
@@ -24,52 +23,40 @@ export function notCheckedNote(files: number, limit: number, locale: Locale): st
   return formatMessage(msg('lsp.workspace-check.not-checked', { files, limit }), locale);
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
-const MAX_DEPTH = 32;
-
 /**
- * Visits the pilot plan files under the folders in a stable order (names sorted), skipping
- * node_modules and version-control folders; each real folder once, so a link back up the tree
- * ends the walk there. Stops when `visit` returns false.
+ * Calls `visit` with the pilot plan files under the folders, by the engine's walk (walk.ts: names
+ * sorted, skipped folders, no link followed), each real folder once over all of them, until it
+ * returns false.
  */
-export function walkPilotFiles(ctx: ServerContext, folders: string[], visit: (path: string) => boolean): void {
-  const seen = new Set<string>();
-  let going = true;
-  const walk = (dir: string, depth: number) => {
-    if (!going || depth > MAX_DEPTH) return;
+function eachPilotFile(ctx: ServerContext, folders: string[], visit: (path: string) => boolean): void {
+  const visited = new Set<string>();
+  const readDir = (dir: string) => ctx.session.host.readDir(dir);
+  for (const folder of folders) {
     let real: string;
     try {
-      real = fs.realpathSync(dir);
+      real = fs.realpathSync(folder);
     } catch {
-      return;
+      continue;
     }
-    if (seen.has(real)) return;
-    seen.add(real);
-    const entries = ctx.session.host.readDir(dir) ?? [];
-    for (const e of entries.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (!going) return;
-      const p = nodePath.join(dir, e.name);
-      if (e.kind === 'dir') {
-        if (!SKIPPED_DIRS.has(e.name)) walk(p, depth + 1);
-      } else if (isPilotFile(e.name)) going = visit(p);
-    }
-  };
-  for (const f of folders) walk(f, 0);
+    let going = true;
+    walkPilotFiles(folder, real, (p) => (going = visit(p)), { readDir, visited });
+    if (!going) return;
+  }
 }
 
 /** Up to `limit` pilot plan files under the folders (each once); `more` when the walk stopped short. */
 export function pilotFilesUnder(ctx: ServerContext, folders: string[], limit: number): { files: string[]; more: boolean } {
-  const files = new Set<string>();
+  const files: string[] = [];
   let more = false;
-  walkPilotFiles(ctx, folders, (p) => {
-    if (files.size >= limit) {
-      if (!files.has(p)) more = true;
-      return !more;
+  eachPilotFile(ctx, folders, (p) => {
+    if (files.length === limit) {
+      more = true;
+      return false;
     }
-    files.add(p);
+    files.push(p);
     return true;
   });
-  return { files: [...files], more };
+  return { files, more };
 }
 
 export async function checkWorkspace(ctx: ServerContext, limit: number): Promise<CheckWorkspaceResult> {
@@ -100,7 +87,7 @@ export async function checkWorkspace(ctx: ServerContext, limit: number): Promise
   }
   let notChecked = 0;
   if (listed.more) {
-    walkPilotFiles(ctx, ctx.folders, (p) => {
+    eachPilotFile(ctx, ctx.folders, (p) => {
       if (!checked.has(p)) notChecked++;
       return true;
     });

@@ -10,6 +10,7 @@ import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
 import { dataAt, ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind } from '../plan/model';
 import { KIND_NAMES } from '../i18n/messages';
+import { yamlScalar } from '../../common/yaml-scalar';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
 import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
 import { displayPath, entityName, freshId, planEntities, readableModels, text, type EditorFile, type EditorPlan } from './context';
@@ -50,22 +51,6 @@ export function referenceKinds(listPath: JsonPath): EntityKind[] | undefined {
   const field = listPath[n - 1];
   if (typeof list !== 'string' || typeof listPath[n - 2] !== 'number' || typeof field !== 'string') return undefined;
   return ENTITY_LISTS[list]?.refs[field];
-}
-
-const YAML_WORDS = /^(true|false|null|yes|no|on|off|~)$/i;
-
-/** A scalar as YAML text: quoted when a plain scalar would mean something else. */
-export function yamlScalar(value: unknown, inFlow = false): string {
-  if (typeof value !== 'string') return String(value);
-  const needs =
-    value === '' ||
-    YAML_WORDS.test(value) ||
-    /^[-?:,\[\]{}#&*!|>'"%@`~=<]/.test(value) ||
-    /: |\s#/.test(value) ||
-    /^\s|\s$/.test(value) ||
-    (inFlow && /[,\[\]{}]/.test(value)) ||
-    /^[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value);
-  return needs ? JSON.stringify(value) : value;
 }
 
 function snippetEscape(s: string): string {
@@ -120,7 +105,7 @@ function isYearView(v: SchemaView): boolean {
 // ---------------------------------------------------------------------------
 // Values
 
-function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate['replace'], inFlow: boolean, exclude: Set<unknown> = new Set()): CompletionCandidate[] {
+function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate['replace'], exclude: Set<unknown> = new Set()): CompletionCandidate[] {
   const values = view.enumValues;
   if (!values) return [];
   return values
@@ -129,7 +114,7 @@ function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate
       const d = splitEnumDescription(v.description);
       const docs: string[] = [];
       if (d.text) docs.push(...(env.zhFirst ? [d.text.zh, d.text.en] : [d.text.en, d.text.zh]));
-      const insert = yamlScalar(v.value, inFlow);
+      const insert = yamlScalar(v.value);
       return {
         label: String(v.value),
         kind: 'enum' as const,
@@ -145,12 +130,12 @@ function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate
 
 const COMMON_UNITS = ['GW', '万kW', 'MW', 'tce/万元', 'tCO2/万元', 'kgCO2/km', '万tCO2', '亿tCO2', '万tce', '万辆', '万平方米', '个'];
 
-function indicatorUnitCandidates(env: Env, view: SchemaView, indicator: unknown, replace: CompletionCandidate['replace'], inFlow: boolean): CompletionCandidate[] {
+function indicatorUnitCandidates(env: Env, view: SchemaView, indicator: unknown, replace: CompletionCandidate['replace']): CompletionCandidate[] {
   const type = isObj(indicator) ? indicator.type : undefined;
   const out: CompletionCandidate[] = [];
   const add = (u: string, detail: string, sort: string) => {
     if (out.some((c) => c.label === u)) return;
-    const insert = yamlScalar(u, inFlow);
+    const insert = yamlScalar(u);
     out.push({ label: u, kind: 'unit', detail, insertText: insert, filterText: insert !== u ? insert : undefined, sortText: sort, replace });
   };
   const pct = text(env.locale, '百分比：占比和降低率指标必须使用 %', 'Percent: share and reduction indicators must use %');
@@ -177,7 +162,7 @@ function yearCandidates(env: Env, replace: CompletionCandidate['replace']): Comp
   return out;
 }
 
-function departmentCandidates(env: Env, replace: CompletionCandidate['replace'], inFlow: boolean, exclude: Set<unknown>): CompletionCandidate[] {
+function departmentCandidates(env: Env, replace: CompletionCandidate['replace'], exclude: Set<unknown>): CompletionCandidate[] {
   const seen = new Map<string, number>();
   for (const m of readableModels(env.plan)) {
     for (const e of m.entities) {
@@ -193,7 +178,7 @@ function departmentCandidates(env: Env, replace: CompletionCandidate['replace'],
       label: n,
       kind: 'value' as const,
       detail: text(env.locale, `本方案中出现 ${count} 次`, `used ${count} time${count === 1 ? '' : 's'} in this plan`),
-      insertText: yamlScalar(n, inFlow),
+      insertText: yamlScalar(n),
       sortText: String(i).padStart(4, '0'),
       replace,
     }));
@@ -260,15 +245,15 @@ function valueCandidates(env: Env): CompletionCandidate[] {
   const refKinds = referenceKinds(path);
   if (refKinds) return fix(idCandidates(env, refKinds, replace, new Set(), (id) => `[${id}]`));
   if (key === 'unit' && parentPath.length >= 2 && parentPath[parentPath.length - 2] === 'indicators') {
-    return fix(indicatorUnitCandidates(env, view, mappingData(env, parentPath), replace, ctx.flow));
+    return fix(indicatorUnitCandidates(env, view, mappingData(env, parentPath), replace));
   }
-  out.push(...enumCandidates(env, view, replace, ctx.flow));
+  out.push(...enumCandidates(env, view, replace));
   const types = view.types;
   if (!out.length && types.includes('boolean')) {
     for (const b of [true, false]) out.push({ label: String(b), kind: 'value', detail: view.rawTitle, insertText: String(b), replace });
   }
   if (!out.length && (types.includes('integer') || types.includes('number')) && isYearView(view)) out.push(...yearCandidates(env, replace));
-  if (!out.length && (key === 'lead' || key === 'owner')) out.push(...departmentCandidates(env, replace, ctx.flow, new Set()));
+  if (!out.length && (key === 'lead' || key === 'owner')) out.push(...departmentCandidates(env, replace, new Set()));
   // A quantity or a small mapping: a flow mapping with its required keys.
   if (!out.length && types.includes('object') && !ctx.partial) {
     const snippet = flowMappingSnippet(env, view, key);
@@ -296,7 +281,7 @@ function flowMappingSnippet(env: Env, view: SchemaView, key?: string | number): 
     if (t.includes('object') || t.includes('array')) return undefined;
     n++;
     const values = child.enumValues;
-    if (values) parts.push(`${k}: \${${n}|${values.map((v) => choiceEscape(yamlScalar(v.value, true))).join(',')}|}`);
+    if (values) parts.push(`${k}: \${${n}|${values.map((v) => choiceEscape(yamlScalar(v.value))).join(',')}|}`);
     else if (isYearView(child)) {
       const y = planYears(env);
       const year = key === 'baseline' ? y.baseYear ?? y.targetYears[0] ?? 2020 : y.targetYears[0] ?? y.baseYear ?? 2025;
@@ -307,7 +292,7 @@ function flowMappingSnippet(env: Env, view: SchemaView, key?: string | number): 
   return { label: `{ ${req.map((k) => `${k}: …`).join(', ')} }`, text: `{ ${parts.join(', ')} }` };
 }
 
-function itemCandidates(env: Env, listPath: JsonPath, replace: CompletionCandidate['replace'], inFlow: boolean, dash: string): CompletionCandidate[] {
+function itemCandidates(env: Env, listPath: JsonPath, replace: CompletionCandidate['replace'], dash: string): CompletionCandidate[] {
   const view = viewAt(env, listPath);
   const items = view.items;
   const exclude = listItems(env, listPath);
@@ -315,8 +300,8 @@ function itemCandidates(env: Env, listPath: JsonPath, replace: CompletionCandida
   const wrap = dash ? (s: string) => dash + s : undefined;
   let out: CompletionCandidate[] = [];
   if (refKinds) out = idCandidates(env, refKinds, replace, exclude, wrap);
-  else if (items.enumValues) out = enumCandidates(env, items, replace, inFlow, exclude);
-  else if (listPath[listPath.length - 1] === 'partners') out = departmentCandidates(env, replace, inFlow, exclude);
+  else if (items.enumValues) out = enumCandidates(env, items, replace, exclude);
+  else if (listPath[listPath.length - 1] === 'partners') out = departmentCandidates(env, replace, exclude);
   else if (isYearView(items)) out = yearCandidates(env, replace).filter((c) => !exclude.has(Number(c.label)));
   if (dash && !refKinds) out = out.map((c) => ({ ...c, insertText: dash + c.insertText }));
   return out;
@@ -511,7 +496,7 @@ function envAt(file: EditorFile, plan: EditorPlan, offset: number, locale: Local
 function candidates(env: Env, offset: number): CompletionCandidate[] {
   const { ctx, kind, textOf } = env;
   if (ctx.position === 'value') return valueCandidates(env);
-  if (ctx.position === 'item') return itemCandidates(env, ctx.path, ctx.replace, ctx.flow, '');
+  if (ctx.position === 'item') return itemCandidates(env, ctx.path, ctx.replace, '');
   // Key position.
   const path = ctx.path;
   const last = path[path.length - 1];
@@ -519,7 +504,7 @@ function candidates(env: Env, offset: number): CompletionCandidate[] {
     const listPath = path.slice(0, -1);
     const listView = viewAt(env, listPath);
     if (!listView.items.types.includes('object') && (listView.items.types.length || referenceKinds(listPath))) {
-      return itemCandidates(env, listPath, ctx.replace, false, '');
+      return itemCandidates(env, listPath, ctx.replace, '');
     }
     const keys = keyCandidates(env, path, ctx.column);
     const nothingYet = ctx.siblings.length === 0 && !isObj(mappingData(env, path));
@@ -529,7 +514,7 @@ function candidates(env: Env, offset: number): CompletionCandidate[] {
   if (view.types.includes('array') && !view.types.includes('object')) {
     // A line at the column of a list's items, without `- ` yet.
     if (view.items.types.includes('object')) return entryCandidates(env, path, ctx.column + 2, '- ');
-    return itemCandidates(env, path, ctx.replace, false, '- ');
+    return itemCandidates(env, path, ctx.replace, '- ');
   }
   const out = keyCandidates(env, path, ctx.column);
   if (path.length === 0 && !kind && !/\S/.test(textOf.replace(/^\s*#.*$/gm, '').slice(0, offset).replace(ctx.partial, ''))) out.push(...fileCandidates(env));

@@ -19,7 +19,8 @@ import type { JsonPath } from '../parse/parsed-file';
 import { isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
 import { yearsOf } from '../indicators';
 import { SchemaView, schemaAt } from './schema-info';
-import { kindFromText, yamlScalar } from './completion';
+import { yamlScalar } from '../../common/yaml-scalar';
+import { kindFromText } from './completion';
 import { displayPath, innerSpan, text, type EditorPlan, type FileEdit } from './context';
 
 export interface QuickFix {

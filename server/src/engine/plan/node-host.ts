@@ -11,20 +11,16 @@ export const UNSTAMPED = 'read';
 
 export class NodeFileHost implements FileHost {
   /**
-   * `stamps: false` is for a snapshot (the checker), which reads each file once
-   * and never compares stamps: a file that fits the buffer is read without the
-   * fstat the stamp needs, its stamp UNSTAMPED. Reading the 1,000-file plan
-   * 75.1 -> 67.6 and 75.0 -> 68.6 ms (PILOT_PLAN_TIMING medians, two sets of 20
-   * alternating runs).
+   * `stamps: false` is for a snapshot (the checker), which reads each file once and never
+   * compares stamps: a file that fits the buffer is read without the fstat a stamp needs
+   * (bench/README.md), its stamp UNSTAMPED.
    */
   constructor(private readonly options: { stamps?: boolean } = {}) {}
 
   /**
-   * Reused for every read: a fresh buffer per file costs an allocation and a
-   * page fault per 4 KB the kernel writes into. Reading the 1,000-file plan
-   * went 117 → 91 ms and 97 → 84 ms (PILOT_PLAN_TIMING, medians of two sets
-   * of alternating runs). Bytes never leave the host in it: they leave as
-   * text, or as a copy when they cannot be text.
+   * Reused for every read, since a fresh buffer per file costs an allocation and a page fault
+   * per 4 KB written into it (bench/README.md). Bytes never leave the host in it: they leave
+   * as text, or as a copy when they cannot be text.
    */
   private scratch = Buffer.allocUnsafeSlow(64 * 1024);
 

@@ -33,16 +33,19 @@ export interface WalkOptions {
   enter?(dir: string, name: string): boolean;
   /** The real paths of the folders entered; walks that share it enter no folder twice. */
   visited?: Set<string>;
+  /** Which files `found` is called with, by name: pilot files unless told (the server's watch adds the configuration). */
+  match?(name: string): boolean;
 }
 
 /**
- * Calls `found` with each pilot file below `root`, folder by folder in name order (a folder's
+ * Calls `found` with each pilot file (or each file `match` takes) below `root`, folder by folder in name order (a folder's
  * files and sub-folders interleaved by name, a sub-folder walked where its name comes), until it
  * returns false. `realRoot` is the root's real path: since a listing holds no links, a folder's
  * real path is its parent's and its name. A stack of folders, not recursion.
  */
 export function walkPilotFiles(root: string, realRoot: string, found: (path: string) => void | boolean, options: WalkOptions): void {
   const visited = options.visited ?? new Set<string>();
+  const match = options.match ?? isPilotFile;
   if (visited.has(realRoot)) return;
   visited.add(realRoot);
   // One frame per folder being walked: its path, real path, sorted entries and the next one to look at.
@@ -61,7 +64,7 @@ export function walkPilotFiles(root: string, realRoot: string, found: (path: str
     const e = top.entries[top.next++];
     const p = childPath(top.dir, e.name);
     if (e.kind === 'file') {
-      if (isPilotFile(e.name) && found(p) === false) return;
+      if (match(e.name) && found(p) === false) return;
       continue;
     }
     if (SKIPPED_DIRS.has(e.name)) continue;
