@@ -9,7 +9,7 @@
  * an edge lies on a cycle iff both its ends are in the same component.
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
-import { definesKind, type EntityKind, type Reference } from '../plan/model';
+import type { Reference } from '../plan/model';
 import { MAX_RELATED, type Span } from '../findings';
 import type { Rule } from './rule';
 
@@ -139,8 +139,6 @@ function pathArg(c: CycleSummary, ids: readonly string[]): LocalText {
   return { en: `${head} → … (${more} more) … → ${tail}`, zh: `${head} → …（另 ${more} 个任务）… → ${tail}` };
 }
 
-const TASK: readonly EntityKind[] = ['task'];
-
 export const dependencyCycle: Rule = {
   code: 'dependency-cycle',
   defaultSeverity: 'error',
@@ -169,7 +167,7 @@ export const dependencyCycle: Rule = {
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       // `from` is a task entry, so its ID (when it has one) is a task's; the target must be one too.
-      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !definesKind(targets[k], TASK)) continue;
+      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !targets[k].some((d) => d.kind === 'task')) continue;
       deps.push(ref);
     }
     if (!deps.length) return;

@@ -54,11 +54,7 @@ export const orphan: Rule = {
       } else if (ref.field === 'tasks' && ref.from.kind === 'project') kind = 'task';
       else continue;
       // Only definitions of the kind the field names: a task ID in `indicators` does not make the task used.
-      const defs = targets[k];
-      if (defs === undefined) continue;
-      if (!Array.isArray(defs)) {
-        if ((defs as Entity).kind === kind) used.add(defs as Entity);
-      } else for (const d of defs as readonly Entity[]) if (d.kind === kind) used.add(d);
+      for (const d of targets[k]) if (d.kind === kind) used.add(d);
     }
     for (const f of plan.files) {
       for (const e of f.entities) {
