@@ -241,13 +241,13 @@ class Keeper {
 }
 
 /** Span of an entity's ID value (or its entry, if the ID cannot be located). */
-export function idSpan(parsed: ParsedFile, e: Entity): Span {
+export function idSpan(parsed: Pick<ParsedFile, 'span'>, e: Pick<Entity, 'path'>): Span {
   return parsed.span([...e.path, 'id'], 'value') ?? parsed.span(e.path, 'key') ?? { start: 0, end: 0 };
 }
 
-export interface ListEntry {
+/** An entry of an entity list: the entity of its ID ('' for an entry without one), and the entry. */
+export interface ListEntry extends Entity {
   readonly entry: Obj;
-  readonly path: JsonPath;
 }
 
 // Several rules walk the same lists of the same (immutable) model: buildFileModel lists each

@@ -8,6 +8,7 @@
  */
 import { asNumber, type Entity, type FileModel, type Obj, type Reference } from './model';
 import type { RuleConfig } from './config';
+import type { PlanView } from './plan-view';
 
 /** What the plan's Plan file says about the plan as a whole; its years are read by `yearsOf` (indicators.ts). */
 export interface PlanSettings {
@@ -58,7 +59,7 @@ function add(tables: Tables, f: FileModel): void {
   }
 }
 
-export class PlanIndex {
+export class PlanIndex implements PlanView {
   private readonly fileMap = new Map<string, FileModel>();
   /**
    * The tables of the files added so far. Kept up to date while files are only

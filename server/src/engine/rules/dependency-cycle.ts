@@ -9,7 +9,7 @@
  * an edge lies on a cycle iff both its ends are in the same component.
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
-import type { Reference } from '../plan/model';
+import type { PlanReference } from '../plan/plan-view';
 import { MAX_RELATED, type Span } from '../findings';
 import type { Rule } from './rule';
 
@@ -162,7 +162,7 @@ export const dependencyCycle: Rule = {
       }
       return x;
     };
-    const deps: Reference[] = [];
+    const deps: PlanReference[] = [];
     const { references: refs, targets } = plan;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
@@ -181,7 +181,7 @@ export const dependencyCycle: Rule = {
     if (!hasCycle(ids.length, from, to)) return;
     // Edges, each with the first reference that states it.
     const adj: number[][] = ids.map(() => []);
-    const firstRef = new Map<number, Reference>(); // key u * n + v
+    const firstRef = new Map<number, PlanReference>(); // key u * n + v
     const n = ids.length;
     for (let k = 0; k < deps.length; k++) {
       const key = from[k] * n + to[k];
@@ -327,8 +327,8 @@ export const dependencyCycle: Rule = {
       return summary;
     };
 
-    const spans = new Map<Reference, Span | undefined>();
-    const spanOf = (ref: Reference): Span | undefined => {
+    const spans = new Map<PlanReference, Span | undefined>();
+    const spanOf = (ref: PlanReference): Span | undefined => {
       if (spans.has(ref)) return spans.get(ref);
       const span = plan.file(ref.file)?.parsed.span(ref.path, 'value');
       spans.set(ref, span);
