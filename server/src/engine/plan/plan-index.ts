@@ -176,7 +176,7 @@ export class PlanIndex implements PlanView {
 
   /**
    * The definitions of each reference's ID, by its place in `references`
-   * (empty: the plan defines no such ID). A 1,000-file plan has some 50,000
+   * (empty: the plan defines no such ID). A big plan has tens of thousands of
    * references, and four plan rules ask this of each.
    */
   get targets(): readonly (readonly Entity[])[] {
