@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { parseText } from '../../server/src/engine/parse/load';
-import { buildFileModel, definitionList } from '../../server/src/engine/plan/model';
+import { buildFileModel } from '../../server/src/engine/plan/model';
 import { PlanIndex } from '../../server/src/engine/plan/plan-index';
 
 const TASKS = `apiVersion: pilot-plan/v1
@@ -33,7 +33,7 @@ const model = (path: string, text: string) => buildFileModel(parseText(path, tex
 
 /** Every reference's targets, as "ID → kinds of its definitions" (none: unresolved). */
 function targetsOf(plan: PlanIndex): string[] {
-  return plan.references.map((r, k) => `${r.id} → ${definitionList(plan.targets[k]).map((d) => d.kind).join(',') || 'none'}`);
+  return plan.references.map((r, k) => `${r.id} → ${plan.targets[k].map((d) => d.kind).join(',') || 'none'}`);
 }
 
 describe('PlanIndex', () => {
@@ -42,7 +42,7 @@ describe('PlanIndex', () => {
     plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
     plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
     assert.deepEqual(targetsOf(plan), ['IND-X → indicator', 'IND-MISSING → none', 'T-B → task,indicator', 'IND-X → indicator']);
-    for (let k = 0; k < plan.references.length; k++) assert.deepEqual(definitionList(plan.targets[k]), plan.definitionsOf(plan.references[k].id));
+    for (let k = 0; k < plan.references.length; k++) assert.equal(plan.targets[k], plan.definitionsOf(plan.references[k].id));
     assert.deepEqual(plan.duplicates.map((defs) => defs.map((d) => `${d.id} ${d.kind}`)), [['T-B task', 'T-B indicator']]);
   });
 

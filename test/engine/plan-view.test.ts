@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { checkFiles } from '../../server/src/engine/checker';
 import { ENTITY_LISTS, entries, type FileModel } from '../../server/src/engine/plan/model';
 import { NodeFileHost } from '../../server/src/engine/plan/node-host';
-import { compactModel, PLAN_ENTRY_FIELDS } from '../../server/src/engine/plan/plan-view';
+import { MemoryFileHost } from '../../server/src/engine/plan/memory-host';
+import { compactModel, entryField, PLAN_ENTRY_FIELDS, type PlanEntryField } from '../../server/src/engine/plan/plan-view';
 import { Workspace } from '../../server/src/engine/plan/workspace';
 import { checkPlan } from '../../server/src/engine/run-rules';
 import { pilotFilesUnder } from '../util/examples';
@@ -70,33 +71,52 @@ describe('the checker with compact models', function () {
     assert.ok(compared > 20, `${compared} folders compared`);
   });
 
-  it('a compact model keeps the entities, references and entries, and of each entry only its plan fields that its references do not hold', () => {
+  it('a compact model keeps the entities, references and entries, and of each entry its declared fields as they are, nothing else', () => {
     const ws = new Workspace(new NodeFileHost());
     const ents = (m: FileModel) => m.entities.map((e) => [e.id, e.kind, e.path]);
     const refs = (m: FileModel) => m.references.map((r) => [r.id, r.expected, r.field, r.path, r.file, r.from.id]);
     const listed = (m: FileModel) => Object.keys(ENTITY_LISTS).flatMap((k) => entries(m, k).map((e) => [k, e.path]));
+    const declared = (k: string): readonly PlanEntryField[] => (PLAN_ENTRY_FIELDS as Record<string, readonly PlanEntryField[]>)[k] ?? [];
+    // Each entry's declared fields through the accessor, and the keys its data holds.
+    const fields = (m: FileModel) => Object.keys(ENTITY_LISTS).flatMap((k) => entries(m, k).map((e) => declared(k).map((x) => [x, entryField(e, x)])));
     let compacted = 0;
+    let kept = 0;
     for (const f of pilotFilesUnder(examples)) {
       const whole = ws.load(f);
       if (!whole?.root || whole.kind === 'Plan') continue;
-      const before = { ents: ents(whole), refs: refs(whole), listed: listed(whole) };
-      // What each entry must keep, read before compactModel gives the whole model up: its plan
-      // fields, but not a list of IDs, which its references hold (one each, compared above).
-      const idList = (k: string, x: string, v: unknown) => x in ENTITY_LISTS[k].refs && Array.isArray(v) && v.length > 0 && v.every((i) => typeof i === 'string');
-      const wanted = Object.keys(ENTITY_LISTS).flatMap((k) =>
-        entries(whole, k).map((e) => Object.fromEntries((PLAN_ENTRY_FIELDS[k] ?? []).filter((x) => x in e.entry && !idList(k, x, e.entry[x])).map((x) => [x, e.entry[x]]))),
-      );
+      // Read before compactModel gives the whole model up.
+      const before = { ents: ents(whole), refs: refs(whole), listed: listed(whole), fields: JSON.stringify(fields(whole)) };
       const compact = compactModel(whole);
       if (compact === whole) continue;
       compacted++;
       assert.deepEqual(ents(compact), before.ents, f);
       assert.deepEqual(refs(compact), before.refs, f);
       assert.deepEqual(listed(compact), before.listed, f);
-      const kept = Object.keys(ENTITY_LISTS).flatMap((k) => entries(compact, k).map((e) => ({ ...e.entry })));
-      assert.deepEqual(kept, wanted, f);
+      assert.equal(JSON.stringify(fields(compact)), before.fields, f);
+      for (const k of Object.keys(ENTITY_LISTS)) {
+        for (const e of entries(compact, k)) {
+          for (const x of Object.keys(e.entry)) assert.ok(declared(k).includes(x as PlanEntryField), `${f}: ${k} keep ${x}`);
+          kept += Object.keys(e.entry).length;
+        }
+      }
       assert.deepEqual(compact.root, { kind: whole.root.kind }, f);
     }
     assert.ok(compacted >= 10, `${compacted} files compacted`);
+    assert.ok(kept >= 10, `${kept} fields kept`);
+  });
+
+  it('entryField answers a declared field alike from whole and compact models, and throws for one not declared, from either', () => {
+    const text = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - id: T-1\n    title: 任务\n    lead: 发改委\n    indicators: [IND-X]\n';
+    const whole = () => new Workspace(new MemoryFileHost({ '/p/tasks.pilot.yaml': text })).load('/p/tasks.pilot.yaml')!;
+    const compact = compactModel(whole());
+    assert.notEqual(compact, whole(), 'the file is compacted');
+    for (const m of [whole(), compact]) {
+      const task = m.entities[0];
+      assert.deepEqual(entryField(task, 'indicators'), ['IND-X']);
+      assert.throws(() => entryField(task, 'title' as PlanEntryField), /`title` of a task.*PLAN_ENTRY_FIELDS/);
+      // Declared for projects, not for tasks.
+      assert.throws(() => entryField(task, 'investment'), /`investment` of a task.*PLAN_ENTRY_FIELDS/);
+    }
   });
 
   it('orphan reads a task\'s indicators the same from a compact model, whatever their shape', () => {

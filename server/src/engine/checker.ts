@@ -47,9 +47,10 @@ export function groupByPlan(ws: Workspace, files: string[]): PlanGroup[] {
 /**
  * Each plan's file rules run on a file as soon as it is parsed, with the plan's
  * Plan files (read first: they hold its years); a snapshot workspace then keeps
- * only the file's compact model (plan-view.ts) for the plan rules, which run
- * once all of the plan's files are in. The findings are those of checkPlan over
- * the whole plan (test/engine/plan-view.test.ts compares both).
+ * only the file's compact model (plan-view.ts: what rules see of a file in a
+ * plan, in both faces) for the plan rules, which run once all of the plan's
+ * files are in. The findings are those of checkPlan over the whole plan
+ * (test/engine/plan-view.test.ts compares both).
  */
 export function checkFiles(ws: Workspace, files: string[], onError?: RuleErrorHandler, times?: RuleTimes): FileResult[] {
   const results: FileResult[] = [];

@@ -10,7 +10,7 @@
 import type { LocalText } from './i18n/messages';
 import type { JsonPath } from './parse/parsed-file';
 import { asNumber, isObj, type FileModel, type Obj } from './plan/model';
-import type { PlanIndex } from './plan/plan-index';
+import type { PlanView } from './plan/plan-view';
 
 export type IndicatorType = 'level' | 'share' | 'reduction' | 'intensity';
 export type Direction = 'increase' | 'decrease';
@@ -204,7 +204,7 @@ export function yearsOf(plan: Obj): Readonly<PlanYears> {
  * duplicate Plan file is judged by what it says itself), otherwise the plan's;
  * none for a file under no plan. The plan's years are read once.
  */
-export function planYearsResolver(plan: PlanIndex): (file: FileModel) => PlanYears {
+export function planYearsResolver(plan: Pick<PlanView, 'planFiles'>): (file: FileModel) => PlanYears {
   let planYears: PlanYears | undefined;
   return (file) => {
     if (file.kind === 'Plan' && file.root) return yearsOf(file.root);

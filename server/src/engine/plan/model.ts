@@ -188,35 +188,14 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   return model;
 }
 
-/**
- * An ID's definitions in a plan (plan-index.ts): the entity, or a list of two
- * or more where the ID is defined more than once (duplicate-id reports them).
- */
-export type Definitions = Entity | readonly Entity[];
-
-const NO_DEFINITIONS: readonly Entity[] = [];
-
-/** An ID's definitions as a list (empty: none). */
-export function definitionList(defs: Definitions | undefined): readonly Entity[] {
-  return defs === undefined ? NO_DEFINITIONS : Array.isArray(defs) ? (defs as readonly Entity[]) : [defs as Entity];
-}
-
-/** Whether any of an ID's definitions has one of these kinds (rules ask once per reference of the plan: no list is made). */
-export function definesKind(defs: Definitions | undefined, kinds: readonly EntityKind[]): boolean {
-  if (defs === undefined) return false;
-  if (!Array.isArray(defs)) return kinds.includes((defs as Entity).kind);
-  for (const d of defs as readonly Entity[]) if (kinds.includes(d.kind)) return true;
-  return false;
-}
-
 /** Span of an entity's ID value (or its entry, if the ID cannot be located). */
-export function idSpan(parsed: ParsedFile, e: Entity): Span {
+export function idSpan(parsed: Pick<ParsedFile, 'span'>, e: Pick<Entity, 'path'>): Span {
   return parsed.span([...e.path, 'id'], 'value') ?? parsed.span(e.path, 'key') ?? { start: 0, end: 0 };
 }
 
-export interface ListEntry {
+/** An entry of an entity list: the entity of its ID ('' for an entry without one), and the entry. */
+export interface ListEntry extends Entity {
   readonly entry: Obj;
-  readonly path: JsonPath;
 }
 
 // Several rules walk the same lists of the same (immutable) model: buildFileModel lists each

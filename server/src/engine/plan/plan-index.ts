@@ -6,8 +6,9 @@
  * lazily from the file models after a swap, which is linear in the number of
  * entities and needs no parsing.
  */
-import { asNumber, definitionList, type Definitions, type Entity, type FileModel, type Obj, type Reference } from './model';
+import { asNumber, type Entity, type FileModel, type Obj, type Reference } from './model';
 import type { RuleConfig } from './config';
+import type { PlanView } from './plan-view';
 
 /** What the plan's Plan file says about the plan as a whole; its years are read by `yearsOf` (indicators.ts). */
 export interface PlanSettings {
@@ -16,61 +17,49 @@ export interface PlanSettings {
   data: Obj;
 }
 
+/** The definitions of an ID the plan does not define: one array for all of them. */
+const NO_DEFINITIONS: readonly Entity[] = [];
+
 interface Tables {
-  /**
-   * Each ID's definitions: the entity itself, or a list once the ID is defined
-   * twice. A list per ID was ~17,000 small arrays over the 1,000-file plan,
-   * kept until the plan rules end, for a handful of duplicates.
-   */
-  defs: Map<string, Definitions>;
+  /** Each ID's definitions, in the order their files were added. */
+  defs: Map<string, Entity[]>;
   refs: Reference[];
-  /** Each reference's definitions, found as its file was added (undefined: not yet, or never). */
-  targets: (Definitions | undefined)[];
-  /** The definitions of each ID defined more than once, as its second definition came. */
+  /**
+   * Each reference's definitions: its ID's array in `defs` itself (a later
+   * definition joins it there), or NO_DEFINITIONS while the plan defines none.
+   */
+  targets: (readonly Entity[])[];
+  /** The definitions of each ID defined more than once (the same arrays as in `defs`), as its second definition came. */
   duplicates: Entity[][];
   /** The references whose ID was not defined when their file was added: looked up again when asked. */
   pending: number[];
-  /**
-   * Whether an ID found by references became a list since they were last
-   * looked up: they still hold its first definition alone, and are looked up
-   * again when asked (once, and only in a plan with duplicate IDs).
-   */
-  regrouped: boolean;
 }
 
 function emptyTables(): Tables {
-  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [], regrouped: false };
+  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
 }
 
 /**
  * A file's definitions and references into the tables, each reference looked
- * up once, for every rule that asks what it points to. A third definition of
- * an ID joins its list, so targets found before stay right; the second makes
- * the list, and the references found before it are looked up again (`regrouped`).
+ * up once, for every rule that asks what it points to. A reference holds its
+ * ID's array of definitions, so one added later reaches it too.
  */
 function add(tables: Tables, f: FileModel): void {
   const { defs, refs, targets, duplicates, pending } = tables;
   for (const e of f.entities) {
     const known = defs.get(e.id);
-    if (known === undefined) defs.set(e.id, e);
-    else if (Array.isArray(known)) known.push(e);
-    else {
-      // The second definition: the ID's entry becomes a list, the same one `duplicates` holds.
-      const list = [known as Entity, e];
-      defs.set(e.id, list);
-      duplicates.push(list);
-      tables.regrouped = true;
-    }
+    if (known === undefined) defs.set(e.id, [e]);
+    else if (known.push(e) === 2) duplicates.push(known);
   }
   for (const r of f.references) {
     const target = defs.get(r.id);
-    if (!target) pending.push(refs.length);
+    if (target === undefined) pending.push(refs.length);
     refs.push(r);
-    targets.push(target);
+    targets.push(target ?? NO_DEFINITIONS);
   }
 }
 
-export class PlanIndex {
+export class PlanIndex implements PlanView {
   private readonly fileMap = new Map<string, FileModel>();
   /**
    * The tables of the files added so far. Kept up to date while files are only
@@ -150,17 +139,11 @@ export class PlanIndex {
       let left = 0;
       for (let i = 0; i < pending.length; i++) {
         const k = pending[i];
-        targets[k] = defs.get(refs[k].id);
-        if (!targets[k]) pending[left++] = k;
+        const target = defs.get(refs[k].id);
+        if (target === undefined) pending[left++] = k;
+        else targets[k] = target;
       }
       pending.length = left;
-      if (tables.regrouped) {
-        for (let k = 0; k < refs.length; k++) {
-          const t = targets[k];
-          if (t !== undefined && !Array.isArray(t)) targets[k] = defs.get(refs[k].id);
-        }
-        tables.regrouped = false;
-      }
       this.resolved = true;
     }
     return tables;
@@ -168,7 +151,7 @@ export class PlanIndex {
 
   /** The definitions of an ID, in the order their files were added (none: the plan does not define it). */
   definitionsOf(id: string): readonly Entity[] {
-    return definitionList(this.build().defs.get(id));
+    return this.build().defs.get(id) ?? NO_DEFINITIONS;
   }
 
   isDefined(id: string): boolean {
@@ -178,10 +161,7 @@ export class PlanIndex {
   /** Every definition of every ID: by ID in the order each was first defined, an ID's duplicates after its first. */
   allDefinitions(): Entity[] {
     const out: Entity[] = [];
-    for (const d of this.build().defs.values()) {
-      if (Array.isArray(d)) out.push(...(d as readonly Entity[]));
-      else out.push(d as Entity);
-    }
+    for (const defs of this.build().defs.values()) for (const d of defs) out.push(d);
     return out;
   }
 
@@ -196,16 +176,16 @@ export class PlanIndex {
 
   /**
    * The definitions of each reference's ID, by its place in `references`
-   * (undefined: the plan defines no such ID). A 1,000-file plan has some 27,000
+   * (empty: the plan defines no such ID). A big plan has tens of thousands of
    * references, and four plan rules ask this of each.
    */
-  get targets(): readonly (Definitions | undefined)[] {
+  get targets(): readonly (readonly Entity[])[] {
     return this.build().targets;
   }
 
   /** The first definition of an ID. */
   lookup(id: string): Entity | undefined {
-    return definitionList(this.build().defs.get(id))[0];
+    return this.build().defs.get(id)?.[0];
   }
 
   entitiesOfKind(kind: Entity['kind']): Entity[] {

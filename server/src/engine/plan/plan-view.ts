@@ -1,61 +1,123 @@
 /**
- * What a plan's rules need of a file once its file rules have run: its kind,
- * its entities and references, and of each entry only the fields plan rules
- * read besides IDs and references; its text, syntax problems and lines. The
- * checker keeps this compact model instead of the whole parsed document, so a
- * 1,000-file plan's documents die young instead of being copied by the garbage
- * collector until the plan rules end. Positions are still found from the text
- * and its segments, without a parse.
+ * What rules see of a plan: its files' kinds, entities, references and
+ * positions, its Plan files whole, and of the other files' entries only the
+ * fields PLAN_ENTRY_FIELDS declares, read through `entryField`. Rules see the
+ * plan this way in the checker and in the language server alike, so a field
+ * the view does not show is a compile error (`data` is not in it), or an
+ * internal error from `entryField` in both faces, never an `undefined` that
+ * only the checker's compact model would give.
+ *
+ * The checker keeps of each file no more than this view shows (its compact
+ * model), so a 1,000-file plan's documents die young instead of being copied
+ * by the garbage collector until the plan rules end (bench/README.md has what
+ * that buys). Positions are still found from the text and its segments,
+ * without a parse.
  */
-import { SegmentedParsedFile } from '../parse/segmented-file';
-import { ENTITY_LISTS, withEntryData, type FileModel, type Obj } from './model';
+import type { ParsedFile } from '../parse/parsed-file';
+import type { RuleConfig } from './config';
+import { ENTITY_LISTS, entries, withEntryData, type Entity, type EntityKind, type FileKind, type FileModel, type Obj, type Reference } from './model';
+import type { PlanSettings } from './plan-index';
 
 /**
- * Fields of list entries that plan rules read besides the ID and the
- * references (which the model's entities and references carry): a project's
- * `investment` (investment-total), whether a task lists `indicators` (orphan).
- * A plan rule that reads another field of an entry adds it here
- * (test/engine/plan-view.test.ts checks every example plan both ways).
+ * The fields of list entries that rules read of other files than their own,
+ * besides IDs and references (which entities and references carry): a
+ * project's `investment` (investment-total), a task's `indicators` (orphan).
+ * A rule that needs another field adds it here; the checker keeps these.
  */
-export const PLAN_ENTRY_FIELDS: Readonly<Record<string, readonly string[]>> = { projects: ['investment'], tasks: ['indicators'] };
+export const PLAN_ENTRY_FIELDS = { projects: ['investment'], tasks: ['indicators'] } as const;
 
-/** The data of an entry that keeps none of its fields: one object for all of them. */
-const NOTHING: Obj = Object.freeze({});
+export type PlanEntryField = (typeof PLAN_ENTRY_FIELDS)[keyof typeof PLAN_ENTRY_FIELDS][number];
 
-/**
- * A reference field's value that the model's references hold whole: a
- * non-empty list of IDs (a reference each). A rule that reads such a field of
- * a compact model finds it missing and asks the references (orphan does).
- */
-function heldByReferences(listKey: string, field: string, value: unknown): boolean {
-  if (!ENTITY_LISTS[listKey]?.refs[field] || !Array.isArray(value) || value.length === 0) return false;
-  for (const v of value) if (typeof v !== 'string') return false;
-  return true;
+const DECLARED: Readonly<Record<string, readonly string[] | undefined>> = PLAN_ENTRY_FIELDS;
+
+/** An entity as rules see it in a plan: its fields through `entryField`. */
+export type PlanEntity = Omit<Entity, 'data'>;
+
+export interface PlanReference extends Omit<Reference, 'from'> {
+  readonly from: PlanEntity;
 }
 
+/** A file of the plan as rules see it. */
+export interface PlanFile {
+  readonly path: string;
+  readonly kind: FileKind | undefined;
+  /** Its text and where things are in it; not its data. */
+  readonly parsed: Omit<ParsedFile, 'data'>;
+  readonly entities: readonly PlanEntity[];
+  readonly references: readonly PlanReference[];
+}
+
+/** A plan as rules see it (plan-index.ts's PlanIndex, whose models are whole or compact). */
+export interface PlanView {
+  /** The plan folder, or undefined for a file that belongs to no plan. */
+  readonly root: string | undefined;
+  readonly config: RuleConfig;
+  /** The `kind: Plan` files, whole: the plan's settings and years are read from them. */
+  readonly planFiles: readonly FileModel[];
+  readonly settings: PlanSettings | undefined;
+  readonly files: readonly PlanFile[];
+  file(path: string): PlanFile | undefined;
+  readonly references: readonly PlanReference[];
+  /** The definitions of each reference's ID, by its place in `references` (empty: none). */
+  readonly targets: readonly (readonly PlanEntity[])[];
+  readonly duplicates: readonly (readonly PlanEntity[])[];
+  definitionsOf(id: string): readonly PlanEntity[];
+  allDefinitions(): readonly PlanEntity[];
+}
+
+/** Each entity kind's list (the plan itself is in none). */
+const LIST_OF: Partial<Record<EntityKind, string>> = Object.fromEntries(Object.entries(ENTITY_LISTS).map(([listKey, spec]) => [spec.kind, listKey]));
+
 /**
- * What the plan keeps of an entry of the list `listKey`: its PLAN_ENTRY_FIELDS,
- * but not what its references already hold. Each entry used to keep a copy of
- * its ID and reference lists: over the 1,000-file plan, the kept data 4.1 ->
- * ~1.1 MB; then the 12,000 tasks' `indicators` lists (36,000 small objects the
- * garbage collector copied twice) went too.
+ * The value of field `field` of an entry of the plan (undefined: the entry
+ * has no such field). A field PLAN_ENTRY_FIELDS does not declare for the
+ * entry's list is a rule's bug, reported as one wherever the rule runs.
  */
+export function entryField(e: PlanEntity, field: PlanEntryField): unknown {
+  const listKey = LIST_OF[e.kind];
+  if (listKey === undefined || !DECLARED[listKey]?.includes(field)) {
+    throw new Error(`a rule read \`${field}\` of a ${e.kind}, which PLAN_ENTRY_FIELDS (plan/plan-view.ts) does not declare for ${listKey ? `\`${listKey}\`` : 'that kind'}: the checker keeps only declared fields`);
+  }
+  return (e as Entity).data[field];
+}
+
+/** Every entry of an entity list (a key of ENTITY_LISTS) in a file of the plan, including entries without an ID (theirs is ''). */
+export function planEntries(file: PlanFile, listKey: string): readonly PlanEntity[] {
+  return entries(file as FileModel, listKey);
+}
+
+/** The data of an entry that keeps no field: one object for all of them. */
+const NOTHING: Obj = Object.freeze({});
+
+/** What the checker keeps of an entry of the list `listKey`: its declared fields, as they are. */
 export function planEntry(listKey: string, entry: Obj): Obj {
-  const fields = PLAN_ENTRY_FIELDS[listKey];
+  const fields = DECLARED[listKey];
   if (!fields) return NOTHING;
   let kept: Obj | undefined;
-  for (const f of fields) if (f in entry && !heldByReferences(listKey, f, entry[f])) (kept ??= {})[f] = entry[f];
+  for (const f of fields) if (Object.hasOwn(entry, f)) (kept ??= {})[f] = entry[f];
   return kept ?? NOTHING;
 }
 
 /**
- * The compact model of a file for the plan's rules. Plan files stay whole (the
- * plan's settings and years are read from them), and so do files without a
- * mapping at the top (nothing to drop) and files read by the general parser
- * (irregular YAML, rare: they keep their positions the way they found them).
+ * A parsed file that can give up its data and keep finding positions from its
+ * text (the segmented parse's can; the general parser's, rare, cannot).
+ */
+interface DataDroppable extends ParsedFile {
+  withData(data: Obj): ParsedFile;
+}
+
+function canDropData(parsed: ParsedFile): parsed is DataDroppable {
+  return typeof (parsed as Partial<DataDroppable>).withData === 'function';
+}
+
+/**
+ * The checker's compact model of a file once its file rules ran: what the
+ * view shows of it. Plan files stay whole, and so do files without a mapping
+ * at the top (nothing to drop) and files whose parse cannot drop its data.
+ * The given model is given up (its entities now hold the kept data).
  */
 export function compactModel(model: FileModel): FileModel {
-  if (!model.root || model.kind === 'Plan' || !(model.parsed instanceof SegmentedParsedFile)) return model;
+  if (!model.root || model.kind === 'Plan' || !canDropData(model.parsed)) return model;
   const root: Obj = 'kind' in model.root ? { kind: model.root.kind } : {};
   return withEntryData(model, model.parsed.withData(root), planEntry);
 }

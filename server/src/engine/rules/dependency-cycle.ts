@@ -9,7 +9,7 @@
  * an edge lies on a cycle iff both its ends are in the same component.
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
-import { definesKind, type EntityKind, type Reference } from '../plan/model';
+import type { PlanReference } from '../plan/plan-view';
 import { MAX_RELATED, type Span } from '../findings';
 import type { Rule } from './rule';
 
@@ -139,8 +139,6 @@ function pathArg(c: CycleSummary, ids: readonly string[]): LocalText {
   return { en: `${head} → … (${more} more) … → ${tail}`, zh: `${head} → …（另 ${more} 个任务）… → ${tail}` };
 }
 
-const TASK: readonly EntityKind[] = ['task'];
-
 export const dependencyCycle: Rule = {
   code: 'dependency-cycle',
   defaultSeverity: 'error',
@@ -163,12 +161,12 @@ export const dependencyCycle: Rule = {
       }
       return x;
     };
-    const deps: Reference[] = [];
+    const deps: PlanReference[] = [];
     const { references: refs, targets } = plan;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       // `from` is a task entry, so its ID (when it has one) is a task's; the target must be one too.
-      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !definesKind(targets[k], TASK)) continue;
+      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !targets[k].some((d) => d.kind === 'task')) continue;
       deps.push(ref);
     }
     if (!deps.length) return;
@@ -182,7 +180,7 @@ export const dependencyCycle: Rule = {
     if (!hasCycle(ids.length, from, to)) return;
     // Edges, each with the first reference that states it.
     const adj: number[][] = ids.map(() => []);
-    const firstRef = new Map<number, Reference>(); // key u * n + v
+    const firstRef = new Map<number, PlanReference>(); // key u * n + v
     const n = ids.length;
     for (let k = 0; k < deps.length; k++) {
       const key = from[k] * n + to[k];
@@ -328,8 +326,8 @@ export const dependencyCycle: Rule = {
       return summary;
     };
 
-    const spans = new Map<Reference, Span | undefined>();
-    const spanOf = (ref: Reference): Span | undefined => {
+    const spans = new Map<PlanReference, Span | undefined>();
+    const spanOf = (ref: PlanReference): Span | undefined => {
       if (spans.has(ref)) return spans.get(ref);
       const span = plan.file(ref.file)?.parsed.span(ref.path, 'value');
       spans.set(ref, span);

@@ -9,7 +9,7 @@
  * that is not a number (schema).
  */
 import { defineMessages, msg } from '../i18n/messages';
-import { entries } from '../plan/model';
+import { entryField, planEntries } from '../plan/plan-view';
 import { amountOf } from '../units';
 import type { Rule } from './rule';
 
@@ -64,8 +64,8 @@ export const investmentTotal: Rule = {
     let sum = 0;
     let count = 0;
     for (const f of plan.files) {
-      for (const { entry } of entries(f, 'projects')) {
-        const amount = yi(entry.investment);
+      for (const project of planEntries(f, 'projects')) {
+        const amount = yi(entryField(project, 'investment'));
         if (amount === undefined) continue;
         sum += amount;
         count++;

@@ -4,7 +4,8 @@
  * Reported on the entity's ID.
  */
 import { defineMessages, msg } from '../i18n/messages';
-import { idSpan, type Entity, type EntityKind } from '../plan/model';
+import { idSpan, type EntityKind } from '../plan/model';
+import { entryField, type PlanEntity } from '../plan/plan-view';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -18,16 +19,11 @@ defineMessages({
   },
 });
 
-/**
- * Does the task state indicators? A non-list value counts: the schema rule
- * reports its type. A compact model (plan-view.ts) keeps no list of IDs: the
- * task's references say whether it has one (`listing`).
- */
-function hasIndicators(task: Entity, listing: ReadonlySet<Entity>): boolean {
-  const v = task.data.indicators;
-  if (v === undefined) return listing.has(task);
+/** Does the task state indicators? A non-list value counts: the schema rule reports its type. */
+function hasIndicators(task: PlanEntity): boolean {
+  const v = entryField(task, 'indicators');
   if (Array.isArray(v)) return v.length > 0;
-  return v !== null && v !== '';
+  return v !== undefined && v !== null && v !== '';
 }
 
 export const orphan: Rule = {
@@ -41,23 +37,16 @@ export const orphan: Rule = {
     // The entities a reference of the right field reaches, through the index's targets
     // (each reference was looked up once): indicators a task lists, tasks a project lists.
     // By entity, not by ID: no second table of every ID (4.5 ms of the 100k-line check).
-    const used = new Set<Entity>();
-    const listing = new Set<Entity>(); // tasks with a reference in `indicators`
+    const used = new Set<PlanEntity>();
     const { references, targets } = plan;
     for (let k = 0; k < references.length; k++) {
       const ref = references[k];
       let kind: EntityKind;
-      if (ref.field === 'indicators' && ref.from.kind === 'task') {
-        listing.add(ref.from);
-        kind = 'indicator';
-      } else if (ref.field === 'tasks' && ref.from.kind === 'project') kind = 'task';
+      if (ref.field === 'indicators' && ref.from.kind === 'task') kind = 'indicator';
+      else if (ref.field === 'tasks' && ref.from.kind === 'project') kind = 'task';
       else continue;
       // Only definitions of the kind the field names: a task ID in `indicators` does not make the task used.
-      const defs = targets[k];
-      if (defs === undefined) continue;
-      if (!Array.isArray(defs)) {
-        if ((defs as Entity).kind === kind) used.add(defs as Entity);
-      } else for (const d of defs as readonly Entity[]) if (d.kind === kind) used.add(d);
+      for (const d of targets[k]) if (d.kind === kind) used.add(d);
     }
     for (const f of plan.files) {
       for (const e of f.entities) {
@@ -66,7 +55,7 @@ export const orphan: Rule = {
           if (used.has(e)) continue;
           ctx.report({ file: f.path, span: idSpan(f.parsed, e), message: msg('orphan.indicator', { id: e.id }), data: { path: [...e.path, 'id'] } });
         } else if (e.kind === 'task') {
-          if (hasIndicators(e, listing) || used.has(e)) continue;
+          if (hasIndicators(e) || used.has(e)) continue;
           ctx.report({ file: f.path, span: idSpan(f.parsed, e), message: msg('orphan.task', { id: e.id }), data: { path: [...e.path, 'id'] } });
         }
       }

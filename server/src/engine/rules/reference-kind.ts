@@ -1,6 +1,5 @@
 /** reference-kind: a reference to an ID of the wrong kind (a project where a task is expected). */
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
-import { definesKind, definitionList } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -21,15 +20,15 @@ export const referenceKind: Rule = {
     const { references, targets } = plan;
     for (let k = 0; k < references.length; k++) {
       const defs = targets[k];
-      if (!defs) continue;
+      if (!defs.length) continue;
       const ref = references[k];
-      if (definesKind(defs, ref.expected)) continue;
+      if (defs.some((d) => ref.expected.includes(d.kind))) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
       ctx.report({
         file: ref.file,
         span: file.parsed.span(ref.path, 'value') ?? { start: 0, end: 0 },
-        message: msg('reference-kind', { id: ref.id, actual: kindsArg([definitionList(defs)[0].kind]), field: ref.field, kinds: kindsArg(ref.expected) }),
+        message: msg('reference-kind', { id: ref.id, actual: kindsArg([defs[0].kind]), field: ref.field, kinds: kindsArg(ref.expected) }),
         data: { path: ref.path },
       });
     }

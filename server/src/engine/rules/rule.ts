@@ -6,7 +6,7 @@
 import type { FindingData, RuleCode, SeveritySetting, Span } from '../findings';
 import type { LocalText, Message } from '../i18n/messages';
 import type { FileModel } from '../plan/model';
-import type { PlanIndex } from '../plan/plan-index';
+import type { PlanView } from '../plan/plan-view';
 import type { ItemValidation } from '../schema/item-validation';
 
 export interface Report {
@@ -17,7 +17,12 @@ export interface Report {
 }
 
 export interface RuleContext {
-  plan: PlanIndex;
+  /**
+   * The plan as rules see it (plan-view.ts): of files other than the one a
+   * file rule checks, and in plan rules of every file but the Plan files,
+   * entry fields only through `entryField`.
+   */
+  plan: PlanView;
   report(r: Report): void;
   /** Item-by-item schema validation that keeps unchanged items' errors: the language server's, across edits. */
   itemValidation?: ItemValidation;

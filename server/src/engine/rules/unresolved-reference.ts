@@ -33,7 +33,7 @@ export const unresolvedReference: Rule = {
     };
     const { references, targets } = plan;
     for (let k = 0; k < references.length; k++) {
-      if (targets[k]) continue;
+      if (targets[k].length) continue;
       const ref = references[k];
       const file = plan.file(ref.file);
       if (!file) continue;
