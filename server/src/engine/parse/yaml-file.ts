@@ -1,5 +1,7 @@
 /**
  * ParsedFile backed by the `yaml` package: a full document with positions.
+ * It reads what the block reader declines (a whole file the segmenter
+ * declines, or one segment), and gives every position the engine reports.
  *
  * yaml-syntax findings come from the parser's own errors (duplicate keys
  * included); its English texts are kept as the detail and wrapped in a
@@ -87,7 +89,17 @@ function problemFor(code: string, message: string, start: number, end: number): 
 }
 
 export function parseYaml(path: string, text: string): ParsedFile {
-  return new YamlParsedFile(path, text);
+  return new YamlParsedFile(path, text, MAX_DEPTH);
+}
+
+/**
+ * One segment of a file (segments.ts) through `yaml`, with its positions; undefined where it nests
+ * deeper than one level less than the limit: a list item's segment starts a level below its file's
+ * top, so only the whole file's parse can say where the limit is passed.
+ */
+export function parseYamlSegment(text: string): ParsedFile | undefined {
+  const f = new YamlParsedFile('', text, MAX_DEPTH - 1);
+  return f.tooDeep ? undefined : f;
 }
 
 class YamlParsedFile implements ParsedFile {
@@ -95,10 +107,13 @@ class YamlParsedFile implements ParsedFile {
   readonly syntax: SyntaxProblem[] = [];
   readonly data: unknown;
   private readonly doc: Document | undefined;
+  /** The text passes `limit` somewhere (its data is null or cut short). */
+  tooDeep = false;
 
   constructor(
     readonly path: string,
     readonly text: string,
+    limit: number,
   ) {
     this.lines = new LineIndex(text);
     const Y = yaml();
@@ -112,15 +127,16 @@ class YamlParsedFile implements ParsedFile {
     let deep = -1;
     for (const lexeme of new Y.Lexer().lex(text)) {
       for (const t of parser.next(lexeme)) tokens.push(t);
-      if (parser.stack.length > MAX_DEPTH + 1 && (deep = tooDeepOnStack(parser.stack)) >= 0) break;
+      if (parser.stack.length > limit + 1 && (deep = tooDeepOnStack(parser.stack, limit)) >= 0) break;
     }
     if (deep < 0) {
       for (const t of parser.end()) tokens.push(t);
-      deep = tooDeepAt(tokens);
+      deep = tooDeepAt(tokens, limit);
     }
     if (deep >= 0) {
       this.syntax.push(depthProblem(deep));
       this.data = null;
+      this.tooDeep = true;
       return;
     }
     // The YAML 1.2 core schema alone: no tag beyond it (!!binary, !!set, !!timestamp …) makes data
@@ -135,9 +151,10 @@ class YamlParsedFile implements ParsedFile {
       for (const e of d.errors) {
         this.syntax.push(problemFor(e.code, e.message, e.pos[0], e.pos[1]));
       }
-      const checked = checkNodes(d);
+      const checked = checkNodes(d, limit);
       this.syntax.push(...checked.problems);
       if (i === 0) tooDeep = checked.tooDeep;
+      if (checked.tooDeep) this.tooDeep = true;
       if (i > 0) {
         const start = d.range[0];
         this.syntax.push({ span: { start, end: Math.min(text.length, start + 3) }, message: msg('yaml.multiple-documents', { n: i + 1 }) });
@@ -149,6 +166,7 @@ class YamlParsedFile implements ParsedFile {
         data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
         const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
+        if (!bomb) this.tooDeep = true;
         this.syntax.push({ span: { start: 0, end: 0 }, message: msg(bomb ? 'yaml.aliases' : 'yaml.too-deep') });
         data = null;
       }
@@ -217,9 +235,9 @@ const isCollectionToken = (t: CST.Token | null | undefined): t is CST.BlockMap |
   !!t && (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
 
 /** Where the collection past the limit on the parser's stack (the path to what it is reading) starts, or -1. */
-function tooDeepOnStack(stack: CST.Token[]): number {
+function tooDeepOnStack(stack: CST.Token[], limit: number): number {
   let depth = 0;
-  for (const t of stack) if (isCollectionToken(t) && ++depth > MAX_DEPTH) return t.offset;
+  for (const t of stack) if (isCollectionToken(t) && ++depth > limit) return t.offset;
   return -1;
 }
 
@@ -229,14 +247,14 @@ function tooDeepOnStack(stack: CST.Token[]): number {
  * nested lists are 100,000 levels deep. A collection past the limit is not
  * looked into: whatever is inside starts later.
  */
-function tooDeepAt(tokens: CST.Token[]): number {
+function tooDeepAt(tokens: CST.Token[], limit: number): number {
   let first = -1;
   const stack: [CST.Token | null | undefined, number][] = [];
   for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
   while (stack.length) {
     const [token, depth] = stack.pop()!;
     if (!isCollectionToken(token)) continue;
-    if (depth + 1 > MAX_DEPTH) {
+    if (depth + 1 > limit) {
       if (first < 0 || token.offset < first) first = token.offset;
       continue;
     }
@@ -273,7 +291,7 @@ interface Visit {
  *   made null; one that nests the data deeper than the limit (an alias of a
  *   deep list inside a deep list) stops the document (`tooDeep`).
  */
-function checkNodes(doc: Document): { problems: SyntaxProblem[]; tooDeep: boolean } {
+function checkNodes(doc: Document, limit: number): { problems: SyntaxProblem[]; tooDeep: boolean } {
   const Y = yaml();
   const problems: SyntaxProblem[] = [];
   let tooDeep = false;
@@ -302,7 +320,7 @@ function checkNodes(doc: Document): { problems: SyntaxProblem[]; tooDeep: boolea
         const nothing = new Y.Scalar(null);
         if (v.pair) v.pair.value = nothing;
         else if (v.list) v.list.items[v.index!] = nothing;
-      } else if (!tooDeep && v.depth - 1 + heightOf(target) > MAX_DEPTH) {
+      } else if (!tooDeep && v.depth - 1 + heightOf(target) > limit) {
         problems.push(depthProblem(r?.[0] ?? 0, r?.[1] ?? 0));
         tooDeep = true;
       }
