@@ -124,8 +124,10 @@ const common = nodeBundle;
 if (!packed) rmSync(join(root, 'out'), { recursive: true, force: true });
 // Libraries the checker loads only on first use (a clean check of regular plan files needs none
 // of them) are bundles of their own in dist/vendor, so that starting the checker does not compile
-// them: 180 KB of its 560 KB. The language server, which uses them all the time, bundles them in.
-const LAZY = ['yaml', 'js-yaml', 'tinyglobby'];
+// them. The language server, which uses them all the time, bundles them in.
+const LAZY = ['yaml', 'tinyglobby'];
+// Only these: the package carries dist/vendor/*.js, and a library dropped from the list must not linger there.
+rmSync(join(root, 'dist/vendor'), { recursive: true, force: true });
 const lazyVendor = {
   name: 'lazy-vendor',
   setup(b) {

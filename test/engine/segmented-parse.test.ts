@@ -13,6 +13,7 @@ import { parseYaml } from '../../server/src/engine/parse/yaml-file';
 import { SegmentedParsedFile } from '../../server/src/engine/parse/segmented-file';
 import { segment } from '../../server/src/engine/parse/segments';
 import { lineChangeOf as lineChange } from '../util/text-change';
+import { MAX_DEPTH } from '../../server/src/engine/parse/depth';
 import type { JsonPath } from '../../server/src/engine/parse/parsed-file';
 import { repoRoot } from '../util/plan';
 import { pilotFilesUnder } from '../util/examples';
@@ -137,6 +138,30 @@ describe('segmented parse = full parse', function () {
       assert.ok(segment(before), `screened: ${before}`);
       assert.equal(segment(after), undefined, `refused when screened whole: ${after}`);
       assert.equal(segment(after, lineChange(before, after)), undefined, `refused around the edit: ${after}`);
+    }
+  });
+
+  it('a segment the block reader declines is read by `yaml`, with its positions; the rest by the block reader', () => {
+    const text = 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - id: T-1\n    "title": 甲\n  - id: T-2\n    title: 乙\n';
+    const f = parseText('x', text);
+    assert.ok(f instanceof SegmentedParsedFile, 'segmented although the block reader declines the file');
+    assert.equal(f.syntax.length, 0);
+    assert.deepEqual(f.data, parseYaml('x', text).data);
+    assert.deepEqual(f.span(['tasks', 0, 'title'], 'key'), { start: text.indexOf('"title"'), end: text.indexOf('"title"') + 7 });
+    assert.deepEqual(f.span(['tasks', 1, 'title'], 'value'), { start: text.indexOf('乙'), end: text.indexOf('乙') + 1 });
+  });
+
+  it('a list item nested to the limit and past it: the whole file\'s verdict, on a first parse and after an edit', () => {
+    const deep = (n: number) => `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - id: T-1\n    x-a: ${'['.repeat(n - 3)}1${']'.repeat(n - 3)}\n  - id: T-2\n`;
+    for (let n = MAX_DEPTH - 2; n <= MAX_DEPTH + 2; n++) {
+      const text = deep(n);
+      const full = parseYaml('x', text);
+      assert.equal(full.syntax.length > 0, n > MAX_DEPTH, `depth ${n} as the full parse counts it`);
+      for (const previous of [undefined, parseText('x', deep(5))]) {
+        const fast = previous ? nextVersion(previous, text) : parseText('x', text);
+        assert.deepEqual(fast.syntax, full.syntax, `depth ${n}${previous ? ', an edit' : ''}`);
+        assert.deepEqual(fast.data, full.data, `depth ${n}${previous ? ', an edit' : ''}`);
+      }
     }
   });
 

@@ -11,7 +11,7 @@ import { PlanIndex } from '../../server/src/engine/plan/plan-index';
 import { checkPlan } from '../../server/src/engine/run-rules';
 import { formatMessage } from '../../server/src/engine/i18n/messages';
 
-export const PATHS: readonly ParsePath[] = ['block-reader', 'js-yaml', 'segments', 'yaml'];
+export const PATHS: readonly ParsePath[] = ['block-reader', 'segments', 'yaml'];
 
 /** The findings of a file checked alone (a plan of its own), as comparable strings. */
 export function findingsOf(parsed: ParsedFile): string[] {

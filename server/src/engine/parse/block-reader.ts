@@ -1,45 +1,26 @@
 /**
  * Plan-shaped YAML straight to data, or `undefined` when the text is not
- * plainly plan-shaped. A fast path in front of js-yaml, never instead of it.
+ * plainly plan-shaped: the engine's reader of data, with `yaml` (yaml-file.ts)
+ * for everything it declines and for every position.
  *
- * Why: a cold `pilot-plan check` of a 1,000-file plan spent a third of its
- * time in js-yaml's general loader (and most of the garbage collection after
- * it). Plan files use a small, regular part of YAML: block mappings with plain
- * keys, block sequences, one-line scalars and flow collections, folded or
- * literal text. This reader handles exactly that part, line by line.
+ * Why: `yaml` builds a document with positions, about ten times the work of
+ * reading the data alone, and a clean plan never asks where anything is. Plan
+ * files use a small, regular part of YAML: block mappings with plain keys,
+ * block sequences, one-line scalars and flow collections, folded or literal
+ * text. This reader handles exactly that part, line by line.
  *
- * The contract, tested against js-yaml and `yaml` on every example, every
- * conformance case and thousands of mutants (test/engine/block-reader.test.ts,
- * parse-paths.test.ts): when it returns data, js-yaml's load with the engine's
- * core schema (`loadCore`) and `yaml` return the same data without error.
- * Anything else — anchors, tags, quoted or unusual keys, multi-line plain or
- * quoted scalars, escapes, tabs, control characters, duplicate keys, `keep`
- * chomping, explicit indentation, any doubt at all — makes it give up, and the
- * caller loads the text with js-yaml as before. Plain scalars are typed as
- * `yaml`'s core schema types them (core-scalars.ts), on every path.
+ * The contract, tested against `yaml` on every example, every conformance case
+ * and thousands of mutants (test/engine/block-reader.test.ts,
+ * parse-paths.test.ts): when it returns data, `yaml` (yaml-file.ts) parses the
+ * same text without a problem to the same data. Anything else — anchors, tags,
+ * quoted or unusual keys, multi-line plain or quoted scalars, escapes, tabs,
+ * control characters, duplicate keys, `keep` chomping, explicit indentation,
+ * any doubt at all — makes it give up, and the caller parses the text with
+ * `yaml`. Plain scalars are typed as `yaml`'s core schema types them
+ * (core-scalars.ts).
  */
-import type * as JsYaml from 'js-yaml';
-import type { Span } from '../findings';
-import type { JsonPath } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
-import { depthListener, MAX_DEPTH } from './depth';
-import { jsYamlCoreSchema, typePlainScalar } from './core-scalars';
-
-// js-yaml is loaded on first use: a plan whose scalars the reader types itself never needs it,
-// and loading it is part of every start-up of the CLI.
-let jsyamlLib: typeof JsYaml | undefined;
-const jsyaml = (): typeof JsYaml => (jsyamlLib ??= require('js-yaml') as typeof JsYaml);
-let coreSchema: JsYaml.Schema | undefined;
-
-/**
- * js-yaml's load with the core schema: the reference this reader agrees with, and the reader of
- * what it declines (may throw; TooDeep past one level less than depth.ts's limit, so that a
- * segment, one level below its file's top, is held to the file's limit too).
- */
-export function loadCore(text: string): unknown {
-  const lib = jsyaml();
-  return lib.load(text, { schema: (coreSchema ??= jsYamlCoreSchema(lib)), json: false, listener: depthListener(MAX_DEPTH - 1) });
-}
+import { typePlainScalar } from './core-scalars';
 
 /** Thrown inside the reader to give up; never leaves `readBlock`. */
 const GIVE_UP = new Error('not plan-shaped');
@@ -62,10 +43,10 @@ const PIPE = 124;
 const GT = 62;
 
 /**
- * Characters js-yaml refuses in scalars (and tabs and every surrogate, which
- * this reader leaves to js-yaml rather than judge); lone CRs too, looked for
- * only in text that has a CR: one character class scans twice as fast as the
- * class and a look-ahead together.
+ * Characters YAML refuses in scalars, tabs and every surrogate, which this
+ * reader leaves to `yaml` rather than judge; lone CRs too, looked for only in
+ * text that has a CR (one character class scans faster than a class and a
+ * look-ahead together).
  */
 const NOT_OURS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const LONE_CR = /\r(?!\n)/;
@@ -74,10 +55,10 @@ function notOurs(text: string): boolean {
   return NOT_OURS.test(text) || (text.includes('\r') && LONE_CR.test(text));
 }
 
-/** Keys that js-yaml would type (null, booleans) and so print differently, or treats specially. */
+/** Keys that `yaml` types (null, booleans) and so names otherwise than their text, or that objects treat specially. */
 const ODD_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
-/** A character that cannot start a plain scalar here (or that we leave to js-yaml). */
+/** A character that cannot start a plain scalar here (or that we leave to `yaml`). */
 function oddStart(c: number): boolean {
   // ? : , [ ] { } # & * ! | > ' " % @ `
   return c === 63 || c === COLON || c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === 38 || c === 42 || c === 33 || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === 37 || c === 64 || c === 96;
@@ -93,25 +74,13 @@ function isKeyChar(c: number): boolean {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Where one node is: its key (ks..ke, or -1), its value (vs..ve) and, for a mapping, its first key (fks..fke, or -1). */
-interface Located {
-  ks: number;
-  ke: number;
-  vs: number;
-  ve: number;
-  fks: number;
-  fke: number;
-}
-
-/** Joins path steps into a key of Reader.located: mapping keys as they are, sequence indexes as `#i` (plain keys cannot start with #). */
-const SEP = '\u0001';
 const KEY_SLOTS = 1024;
 /** Keys seen lately, by a hash of their length and ends (see Reader.key). */
 const KEYS: (string | undefined)[] = new Array(KEY_SLOTS).fill(undefined);
 /**
  * Block collections and flow collections (on one line) the reader takes nested: together 32 + 21,
  * well inside depth.ts's limit even for a segment (one level below the file's top): deeper text goes
- * to js-yaml and on to the full parse, which alone says where the limit is passed.
+ * to `yaml`, which alone says where the limit is passed.
  */
 const BLOCK_DEPTH = 32;
 const FLOW_DEPTH = 20;
@@ -130,17 +99,6 @@ class Reader {
   /** When asked for: the file's segments (see segments.ts), found on the way. */
   segments: Segment[] | undefined;
   readonly listKeys = new Set<string>();
-  /** When asked for: where every node is (see locateBlock), by path key; `at` is the current node's. */
-  located: Map<string, Located> | undefined;
-  private at = '';
-  private firstContent = -1;
-  // Where the value just read is, as `yaml` gives it (recording only): from vs to ve, ending with
-  // its line (and comment) at en; fks/fke: its first key when it is a mapping, else -1.
-  private vs = 0;
-  private ve = 0;
-  private en = 0;
-  private fks = -1;
-  private fke = -1;
 
   constructor(private readonly t: string) {
     this.n = t.length;
@@ -170,7 +128,6 @@ class Reader {
       this.scanLine(p);
       const c = this.sC;
       if (c < this.sLe && this.t.charCodeAt(c) !== HASH) {
-        if (this.firstContent < 0) this.firstContent = p;
         this.ls = p;
         this.ci = c;
         this.ind = c - p;
@@ -178,8 +135,6 @@ class Reader {
         this.next = this.sNx;
         return;
       }
-      // A comment line among the nodes can stretch where `yaml` ends a collection: not recorded here.
-      if (this.located && this.firstContent >= 0 && c < this.sLe) throw GIVE_UP;
       p = this.sNx;
     }
     this.ind = -1;
@@ -187,16 +142,10 @@ class Reader {
   }
 
   read(): unknown {
-    if (this.ind < 0) throw GIVE_UP; // empty: js-yaml says undefined
+    if (this.ind < 0) throw GIVE_UP; // nothing but comments: left to `yaml`
     const v = this.collection();
     if (this.ind >= 0) throw GIVE_UP; // something left over (less indented than the first line)
-    this.record(-1, -1);
     return v;
-  }
-
-  /** Records the value just read at the current path, with its key's span (or -1). */
-  private record(ks: number, ke: number): void {
-    this.located?.set(this.at, { ks, ke, vs: this.vs, ve: this.ve, fks: this.fks, fke: this.fke });
   }
 
   /** A whole plan file: a mapping at column 0, split into segments as segments.ts would. */
@@ -258,60 +207,28 @@ class Reader {
   private mapping(m: number, top = false): Record<string, unknown> {
     const t = this.t;
     const obj: Record<string, unknown> = {};
-    const rec = this.located !== undefined;
-    const parent = this.at;
-    const first = this.ci;
-    let firstEnd = -1;
-    let en = 0;
     while (this.ind === m) {
       const ks = this.ci;
       const colon = this.keyEnd(ks);
       if (colon < 0) throw GIVE_UP;
       const key = this.key(ks, colon);
       if (hasOwn.call(obj, key)) throw GIVE_UP;
-      if (firstEnd < 0) firstEnd = colon;
-      if (rec) this.at = parent + SEP + key;
       // Segments start at their line; the first one at the file's start, comments above included.
       if (top) this.segments!.push({ start: this.segments!.length ? this.ls : 0, end: 0, key });
       let p = colon + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
-        // `yaml` puts an empty (null) value after the spaces; with a comment after it, it ends it at
-        // the next token, wherever that is: not recorded here.
-        const nullAt = p;
-        if (rec && p < this.le) throw GIVE_UP;
         this.advance(this.next);
         // The value is on the lines below: deeper, or a sequence at the key's own indentation.
         if (this.ind > m) obj[key] = this.collection(top ? key : undefined);
         else if (this.ind === m && this.isItem(this.ci)) obj[key] = this.sequence(m, top ? key : undefined);
-        else {
-          obj[key] = null;
-          if (rec) this.spans(nullAt, nullAt, nullAt);
-        }
+        else obj[key] = null;
       } else {
         obj[key] = this.inline(p, m);
       }
-      if (rec) {
-        this.record(ks, colon);
-        this.at = parent;
-        en = this.en;
-      }
     }
     if (this.ind > m) throw GIVE_UP; // a deeper line after an entry: continued text or bad indentation
-    if (rec) {
-      this.spans(first, en, en);
-      this.fks = first;
-      this.fke = firstEnd;
-    }
     return obj;
-  }
-
-  /** Sets where the value just read is (recording only); not a mapping. */
-  private spans(vs: number, ve: number, en: number): void {
-    this.vs = vs;
-    this.ve = ve;
-    this.en = en;
-    this.fks = this.fke = -1;
   }
 
   /**
@@ -319,12 +236,10 @@ class Reader {
    * is made when it ends, as a copy of its items at its own length: a list
    * pushed onto gets room for 17 items at its first push (8 bytes each in
    * Node's V8) and a plan holds tens of thousands of lists of one to three
-   * items (partners, indicators, dependsOn). Copying each such list at its end
-   * took the 100,000-line Tasks file's parse from 9.4 to 6.5 MB of heap besides
-   * its text; gathering the items here instead of in a list of their own also
-   * saves the list thrown away: a fifth of what the check of that file allocates.
-   * The stack is written by index and never shortened (V8 trims an array's
-   * storage when its length drops), so it grows once per reader.
+   * items (partners, indicators, dependsOn); gathered here, no list is made
+   * only to be copied (bench/README.md, the block reader). The stack is
+   * written by index and never shortened (V8 trims an array's storage when its
+   * length drops), so it grows once per reader.
    */
   private readonly items: unknown[] = [];
   private sp = 0;
@@ -349,19 +264,13 @@ class Reader {
     const arr: unknown[] | undefined = listKey === undefined ? undefined : [];
     const base = this.sp;
     if (listKey !== undefined) this.listKeys.add(listKey);
-    const rec = this.located !== undefined;
-    const parent = this.at;
-    const first = this.ci;
-    let en = 0;
     while (this.ind === s && this.isItem(this.ci)) {
-      const index = arr ? arr.length : this.sp - base;
-      if (listKey !== undefined) this.segments!.push({ start: this.ls, end: 0, key: listKey, index });
-      if (rec) this.at = parent + SEP + '#' + index;
+      if (listKey !== undefined) this.segments!.push({ start: this.ls, end: 0, key: listKey, index: arr!.length });
       let p = this.ci + 1;
       while (p < this.le && t.charCodeAt(p) === SPACE) p++;
       if (p >= this.le || t.charCodeAt(p) === HASH) {
         this.advance(this.next);
-        // An empty item is null, but js-yaml reads one inside a nested sequence differently: leave it.
+        // An empty item (null): plans write none, so it is left to `yaml`.
         if (this.ind <= s) throw GIVE_UP;
         this.item(arr, this.collection());
       } else if (this.isItem(p) || this.keyEnd(p) >= 0) {
@@ -372,14 +281,8 @@ class Reader {
       } else {
         this.item(arr, this.inline(p, s));
       }
-      if (rec) {
-        this.record(-1, -1);
-        this.at = parent;
-        en = this.en;
-      }
     }
     if (this.ind > s) throw GIVE_UP;
-    if (rec) this.spans(first, en, en);
     return arr ?? this.takeItems(base);
   }
 
@@ -388,15 +291,10 @@ class Reader {
     const t = this.t;
     const c = t.charCodeAt(p);
     let v: unknown;
-    let ve: number;
     if (c === PIPE || c === GT) return this.blockScalar(p, m);
-    if (c === LBRACKET || c === LBRACE) {
-      v = this.flow(p, 0);
-      ve = this.end;
-    } else if (c === SQUOTE || c === DQUOTE) {
-      v = this.quoted(p);
-      ve = this.end;
-    } else {
+    if (c === LBRACKET || c === LBRACE) v = this.flow(p, 0);
+    else if (c === SQUOTE || c === DQUOTE) v = this.quoted(p);
+    else {
       if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
       // A plain scalar runs to the line end or to ` #`; `: ` inside would make it a mapping.
       let e = p;
@@ -412,18 +310,8 @@ class Reader {
       while (t.charCodeAt(q - 1) === SPACE) q--;
       v = typePlainScalar(t.slice(p, q));
       this.end = le;
-      ve = q;
     }
     this.rest(this.end);
-    if (this.located) {
-      const fks = this.fks; // a flow mapping's first key, which flow() left
-      const fke = this.fke;
-      this.spans(p, ve, this.next);
-      if (c === LBRACE) {
-        this.fks = fks;
-        this.fke = fke;
-      }
-    }
     this.advance(this.next);
     return v;
   }
@@ -480,32 +368,18 @@ class Reader {
     // Only the collection it is: plans hold tens of thousands of short lists, and an unused object each added up.
     const base = this.sp;
     const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
-    const rec = this.located !== undefined;
-    const parent = this.at;
-    let fks = -1;
-    let fke = -1;
     p = this.skipSpaces(p + 1);
     if (t.charCodeAt(p) !== close) {
       for (;;) {
         if (p >= le) throw GIVE_UP;
-        if (isSeq) {
-          if (rec) this.at = parent + SEP + '#' + (this.sp - base);
-          this.item(undefined, this.flowNode(p, depth));
-          if (rec) this.record(-1, -1);
-        } else {
+        if (isSeq) this.item(undefined, this.flowNode(p, depth));
+        else {
           const colon = this.keyEnd(p);
           if (colon < 0 || t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
           const key = this.key(p, colon);
           if (hasOwn.call(obj!, key)) throw GIVE_UP;
-          if (fks < 0) {
-            fks = p;
-            fke = colon;
-          }
-          if (rec) this.at = parent + SEP + key;
           obj![key] = this.flowNode(this.skipSpaces(colon + 1), depth);
-          if (rec) this.record(p, colon);
         }
-        if (rec) this.at = parent;
         p = this.skipSpaces(this.end);
         const c = t.charCodeAt(p);
         if (c === close) break;
@@ -515,46 +389,27 @@ class Reader {
       }
     }
     this.end = p + 1;
-    if (rec) {
-      this.fks = fks;
-      this.fke = fke;
-    }
     return isSeq ? this.takeItems(base) : obj;
   }
 
   private flowNode(p: number, depth: number): unknown {
     const t = this.t;
     const c = t.charCodeAt(p);
-    if (c === LBRACKET || c === LBRACE) {
-      const v = this.flow(p, depth + 1);
-      if (this.located) {
-        const fks = this.fks;
-        const fke = this.fke;
-        this.spans(p, this.end, this.end);
-        this.fks = fks;
-        this.fke = fke;
-      }
-      return v;
-    }
-    if (c === SQUOTE || c === DQUOTE) {
-      const v = this.quoted(p);
-      if (this.located) this.spans(p, this.end, this.end);
-      return v;
-    }
+    if (c === LBRACKET || c === LBRACE) return this.flow(p, depth + 1);
+    if (c === SQUOTE || c === DQUOTE) return this.quoted(p);
     if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
     let e = p;
     const le = this.le;
     for (; e < le; e++) {
       const ch = t.charCodeAt(e);
       if (ch === COMMA || ch === RBRACKET || ch === RBRACE) break;
-      // Anything that could make this more than one plain scalar is left to js-yaml.
+      // Anything that could make this more than one plain scalar is left to `yaml`.
       if (ch === COLON || ch === HASH || ch === LBRACKET || ch === LBRACE || ch === SQUOTE || ch === DQUOTE) throw GIVE_UP;
     }
     let q = e;
     while (t.charCodeAt(q - 1) === SPACE) q--;
     if (q === p) throw GIVE_UP;
     this.end = e;
-    if (this.located) this.spans(p, q, q);
     return typePlainScalar(t.slice(p, q));
   }
 
@@ -590,7 +445,7 @@ class Reader {
         continue;
       }
       if (indent < 0) {
-        if (spaces <= m) throw GIVE_UP; // empty scalar: leave to js-yaml
+        if (spaces <= m) throw GIVE_UP; // empty scalar: left to `yaml`
         indent = spaces;
       } else if (spaces < indent) {
         break;
@@ -606,14 +461,13 @@ class Reader {
       after = nx;
     }
     if (!any) throw GIVE_UP;
-    if (this.located) this.spans(p, after, after);
     this.advance(after);
     if (this.ind > m) throw GIVE_UP;
     return strip ? out : out + '\n';
   }
 }
 
-/** What `use` makes of a Reader over the text, or undefined when the reader gives up (the caller asks a library then). */
+/** What `use` makes of a Reader over the text, or undefined when the reader gives up (the caller asks `yaml` then). */
 function withReader<T>(text: string, use: (r: Reader) => T): T | undefined {
   if (notOurs(text)) return undefined;
   try {
@@ -623,57 +477,18 @@ function withReader<T>(text: string, use: (r: Reader) => T): T | undefined {
   }
 }
 
-/** The data of plan-shaped YAML text, or undefined when js-yaml must decide. */
+/** The data of plan-shaped YAML text, or undefined when `yaml` must decide. */
 export function readBlock(text: string): unknown {
   return withReader(text, (r) => r.read());
 }
 
 /**
  * A whole plan file (a mapping at the top level): its data and the segments
- * segments.ts would cut, in one pass; undefined when js-yaml must decide.
+ * segments.ts would cut, in one pass; undefined when `yaml` must decide.
  */
 export function readPlanFile(text: string): { data: Record<string, unknown>; segmentation: Segmentation } | undefined {
   return withReader(text, (r) => {
     const data = r.readFile();
     return { data, segmentation: { segments: r.segments!, listKeys: r.listKeys } };
   });
-}
-
-/**
- * Where things are in plan-shaped text, as the `yaml` package's document gives
- * them (yaml-file.ts `span`), without building that document: the block reader
- * reads the text once more, noting every node's span. `yaml` takes about ten
- * times js-yaml's time, so a plan with findings in most files spent most of its
- * check finding their places. Undefined when the reader gives up, and also where
- * `yaml`'s ends get irregular: a comment line among the nodes (a collection's
- * end stretches over it), a comment after an empty value (which then ends at
- * the next token). The caller asks `yaml` then. test/engine/block-reader.test.ts
- * compares every span of every path with `yaml`'s.
- */
-export function locateBlock(text: string): BlockSpans | undefined {
-  return withReader(text, (r) => {
-    const located = (r.located = new Map());
-    r.read();
-    return new BlockSpans(located);
-  });
-}
-
-export class BlockSpans {
-  constructor(private readonly located: Map<string, Located>) {}
-
-  /** As ParsedFile.span: for `key` with a path that ends in a sequence index (or none), the item's first key, or the item. */
-  span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
-    let at = '';
-    for (const step of path) {
-      if (typeof step === 'string' && step.startsWith('#')) return undefined; // no plain key is spelled so
-      at += SEP + (typeof step === 'number' ? '#' + step : step);
-    }
-    const n = this.located.get(at);
-    if (!n) return undefined;
-    if (part === 'key') {
-      if (n.ks >= 0) return { start: n.ks, end: n.ke };
-      if (n.fks >= 0) return { start: n.fks, end: n.fke };
-    }
-    return { start: n.vs, end: n.ve };
-  }
 }

@@ -1,14 +1,11 @@
 /**
  * What a plain scalar means: the YAML 1.2 core schema exactly as the `yaml`
  * package applies it (its `core` tags: null, bool, int in octal, decimal and
- * hexadecimal, float with .inf/.nan, exponent or point), so that every parse
- * path gives a value one type. The block reader types its scalars here, and
- * js-yaml loads with a schema made of these (block-reader.ts `loadCore`):
- * js-yaml's own core schema read `+.5` as text, `0b101`, `1_000` as numbers.
+ * hexadecimal, float with .inf/.nan, exponent or point), so that the block
+ * reader gives every value the type `yaml` gives it (`+.5` a number, `0b101`
+ * and `1_000` text).
  */
-import type * as JsYaml from 'js-yaml';
-
-export type CoreTag = 'null' | 'bool' | 'int' | 'float' | 'str';
+type CoreTag = 'null' | 'bool' | 'int' | 'float' | 'str';
 
 // The tests of `yaml`'s core tags (yaml/dist/schema/core), in its order.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -25,7 +22,7 @@ function isDigit(c: number): boolean {
 }
 
 /** The core tag of a plain scalar's text. */
-export function coreTag(s: string): CoreTag {
+function coreTag(s: string): CoreTag {
   const c = s.charCodeAt(0);
   // Only these first characters start a null, a boolean or a number (or the empty scalar, a null).
   if (s.length > 0 && !(isDigit(c) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return 'str';
@@ -72,27 +69,4 @@ export function typePlainScalar(s: string): unknown {
     }
   }
   return valueOf(s, coreTag(s));
-}
-
-let lastText: string | undefined;
-let lastTag: CoreTag = 'str';
-
-/** The tag of `s`, remembered for the next call: js-yaml asks each of its types in turn about the same scalar. */
-function tagOf(s: string): CoreTag {
-  if (s !== lastText) {
-    lastTag = coreTag(s);
-    lastText = s;
-  }
-  return lastTag;
-}
-
-/** js-yaml's core schema with these scalar types in place of its own. */
-export function jsYamlCoreSchema(lib: typeof JsYaml): JsYaml.Schema {
-  const type = (tag: Exclude<CoreTag, 'str'>) =>
-    new lib.Type(`tag:yaml.org,2002:${tag}`, {
-      kind: 'scalar',
-      resolve: (data: unknown) => typeof data === 'string' && tagOf(data) === tag,
-      construct: (data: unknown) => (typeof data === 'string' ? valueOf(data, tag) : null),
-    });
-  return lib.FAILSAFE_SCHEMA.extend({ implicit: [type('null'), type('bool'), type('int'), type('float')] });
 }

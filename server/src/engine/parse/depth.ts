@@ -6,9 +6,8 @@
  * stack at a depth that depended on what ran before (the same file got 808
  * findings alone and 843 after another one). So the limit is one number every
  * parse path keeps: the full `yaml` parse finds where a document passes it
- * before composing it (yaml-file.ts) and reports that place; the fast paths
- * (the block reader, js-yaml) give up well before it, and so hand such text to
- * the full parse.
+ * before composing it (yaml-file.ts) and reports that place; the block reader
+ * gives up well before it, and so hands such text to `yaml`.
  */
 import { defineMessages, msg } from '../i18n/messages';
 import type { SyntaxProblem } from './parsed-file';
@@ -26,25 +25,4 @@ defineMessages({
 /** The finding at the collection that passes the limit. */
 export function depthProblem(start: number, end = start + 1): SyntaxProblem {
   return { span: { start, end }, message: msg('yaml.depth-limit', { limit: MAX_DEPTH }) };
-}
-
-/** Thrown by a fast path that met deeper nesting than it takes: the full parse decides. */
-export class TooDeep extends Error {
-  constructor() {
-    super('nested too deeply for the fast path');
-  }
-}
-
-/**
- * A js-yaml `listener` that stops a load nested more than `limit` nodes deep
- * (scalars and keys count too, so it stops no later than the collections do).
- * js-yaml recurses per level: without it, deep text ran it out of stack.
- */
-export function depthListener(limit: number): (event: 'open' | 'close') => void {
-  let depth = 0;
-  return (event) => {
-    if (event === 'open') {
-      if (++depth > limit) throw new TooDeep();
-    } else depth--;
-  };
 }

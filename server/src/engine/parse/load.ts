@@ -68,8 +68,8 @@ function loneCrToLf(text: string): string {
   return text.includes('\r') && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-/** The ways text becomes a ParsedFile (see parse): the block reader, js-yaml (whole, or by segment when that fails), each segment on its own, `yaml`. */
-export type ParsePath = 'block-reader' | 'js-yaml' | 'segments' | 'yaml';
+/** The ways text becomes a ParsedFile (see parse): the block reader (whole file), each segment on its own (block reader, else `yaml`), `yaml`. */
+export type ParsePath = 'block-reader' | 'segments' | 'yaml';
 
 /**
  * The text through one path alone, for the differential tests that hold the
@@ -84,7 +84,7 @@ export function parseVia(route: ParsePath, path: string, text: string): ParsedFi
     return r && fromBlockReader(path, text, r.segmentation, r.data);
   }
   const seg = segment(text);
-  return seg && parseSegmented(path, text, seg, undefined, undefined, route === 'js-yaml');
+  return seg && parseSegmented(path, text, seg);
 }
 
 /** A file with one problem and no data; `text`: an editor's text, kept for its next edit. */

@@ -2,85 +2,41 @@
  * ParsedFile for the common case: a file the segmenter can split (see
  * segments.ts). Each segment is parsed on its own, and its parse kept:
  *
- * - data: the block reader (block-reader.ts) for plan-shaped text, js-yaml,
- *   the fastest maintained parser, for the rest (no positions either way);
- * - a segment js-yaml rejects is parsed by `yaml` for the verdict and the
- *   error's position, so messages match the full path;
- * - positions: only when someone asks where something in a segment is (a
- *   finding, a hover), and kept: spans from the block reader's second look at
- *   the segment (block-reader.ts `locateBlock`, ten times faster), else, and for
- *   `pathAt`, from `yaml`'s parse of it.
+ * - data: the block reader (block-reader.ts) for plan-shaped text, without
+ *   positions; `yaml` for a segment it declines, which also gives the verdict
+ *   and the error's position, so messages match the full path;
+ * - positions: from `yaml`'s parse of the segment, made only when someone asks
+ *   where something in it is (a finding, a hover), and kept.
  *
  * After an edit, a new file built with the previous one parses only the
  * segments on the lines the edit changed; the others are the same text at the
  * same place, or moved by the edit, and keep their parses (`lend`).
  */
-import { loadCore, locateBlock, readBlock, type BlockSpans } from './block-reader';
+import { readBlock } from './block-reader';
 import { LineIndex } from '../text/line-index';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
-import { parseYaml } from './yaml-file';
+import { parseYamlSegment, yamlPositions, type Positions } from './yaml-file';
 import type { LineChange } from '../text/line-change';
 import { lastStartAtOrBefore } from '../text/last-start';
-import { TooDeep } from './depth';
 
 interface SegmentParse {
   data: unknown;
   problems: SyntaxProblem[];
-  /** `yaml`'s parse of the segment, made when a position is asked for that the block reader cannot give. */
-  positions?: ParsedFile;
-  /** The block reader's spans of the segment (null: it declined); made when a span is first asked for. */
-  located?: BlockSpans | null;
+  /** `yaml`'s parse of the segment: made when a position is first asked for, or at once when the block reader declines it. */
+  positions?: Positions;
 }
 
-
-/** Plan-shaped text through the block reader; anything it leaves, through js-yaml (which may throw). */
-function loadData(text: string): unknown {
-  return readBlock(text) ?? loadCore(text);
-}
-
-/** A segment's parse; undefined when it is nested too deeply for the fast path (the whole file goes to `yaml`). */
+/** A segment's parse; undefined when it is nested too deeply for a segment (the whole file goes to `yaml`). */
 function parseSegment(text: string): SegmentParse | undefined {
-  try {
-    return { data: loadData(text), problems: [] };
-  } catch (e) {
-    if (e instanceof TooDeep) return undefined;
-    // js-yaml said no: the `yaml` package gives the verdict and the position.
-    const y = parseYaml('', text);
-    return { data: y.data, problems: [...y.syntax], positions: y };
-  }
+  const data = readBlock(text);
+  if (data !== undefined) return { data, problems: [] };
+  const y = parseYamlSegment(text);
+  return y && { data: y.data, problems: [...y.syntax], positions: y };
 }
 
-/**
- * A first parse (no previous version) loads the whole text in one js-yaml
- * call, the fastest way to data; the segments' parses are then cut from the
- * result, ready for the next version. Where the whole text fails to load, the
- * segments are parsed one by one so the problem is found in its segment.
- * (Straight to js-yaml: load.ts reaches this only after the block reader
- * declined the same whole text.)
- */
-function fromWhole(text: string, seg: Segmentation): Record<string, unknown> | undefined {
-  let whole: unknown;
-  try {
-    whole = loadCore(text);
-  } catch {
-    return undefined;
-  }
-  if (!whole || typeof whole !== 'object' || Array.isArray(whole)) return undefined;
-  const data = whole as Record<string, unknown>;
-  const keys = seg.segments.filter((s) => s.index === undefined).map((s) => s.key);
-  const own = Object.keys(data);
-  if (own.length !== keys.length || own.some((k, i) => k !== keys[i])) return undefined;
-  const items = new Map<string, number>();
-  for (const s of seg.segments) if (s.index !== undefined) items.set(s.key, (items.get(s.key) ?? 0) + 1);
-  for (const k of seg.listKeys) {
-    if (!Array.isArray(data[k]) || (data[k] as unknown[]).length !== items.get(k)) return undefined;
-  }
-  return data;
-}
-
-/** A segment's parse cut from the whole file's data (its shape already checked). */
+/** A segment's parse cut from the whole file's data (the block reader's read of it, or a compact model's). */
 function cut(data: Record<string, unknown>, seg: Segmentation, s: Segment): SegmentParse {
   const value = data[s.key];
   if (s.index === undefined) return { data: { [s.key]: seg.listKeys.has(s.key) ? null : value }, problems: [] };
@@ -102,14 +58,8 @@ export function fromBlockReader(path: string, text: string, seg: Segmentation, d
  * at the same place (before the lines the edit changed, or moved by it after
  * them) keeps its parse; the others are parsed. `change`: where the previous
  * text and this one differ (text/line-change.ts; undefined when they are equal).
- * `whole: false` without a previous version parses every segment on its own, as
- * after an edit of every line (for the tests of the paths, load.ts `parseVia`).
  */
-export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange, whole = !previous): SegmentedParsedFile | undefined {
-  if (whole) {
-    const whole = fromWhole(text, seg);
-    if (whole) return new SegmentedParsedFile(path, text, seg, [], whole, [], true);
-  }
+export function parseSegmented(path: string, text: string, seg: Segmentation, previous?: SegmentedParsedFile, change?: LineChange): SegmentedParsedFile | undefined {
   const parses: SegmentParse[] = [];
   for (const s of seg.segments) {
     const p = previous?.lend(s, change) ?? parseSegment(text.slice(s.start, s.end));
@@ -233,23 +183,18 @@ export class SegmentedParsedFile implements ParsedFile {
     return (this.parses[i] ??= cut(this.data as Record<string, unknown>, this.seg, this.seg.segments[i]));
   }
 
-  private positions(i: number): ParsedFile {
+  private positions(i: number): Positions {
     const p = this.parseOf(i);
     if (!p.positions) {
       const s = this.seg.segments[i];
-      p.positions = parseYaml(this.path, this.text.slice(s.start, s.end));
+      p.positions = yamlPositions(this.text.slice(s.start, s.end));
     }
     return p.positions;
   }
 
   /** A span within segment i, relative to the segment. */
   private spanIn(i: number, path: JsonPath, part: 'key' | 'value'): Span | undefined {
-    const p = this.parseOf(i);
-    if (p.located === undefined) {
-      const s = this.seg.segments[i];
-      p.located = p.positions ? null : (locateBlock(this.text.slice(s.start, s.end)) ?? null);
-    }
-    return p.located ? p.located.span(path, part) : this.positions(i).span(path, part);
+    return this.positions(i).span(path, part);
   }
 
   private shift(span: Span | undefined, i: number): Span | undefined {
