@@ -17,7 +17,7 @@ import { LineIndex } from '../text/line-index';
 import type { Span } from '../findings';
 import type { JsonPath, ParsedFile, SyntaxProblem } from './parsed-file';
 import type { Segment, Segmentation } from './segments';
-import { parseYaml, parseYamlSegment } from './yaml-file';
+import { parseYamlSegment, yamlPositions, type Positions } from './yaml-file';
 import type { LineChange } from '../text/line-change';
 import { lastStartAtOrBefore } from '../text/last-start';
 
@@ -25,7 +25,7 @@ interface SegmentParse {
   data: unknown;
   problems: SyntaxProblem[];
   /** `yaml`'s parse of the segment: made when a position is first asked for, or at once when the block reader declines it. */
-  positions?: ParsedFile;
+  positions?: Positions;
 }
 
 /** A segment's parse; undefined when it is nested too deeply for a segment (the whole file goes to `yaml`). */
@@ -183,11 +183,11 @@ export class SegmentedParsedFile implements ParsedFile {
     return (this.parses[i] ??= cut(this.data as Record<string, unknown>, this.seg, this.seg.segments[i]));
   }
 
-  private positions(i: number): ParsedFile {
+  private positions(i: number): Positions {
     const p = this.parseOf(i);
     if (!p.positions) {
       const s = this.seg.segments[i];
-      p.positions = parseYaml(this.path, this.text.slice(s.start, s.end));
+      p.positions = yamlPositions(this.text.slice(s.start, s.end));
     }
     return p.positions;
   }

@@ -92,6 +92,22 @@ export function parseYaml(path: string, text: string): ParsedFile {
   return new YamlParsedFile(path, text, MAX_DEPTH);
 }
 
+/** Where things are in a text: what ParsedFile's `span` and `pathAt` answer. */
+export type Positions = Pick<ParsedFile, 'span' | 'pathAt'>;
+
+/**
+ * Where things are in a segment already read (segmented-file.ts: by the block reader, or by
+ * parseYamlSegment, so nested within the limit and free of aliases): `yaml`'s document alone,
+ * without the data and checks of a full parse, which that segment has had.
+ */
+export function yamlPositions(text: string): Positions {
+  const Y = yaml();
+  const composer = new Y.Composer(COMPOSE);
+  let doc: Document | undefined;
+  for (const d of composer.compose(new Y.Parser().parse(text))) doc ??= d;
+  return new DocumentPositions(doc);
+}
+
 /**
  * One segment of a file (segments.ts) through `yaml`, with its positions; undefined where it nests
  * deeper than one level less than the limit: a list item's segment starts a level below its file's
@@ -102,82 +118,16 @@ export function parseYamlSegment(text: string): ParsedFile | undefined {
   return f.tooDeep ? undefined : f;
 }
 
-class YamlParsedFile implements ParsedFile {
-  readonly lines: LineIndex;
-  readonly syntax: SyntaxProblem[] = [];
-  readonly data: unknown;
-  private readonly doc: Document | undefined;
-  /** The text passes `limit` somewhere (its data is null or cut short). */
-  tooDeep = false;
+/**
+ * The YAML 1.2 core schema alone: no tag beyond it (!!binary, !!set, !!timestamp …) makes data other
+ * than plain objects, lists, text, numbers, booleans and null, as the block reader reads. Keys are
+ * checked for duplicates by checkNodes, in one pass: the parser's own check is quadratic.
+ */
+const COMPOSE = { uniqueKeys: false, resolveKnownTags: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
-  constructor(
-    readonly path: string,
-    readonly text: string,
-    limit: number,
-  ) {
-    this.lines = new LineIndex(text);
-    const Y = yaml();
-    // Where a document passes the nesting limit, found before composing it: composing recurses per
-    // level, and ran out of stack at a depth that depended on what ran before. The parser's stack says
-    // it as soon as the text gets there (parsing 100,000 nested lists took a second); the tokens once
-    // parsed say it where parsing nests a collection after the fact (a flow mapping that turns out to
-    // be a key).
-    const parser = new Y.Parser();
-    const tokens: CST.Token[] = [];
-    let deep = -1;
-    for (const lexeme of new Y.Lexer().lex(text)) {
-      for (const t of parser.next(lexeme)) tokens.push(t);
-      if (parser.stack.length > limit + 1 && (deep = tooDeepOnStack(parser.stack, limit)) >= 0) break;
-    }
-    if (deep < 0) {
-      for (const t of parser.end()) tokens.push(t);
-      deep = tooDeepAt(tokens, limit);
-    }
-    if (deep >= 0) {
-      this.syntax.push(depthProblem(deep));
-      this.data = null;
-      this.tooDeep = true;
-      return;
-    }
-    // The YAML 1.2 core schema alone: no tag beyond it (!!binary, !!set, !!timestamp …) makes data
-    // other than plain objects, lists, text, numbers, booleans and null, as on the fast path.
-    // Keys are checked for duplicates below, in one pass: the parser's own check is quadratic.
-    const composer = new Y.Composer({ uniqueKeys: false, resolveKnownTags: false, keepSourceTokens: false, logLevel: 'error' });
-    const list = Array.from(composer.compose(tokens));
-    this.syntax.push(...directiveProblems(text, list.length));
-    this.doc = list[0];
-    let tooDeep = false;
-    for (const [i, d] of list.entries()) {
-      for (const e of d.errors) {
-        this.syntax.push(problemFor(e.code, e.message, e.pos[0], e.pos[1]));
-      }
-      const checked = checkNodes(d, limit);
-      this.syntax.push(...checked.problems);
-      if (i === 0) tooDeep = checked.tooDeep;
-      if (checked.tooDeep) this.tooDeep = true;
-      if (i > 0) {
-        const start = d.range[0];
-        this.syntax.push({ span: { start, end: Math.min(text.length, start + 3) }, message: msg('yaml.multiple-documents', { n: i + 1 }) });
-      }
-    }
-    let data: unknown = null;
-    if (this.doc && !tooDeep) {
-      try {
-        data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (e) {
-        const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
-        if (!bomb) this.tooDeep = true;
-        this.syntax.push({ span: { start: 0, end: 0 }, message: msg(bomb ? 'yaml.aliases' : 'yaml.too-deep') });
-        data = null;
-      }
-    }
-    this.data = data;
-    // The parser puts an error at the end of the input one character past it: a finding stays inside the text.
-    for (const p of this.syntax) {
-      const start = Math.min(p.span.start, text.length);
-      p.span = { start, end: Math.max(start, Math.min(p.span.end, text.length)) };
-    }
-  }
+/** `span` and `pathAt` over `yaml`'s document. */
+class DocumentPositions implements Positions {
+  constructor(protected doc: Document | undefined) {}
 
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
     const contents = this.doc?.contents as Node | null | undefined;
@@ -227,6 +177,81 @@ class YamlParsedFile implements ParsedFile {
         path.push(i);
         node = node.items[i] as Node;
       } else return { path, part };
+    }
+  }
+}
+
+class YamlParsedFile extends DocumentPositions implements ParsedFile {
+  readonly lines: LineIndex;
+  readonly syntax: SyntaxProblem[] = [];
+  readonly data: unknown;
+  /** The text passes `limit` somewhere (its data is null or cut short). */
+  tooDeep = false;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    limit: number,
+  ) {
+    super(undefined);
+    this.lines = new LineIndex(text);
+    const Y = yaml();
+    // Where a document passes the nesting limit, found before composing it: composing recurses per
+    // level, and ran out of stack at a depth that depended on what ran before. The parser's stack says
+    // it as soon as the text gets there (parsing 100,000 nested lists took a second); the tokens once
+    // parsed say it where parsing nests a collection after the fact (a flow mapping that turns out to
+    // be a key).
+    const parser = new Y.Parser();
+    const tokens: CST.Token[] = [];
+    let deep = -1;
+    for (const lexeme of new Y.Lexer().lex(text)) {
+      for (const t of parser.next(lexeme)) tokens.push(t);
+      if (parser.stack.length > limit + 1 && (deep = tooDeepOnStack(parser.stack, limit)) >= 0) break;
+    }
+    if (deep < 0) {
+      for (const t of parser.end()) tokens.push(t);
+      deep = tooDeepAt(tokens, limit);
+    }
+    if (deep >= 0) {
+      this.syntax.push(depthProblem(deep));
+      this.data = null;
+      this.tooDeep = true;
+      return;
+    }
+    const composer = new Y.Composer(COMPOSE);
+    const list = Array.from(composer.compose(tokens));
+    this.syntax.push(...directiveProblems(text, list.length));
+    this.doc = list[0];
+    let tooDeep = false;
+    for (const [i, d] of list.entries()) {
+      for (const e of d.errors) {
+        this.syntax.push(problemFor(e.code, e.message, e.pos[0], e.pos[1]));
+      }
+      const checked = checkNodes(d, limit);
+      this.syntax.push(...checked.problems);
+      if (i === 0) tooDeep = checked.tooDeep;
+      if (checked.tooDeep) this.tooDeep = true;
+      if (i > 0) {
+        const start = d.range[0];
+        this.syntax.push({ span: { start, end: Math.min(text.length, start + 3) }, message: msg('yaml.multiple-documents', { n: i + 1 }) });
+      }
+    }
+    let data: unknown = null;
+    if (this.doc && !tooDeep) {
+      try {
+        data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
+        if (!bomb) this.tooDeep = true;
+        this.syntax.push({ span: { start: 0, end: 0 }, message: msg(bomb ? 'yaml.aliases' : 'yaml.too-deep') });
+        data = null;
+      }
+    }
+    this.data = data;
+    // The parser puts an error at the end of the input one character past it: a finding stays inside the text.
+    for (const p of this.syntax) {
+      const start = Math.min(p.span.start, text.length);
+      p.span = { start, end: Math.max(start, Math.min(p.span.end, text.length)) };
     }
   }
 }
