@@ -59,8 +59,8 @@ export function reparse(previous: ParsedFile, text: string, change: LineChange |
 const LONE_CR = /\r(?!\n)/;
 
 /**
- * A lone CR is a line break in YAML 1.2, as LineIndex counts it, but js-yaml,
- * `yaml` and the readers here break lines at LF (and CRLF) only: a file saved
+ * A lone CR is a line break in YAML 1.2, as LineIndex counts it, but `yaml`
+ * and the block reader break lines at LF (and CRLF) only: a file saved
  * with CR line ends was one long line of errors. Made LF, one character for
  * one, so every offset stays; inside a scalar YAML reads any line break as LF.
  */

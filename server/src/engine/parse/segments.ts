@@ -45,11 +45,9 @@ const SCREENS: [string[], RegExp][] = [
   [['---', '...'], /^(---|\.\.\.)(\s|$)/m],
   [['?'], /^\s*\?(\s|$)/m],
   [['#'], /["'\]}]#/],
-  // An empty key in a flow collection (`[a,: b]`): js-yaml names it "null", the `yaml` package "".
+  // Keys that are empty (`[a,: b]`), a collection (`{[a]: 1}`) or null (`~: a`): the whole file's parse judges them.
   [[':'], /[[{,][ ]*:/],
-  // A list or mapping as a key (`{[a]: 1}`): js-yaml names it "a", the `yaml` package finds it wrong.
   [[']', '}'], /[\]}][ \t]*:/],
-  // A null key (`~: a`, `null: a`): js-yaml names it "null", the `yaml` package "".
   [['~', 'null', 'Null', 'NULL'], /(?:^|[\s{[,])(?:~|null|Null|NULL)[ \t]*:(?:[\s,\]}]|$)/m],
   [['\t'], /\t/],
   [['|', '>'], /^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m],
