@@ -14,6 +14,7 @@ import { NodeFileHost } from '../../server/src/engine/plan/node-host';
 import { MemoryFileHost } from '../../server/src/engine/plan/memory-host';
 import { compactModel, entryField, PLAN_ENTRY_FIELDS, type PlanEntryField } from '../../server/src/engine/plan/plan-view';
 import { Workspace } from '../../server/src/engine/plan/workspace';
+import type { Rule } from '../../server/src/engine/rules/rule';
 import { checkPlan } from '../../server/src/engine/run-rules';
 import { pilotFilesUnder } from '../util/examples';
 import { repoRoot } from '../util/plan';
@@ -117,6 +118,33 @@ describe('the checker with compact models', function () {
       // Declared for projects, not for tasks.
       assert.throws(() => entryField(task, 'investment'), /`investment` of a task.*PLAN_ENTRY_FIELDS/);
     }
+  });
+
+  it('a rule cannot read entry data through the plan it is given (tsc fails this file if it could)', () => {
+    // Each line below must be a compile error: a directive with none fails the type-check of the tests.
+    const rule: Pick<Rule, 'checkPlan' | 'checkFile'> = {
+      checkPlan(ctx) {
+        const f = ctx.plan.files[0];
+        // @ts-expect-error an entity of the view has no data
+        void f.entities[0].data;
+        // @ts-expect-error a reference's entity neither
+        void f.references[0].from.data;
+        // @ts-expect-error a file of the view has no root
+        void f.root;
+        // @ts-expect-error nor data behind its positions
+        void f.parsed.data;
+        // @ts-expect-error a field no list declares
+        entryField(f.entities[0], 'title');
+        // @ts-expect-error definitions neither
+        void ctx.plan.targets[0][0].data;
+      },
+      checkFile(file, ctx) {
+        void file.entities[0].data; // its own file is whole
+        // @ts-expect-error another file's entities are the view's
+        void ctx.plan.file('/other')?.entities[0].data;
+      },
+    };
+    assert.equal(typeof rule.checkPlan, 'function');
   });
 
   it('orphan reads a task\'s indicators the same from a compact model, whatever their shape', () => {

@@ -33,6 +33,12 @@ export interface ParsedFile {
    * Undefined if the path does not exist.
    */
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined;
+  /**
+   * The same file with other data, positions still found from its text (the
+   * checker's compact model, plan/plan-view.ts); absent where a parse cannot
+   * drop its data (the general parser's, rare).
+   */
+  withData?(data: Record<string, unknown>): ParsedFile;
   /** The deepest path whose key or value contains `offset`, for editor features. */
   pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined;
 }

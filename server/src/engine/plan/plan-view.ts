@@ -99,25 +99,12 @@ export function planEntry(listKey: string, entry: Obj): Obj {
 }
 
 /**
- * A parsed file that can give up its data and keep finding positions from its
- * text (the segmented parse's can; the general parser's, rare, cannot).
- */
-interface DataDroppable extends ParsedFile {
-  withData(data: Obj): ParsedFile;
-}
-
-function canDropData(parsed: ParsedFile): parsed is DataDroppable {
-  return typeof (parsed as Partial<DataDroppable>).withData === 'function';
-}
-
-/**
  * The checker's compact model of a file once its file rules ran: what the
  * view shows of it. Plan files stay whole, and so do files without a mapping
  * at the top (nothing to drop) and files whose parse cannot drop its data.
  * The given model is given up (its entities now hold the kept data).
  */
 export function compactModel(model: FileModel): FileModel {
-  if (!model.root || model.kind === 'Plan' || !canDropData(model.parsed)) return model;
-  const root: Obj = 'kind' in model.root ? { kind: model.root.kind } : {};
-  return withEntryData(model, model.parsed.withData(root), planEntry);
+  const parsed = model.root && model.kind !== 'Plan' ? model.parsed.withData?.('kind' in model.root ? { kind: model.root.kind } : {}) : undefined;
+  return parsed ? withEntryData(model, parsed, planEntry) : model;
 }

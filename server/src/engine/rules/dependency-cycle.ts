@@ -166,8 +166,12 @@ export const dependencyCycle: Rule = {
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       // `from` is a task entry, so its ID (when it has one) is a task's; the target must be one too.
-      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id || !targets[k].some((d) => d.kind === 'task')) continue;
-      deps.push(ref);
+      if (ref.field !== 'dependsOn' || ref.from.kind !== 'task' || !ref.from.id || !ref.id) continue;
+      for (const d of targets[k]) {
+        if (d.kind !== 'task') continue;
+        deps.push(ref);
+        break;
+      }
     }
     if (!deps.length) return;
     // Each reference's edge, as two node numbers (typed arrays: a big plan has thousands, and most checks find no cycle).

@@ -22,7 +22,9 @@ export const referenceKind: Rule = {
       const defs = targets[k];
       if (!defs.length) continue;
       const ref = references[k];
-      if (defs.some((d) => ref.expected.includes(d.kind))) continue;
+      let fits = false;
+      for (const d of defs) if (ref.expected.includes(d.kind)) fits = true;
+      if (fits) continue;
       const file = plan.file(ref.file);
       if (!file) continue;
       ctx.report({
