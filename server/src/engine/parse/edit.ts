@@ -4,10 +4,10 @@
  * segments where the changes did not reach. The changed region comes from the
  * changes' own ranges: no two whole texts are compared.
  */
-import type { LineIndex, Position } from '../text/line-index';
+import { LineIndex, type Position } from '../text/line-index';
 import type { LineChange } from '../text/line-change';
 import type { ParsedFile } from './parsed-file';
-import { reparse } from './load';
+import { parseText, reparse } from './load';
 
 /** An editor's change: `range` in the text as it is before this change (no range: the whole text). */
 export interface ContentChange {
@@ -55,6 +55,8 @@ function offsetIn(text: string, lines: LineIndex, p: Position): number {
  * touched are parsed again.
  */
 export function applyChanges(file: ParsedFile, changes: readonly ContentChange[]): ParsedFile {
+  // A text the parse changed (a byte order mark, lone CRs): the ranges count in the editor's text, parsed afresh.
+  if (file.source !== undefined) return parseText(file.path, applyToText(file.source, new LineIndex(file.source), changes).text);
   const { text, lines, change } = applyToText(file.text, file.lines, changes);
   const next = reparse(file, text, change);
   next.lines.adopt(lines);

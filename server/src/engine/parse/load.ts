@@ -21,7 +21,9 @@ export function parseBytes(path: string, bytes: Uint8Array): ParsedFile {
 export function parseText(path: string, text: string): ParsedFile {
   // An editor's text gets the limit a file on disk gets: parsing cost grows with size. Its text is kept for its next edit.
   if (textTooLarge(text)) return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(Buffer.byteLength(text)) }, text);
-  return parse(path, stripBom(text));
+  const file = parse(path, stripBom(text));
+  if (file.text !== text) Object.defineProperty(file, 'source', { value: text, enumerable: true });
+  return file;
 }
 
 /** A file of `size` bytes that was not read, being above the size limit (decode.ts). */

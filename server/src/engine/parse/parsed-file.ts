@@ -23,6 +23,11 @@ export interface ParsedFile {
   readonly path: string;
   /** The text as the editor shows it: no byte order mark, and a lone CR made LF (a line break either way: same offsets, same lines). */
   readonly text: string;
+  /**
+   * The text as it was given, where `text` differs from it (a byte order mark
+   * dropped, a lone CR made LF): an editor's ranges count in this one.
+   */
+  readonly source?: string;
   /** The document as plain data (mappings → objects, sequences → arrays). */
   readonly data: unknown;
   readonly syntax: readonly SyntaxProblem[];
