@@ -278,7 +278,7 @@ const ITEM_OPS = Object.keys(OPS)
   .flatMap((op) => Array<string>(['deleteAll', 'deleteKey', 'replaceWhole'].includes(op) ? 1 : 2).fill(op));
 
 describe('incremental parse = fresh parse, over planners\' edits as LSP range changes', function () {
-  this.timeout(600_000);
+  this.timeout(Math.max(600_000, CHAINS * 1_000));
 
   it('one item replaced by two among items of one length: the items after it are theirs, not their neighbours\'', () => {
     const item = (id: string) => `  - id: T-${id}\n    title: ${id}\n`;
@@ -320,3 +320,4 @@ describe('incremental parse = fresh parse, over planners\' edits as LSP range ch
     assert.ok(stats.broken > stats.versions / 10, 'typing goes through broken versions');
   });
 });
+
