@@ -320,4 +320,3 @@ describe('incremental parse = fresh parse, over planners\' edits as LSP range ch
     assert.ok(stats.broken > stats.versions / 10, 'typing goes through broken versions');
   });
 });
-
