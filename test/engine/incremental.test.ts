@@ -320,3 +320,29 @@ describe('incremental parse = fresh parse, over planners\' edits as LSP range ch
     assert.ok(stats.broken > stats.versions / 10, 'typing goes through broken versions');
   });
 });
+
+/**
+ * An editor's text that is not the parsed text: the engine parses a text with
+ * a lone CR made LF and without a byte order mark (load.ts), and applyChanges
+ * applies the editor's ranges to that text, not to the editor's own.
+ */
+describe('incremental parse = fresh parse of the editor\'s text, when the editor\'s text is not the parsed text', () => {
+  /** applyChanges against a fresh parse of what vscode-languageserver-textdocument makes of the same changes. */
+  function sameAsEditor(text: string, changes: ContentChange[]): void {
+    const doc = TextDocument.create('file:///p/x.pilot.yaml', 'pilot-plan', 1, text);
+    TextDocument.update(doc, changes, 2);
+    const inc = applyChanges(parseText('/p/x.pilot.yaml', text), changes);
+    const fresh = parseText('/p/x.pilot.yaml', doc.getText());
+    assert.deepStrictEqual(inc.data, fresh.data, `data after ${JSON.stringify(changes)} in ${JSON.stringify(text)} (the editor has ${JSON.stringify(doc.getText())})`);
+    assert.equal(inc.text, fresh.text);
+    assert.equal(inc.lines.lineCount, fresh.lines.lineCount);
+  }
+
+  it('a line break typed right after a lone CR makes a CRLF, one line break (the parsed text had an LF there: two)', () => {
+    sameAsEditor('title: |\r  x\r  y\r', [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }]);
+  });
+
+  it('an edit of the first line of a text that begins with a byte order mark (the editor counts it in the line\'s characters)', () => {
+    sameAsEditor('\uFEFFa: 1\nb: 2\n', [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } }, text: '2' }]);
+  });
+});
