@@ -254,6 +254,16 @@ export class LspClient {
     this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(path), version }, contentChanges: [{ range, text: newText }] });
   }
 
+  /** Several changes in one didChange (several cursors, cut and paste): each range in the text the change before left; no range: the whole text. */
+  editMany(path: string, changes: { range?: Range; text: string }[]): void {
+    const version = (this.versions.get(path) ?? 1) + 1;
+    this.versions.set(path, version);
+    let text = this.text(path);
+    for (const c of changes) text = c.range ? applyEdits(text, [{ range: c.range, newText: c.text }]) : c.text;
+    this.texts.set(path, text);
+    this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(path), version }, contentChanges: changes });
+  }
+
   close(path: string): void {
     this.texts.delete(path);
     this.conn.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(path) } });
