@@ -1,0 +1,47 @@
+// Mutation testing of the engine's parse and plan modules (StrykerJS, `npm run mutation`): which
+// changes to their code the tests let pass. Not part of `npm test` or CI: it takes hours in full.
+// Narrow it to some modules with `npm run mutation -- --mutate server/src/engine/parse/segments.ts`
+// (a comma-separated list or globs), or PILOT_PLAN_MUTATE=... in the environment.
+// Stryker instruments the TypeScript sources in its working copy (.stryker-tmp), `build.mjs
+// --tests-only` bundles them into out/test (the bundles read the active mutant from a global),
+// and mocha runs the in-process tests there. `node scripts/mutation-summary.mjs` prints the
+// scores per module from the JSON report. The warnings that test files were "not found in input
+// files" are expected: the test bundles are made in the working copy, not read from the project.
+const MUTATE = ['server/src/engine/parse/**/*.ts', 'server/src/engine/plan/**/*.ts'];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: process.env.PILOT_PLAN_MUTATE ? process.env.PILOT_PLAN_MUTATE.split(',') : MUTATE,
+  testRunner: 'mocha',
+  // No checker: a mutant that does not type-check is still bundled by esbuild and run.
+  checkers: [],
+  disableTypeChecks: true,
+  buildCommand: 'node build.mjs --tests-only --quiet',
+  // The tests that run the engine in this process. Left out: test/engine/hostile.test (runs
+  // dist/cli.js, which this build does not make), test/cli, test/lsp, test/client, test/action,
+  // test/precommit, test/docs (processes, VS Code, Neovim, packing) and test/fuzz (time budgets).
+  mochaOptions: {
+    'no-config': true,
+    'no-package': true,
+    'no-opts': true,
+    spec: ['out/test/engine/*.test.js', 'out/test/rules/*.test.js', 'out/test/golden/*.test.js'],
+    ignore: ['out/test/engine/hostile.test.js'],
+  },
+  coverageAnalysis: 'perTest',
+  // Nothing the build and the tests do not read: the previous build's output, results, reports.
+  ignorePatterns: ['dist', 'out', 'server/src/generated', 'bench/results', 'reports', '.vscode-test', 'test-artifacts', '*.vsix'],
+  tempDirName: '.stryker-tmp',
+  // Two workers at most: a mutant run is a whole test process, and the builds of others share the cores.
+  concurrency: 2,
+  // A slow machine makes slow runs, not endless ones: a mutant times out only well past the dry run's time.
+  timeoutFactor: 2,
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 30,
+  reporters: ['clear-text', process.stdout.isTTY ? 'progress' : 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  incrementalFile: 'reports/mutation/incremental.json',
+  // The mutants that survived, without the list of every test; colours only on a terminal.
+  clearTextReporter: { reportTests: false, logTests: false },
+  allowConsoleColors: Boolean(process.stdout.isTTY),
+};
