@@ -8,6 +8,12 @@
 // scores per module from the JSON report. The warnings that test files were "not found in input
 // files" are expected: the test bundles are made in the working copy, not read from the project.
 const MUTATE = ['server/src/engine/parse/**/*.ts', 'server/src/engine/plan/**/*.ts'];
+// PILOT_PLAN_MUTATION_FULL=1: also the slowest tests and the static mutants (below); many times longer.
+const FULL = Boolean(process.env.PILOT_PLAN_MUTATION_FULL);
+// The slowest in-process tests (30 to 90 s each on a busy two-core machine, while a mutant that
+// survives runs every test that reached it): left out unless FULL. Each has quicker siblings that
+// compare the same paths (fewer mutants, every example, the conformance suite).
+const SLOW = ['\\b5,000 mutants of the examples', '\\b3,000 mutants of the examples', '130,000 commas in a flow list', '50,000 keys and an anchor'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -24,10 +30,15 @@ export default {
     'no-config': true,
     'no-package': true,
     'no-opts': true,
-    spec: ['out/test/engine/*.test.js', 'out/test/rules/*.test.js', 'out/test/golden/*.test.js'],
+    // Quick tests first: a mutant is killed by the first test that fails, and the rules' tests fail first.
+    spec: ['out/test/rules/*.test.js', 'out/test/golden/*.test.js', 'out/test/engine/*.test.js'],
     ignore: ['out/test/engine/hostile.test.js'],
+    ...(FULL ? {} : { grep: `^(?!.*(?:${SLOW.join('|')}))` }),
   },
   coverageAnalysis: 'perTest',
+  // A static mutant (run once, when a module loads: the screens' regular expressions, tables)
+  // needs a new test process and every test, each: ignored unless FULL, and counted as ignored.
+  ignoreStatic: !FULL,
   // Nothing the build and the tests do not read: the previous build's output, results, reports.
   ignorePatterns: ['dist', 'out', 'server/src/generated', 'bench/results', 'reports', '.vscode-test', 'test-artifacts', '*.vsix'],
   tempDirName: '.stryker-tmp',
