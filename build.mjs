@@ -17,6 +17,9 @@ const args = new Set(process.argv.slice(2));
 // --packed (scripts/prepare.mjs): only what the npm package carries, the validators and the checker's
 // and the language server's bundles; no client or tests.
 const packed = args.has('--packed');
+// --tests-only (the mutation run, stryker.config.mjs): the validators and the unit test bundles, none
+// of dist/; the mutation run bundles its altered sources into each test file and never runs dist/.
+const testsOnly = args.has('--tests-only');
 
 function newAjv() {
   const Ajv2020 = require('ajv/dist/2020').default;
@@ -127,39 +130,42 @@ if (!packed) rmSync(join(root, 'out'), { recursive: true, force: true });
 // them. The language server, which uses them all the time, bundles them in.
 const LAZY = ['yaml', 'tinyglobby'];
 // Only these: the package carries dist/vendor/*.js, and a library dropped from the list must not linger there.
-rmSync(join(root, 'dist/vendor'), { recursive: true, force: true });
+if (!testsOnly) rmSync(join(root, 'dist/vendor'), { recursive: true, force: true });
 const lazyVendor = {
   name: 'lazy-vendor',
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(${LAZY.join('|')})$`) }, (a) => ({ path: `./vendor/${a.path}.js`, external: true }));
   },
 };
-const builds = [
-  esbuild.build({
-    ...common,
-    entryPoints: { 'cli-main': 'server/src/cli/main.ts' },
-    outdir: 'dist',
-    minify: !args.has('--dev'),
-    metafile: true,
-    plugins: [lazyVendor],
-  }),
-  // dist/cli.js, what `node dist/cli.js` and the `pilot-plan` command run: turns Node's compile cache on, loads cli-main.js.
-  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/launch.ts' }, outdir: 'dist', minify: !args.has('--dev') }),
-  esbuild.build({
-    ...common,
-    entryPoints: Object.fromEntries(LAZY.map((name) => [`vendor/${name}`, require.resolve(name)])),
-    outdir: 'dist',
-    minify: !args.has('--dev'),
-  }),
-  esbuild.build({
-    ...common,
-    entryPoints: { server: 'server/src/lsp/main.ts' },
-    outdir: 'dist',
-    minify: !args.has('--dev'),
-  }),
-];
+const builds = [];
+if (!testsOnly) {
+  builds.push(
+    esbuild.build({
+      ...common,
+      entryPoints: { 'cli-main': 'server/src/cli/main.ts' },
+      outdir: 'dist',
+      minify: !args.has('--dev'),
+      metafile: true,
+      plugins: [lazyVendor],
+    }),
+    // dist/cli.js, what `node dist/cli.js` and the `pilot-plan` command run: turns Node's compile cache on, loads cli-main.js.
+    esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/launch.ts' }, outdir: 'dist', minify: !args.has('--dev') }),
+    esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(LAZY.map((name) => [`vendor/${name}`, require.resolve(name)])),
+      outdir: 'dist',
+      minify: !args.has('--dev'),
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: { server: 'server/src/lsp/main.ts' },
+      outdir: 'dist',
+      minify: !args.has('--dev'),
+    }),
+  );
+}
 // The client is two bundles: activation loads the small one; the language client follows.
-if (!packed) {
+if (!packed && !testsOnly) {
   builds.push(esbuild.build({
     ...common,
     entryPoints: { client: 'client/src/extension.ts', 'language-client': 'client/src/language-client.ts' },
@@ -167,18 +173,20 @@ if (!packed) {
     external: ['vscode'],
     minify: !args.has('--dev'),
   }));
+}
+if (!packed) {
   // Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.
   const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e'));
   if (tests.length) {
     builds.push(esbuild.build({ ...common, entryPoints: tests, outbase: 'test', outdir: 'out/test', packages: 'external' }));
   }
   const e2e = walk(join(root, 'test'), (p) => relative(root, p).startsWith('test/e2e') && p.endsWith('.ts'));
-  if (e2e.length) {
+  if (e2e.length && !testsOnly) {
     builds.push(esbuild.build({ ...common, entryPoints: e2e, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] }));
   }
 }
 // --action (npm run build:action) also writes the GitHub Action's committed bundle; a plain build never does, so its test sees a stale one.
 if (args.has('--action')) builds.push(esbuild.build(actionBundle));
 const results = await Promise.all(builds);
-writeFileSync(join(root, 'dist/meta.json'), JSON.stringify(results[0].metafile));
+if (!testsOnly) writeFileSync(join(root, 'dist/meta.json'), JSON.stringify(results[0].metafile));
 if (!args.has('--quiet')) console.log(`built in ${Date.now() - t0} ms`);
