@@ -34,6 +34,7 @@ describe('LineIndex.edited', () => {
       old.lineCount; // computed, as the previous version's would be
       const got = old.edited(after, start, end, inserted.length);
       assert.deepEqual(starts(got), starts(new LineIndex(after)), JSON.stringify({ before, start, end, inserted }));
+      assert.deepEqual(starts(old), starts(new LineIndex(before)), 'the edited index, asked again, still knows its own text');
     }
   });
 

@@ -73,4 +73,25 @@ describe('PlanIndex', () => {
     assert.deepEqual(targetsOf(plan), ['IND-MISSING → none', 'T-B → task', 'IND-X → none']);
     assert.deepEqual(plan.duplicates, []);
   });
+
+  it('replaced by a version with the same IDs (a keystroke in a title), holds the new entities and references everywhere, as a fresh index does', () => {
+    const plan = new PlanIndex('/plan');
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
+    plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
+    plan.references; // the tables are built, as after a check
+    const edited = model('/plan/tasks.pilot.yaml', TASKS.replace('title: 甲', 'title: 甲乙丙\n    lead: 市发展改革委'));
+    plan.setFile(edited);
+    const fresh = new PlanIndex('/plan');
+    fresh.setFile(edited);
+    fresh.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
+    assert.equal(plan.definitionsOf('T-A')[0], edited.entities[0]);
+    assert.deepEqual(plan.definitionsOf('T-B').map((e) => e.file), ['/plan/tasks.pilot.yaml', '/plan/indicators.pilot.yaml']);
+    assert.equal(plan.definitionsOf('T-B')[0], edited.entities[1]);
+    assert.equal(plan.duplicates[0][0], edited.entities[1], 'the duplicate list holds the new definition');
+    assert.deepEqual(plan.references, edited.references.concat(plan.references.slice(edited.references.length)));
+    assert.equal(plan.references[2].from, edited.entities[0]);
+    assert.deepEqual(targetsOf(plan), targetsOf(fresh));
+    assert.deepEqual(plan.allDefinitions().map((e) => `${e.id}@${e.file}`).sort(), fresh.allDefinitions().map((e) => `${e.id}@${e.file}`).sort());
+    assert.equal(plan.targets[2][0], edited.entities[1], "a reference's target is the new definition");
+  });
 });

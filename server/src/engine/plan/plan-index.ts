@@ -33,10 +33,12 @@ interface Tables {
   duplicates: Entity[][];
   /** The references whose ID was not defined when their file was added: looked up again when asked. */
   pending: number[];
+  /** Where each file's references begin in `refs` (a file's references are added together). */
+  refStart: Map<string, number>;
 }
 
 function emptyTables(): Tables {
-  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [] };
+  return { defs: new Map(), refs: [], targets: [], duplicates: [], pending: [], refStart: new Map() };
 }
 
 /**
@@ -46,6 +48,7 @@ function emptyTables(): Tables {
  */
 function add(tables: Tables, f: FileModel): void {
   const { defs, refs, targets, duplicates, pending } = tables;
+  tables.refStart.set(f.path, refs.length);
   for (const e of f.entities) {
     const known = defs.get(e.id);
     if (known === undefined) defs.set(e.id, [e]);
@@ -57,6 +60,28 @@ function add(tables: Tables, f: FileModel): void {
     refs.push(r);
     targets.push(target ?? NO_DEFINITIONS);
   }
+}
+
+/** Whether two versions of a file define the same IDs and refer to the same IDs, in the same order. */
+function sameIds(a: FileModel, b: FileModel): boolean {
+  if (a.entities.length !== b.entities.length || a.references.length !== b.references.length) return false;
+  for (let i = 0; i < a.entities.length; i++) if (a.entities[i].id !== b.entities[i].id) return false;
+  for (let i = 0; i < a.references.length; i++) if (a.references[i].id !== b.references[i].id) return false;
+  return true;
+}
+
+/**
+ * The tables with file `before` replaced by `after`, a version with the same IDs (sameIds): each
+ * entity and reference takes its predecessor's place, so the tables are what adding the files
+ * afresh would make, and every lookup (which depends on IDs only) stays as it was.
+ */
+function replaceSameIds(tables: Tables, before: FileModel, after: FileModel): void {
+  for (let i = 0; i < after.entities.length; i++) {
+    const list = tables.defs.get(after.entities[i].id)!;
+    list[list.indexOf(before.entities[i])] = after.entities[i];
+  }
+  const start = tables.refStart.get(after.path)!;
+  for (let i = 0; i < after.references.length; i++) tables.refs[start + i] = after.references[i];
 }
 
 export class PlanIndex implements PlanView {
@@ -81,7 +106,9 @@ export class PlanIndex implements PlanView {
   setFile(model: FileModel): void {
     const before = this.fileMap.get(model.path);
     this.fileMap.set(model.path, model);
-    if (before) this.tables = undefined;
+    // A keystroke rarely changes a file's IDs: its entities then take their predecessors' places.
+    if (before && this.tables && sameIds(before, model)) replaceSameIds(this.tables, before, model);
+    else if (before) this.tables = undefined;
     else if (this.tables) add(this.tables, model);
     this.resolved = false;
     // The checker adds a plan's files one by one, asking for its Plan files in between.
