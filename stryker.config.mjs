@@ -10,6 +10,9 @@
 const MUTATE = ['server/src/engine/parse/**/*.ts', 'server/src/engine/plan/**/*.ts'];
 // PILOT_PLAN_MUTATION_FULL=1: also the slowest tests and the static mutants (below); many times longer.
 const FULL = Boolean(process.env.PILOT_PLAN_MUTATION_FULL);
+// PILOT_PLAN_MUTATION_SPEC=out/test/engine/x.test.js,...: only these test bundles. For a re-run of the
+// survivors with only the tests added since (scripts/mutation-summary.mjs --rerun): the others let them pass.
+const SPEC = process.env.PILOT_PLAN_MUTATION_SPEC?.split(',');
 // The slowest in-process tests (30 to 90 s each on a busy two-core machine, while a mutant that
 // survives runs every test that reached it): left out unless FULL. Each has quicker siblings that
 // compare the same paths (fewer mutants, every example, the conformance suite).
@@ -31,7 +34,7 @@ export default {
     'no-package': true,
     'no-opts': true,
     // Quick tests first: a mutant is killed by the first test that fails, and the rules' tests fail first.
-    spec: ['out/test/rules/*.test.js', 'out/test/golden/*.test.js', 'out/test/engine/*.test.js'],
+    spec: SPEC ?? ['out/test/rules/*.test.js', 'out/test/golden/*.test.js', 'out/test/engine/*.test.js'],
     ignore: ['out/test/engine/hostile.test.js'],
     ...(FULL ? {} : { grep: `^(?!.*(?:${SLOW.join('|')}))` }),
   },

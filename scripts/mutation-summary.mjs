@@ -1,10 +1,10 @@
 // `npm run mutation:summary`: the mutation score of each module from StrykerJS's JSON report
 // (mutation-testing-report-schema), as a Markdown table for notes, weakest module first.
 //   node scripts/mutation-summary.mjs [report.json ...] [--survivors] [--rerun]
-// Several reports are merged, a later one's result for a mutant replacing an earlier one's: a run
-// over the survivors only, after tests were added, updates the full run it came from (the sources
-// must be the same). --survivors lists the mutants the tests let pass, where and what they changed;
-// --rerun prints the `--mutate` argument that runs only those again.
+// Several reports are merged, a later one's result for a mutant replacing an earlier one's where that
+// did not detect it: a run over the survivors only, after tests were added, updates the full run it
+// came from (the sources must be the same, and the tests only added to). --survivors lists the mutants the tests let pass,
+// where and what they changed; --rerun prints the commands that run only those again.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -29,9 +29,21 @@ for (const path of paths) {
   for (const [name, f] of Object.entries(report.files)) {
     const file = files.get(name) ?? { source: f.source, mutants: new Map() };
     if (file.source !== f.source) fail(`${name} differs between the reports: merge only runs over the same sources`);
-    for (const m of f.mutants) file.mutants.set(key(m), m);
+    for (const m of f.mutants) file.mutants.set(key(m), merged(file.mutants.get(key(m)), m));
     files.set(name, file);
   }
+}
+
+/**
+ * A mutant's result over two runs, the later with tests added: what the earlier tests detected stays
+ * detected (a re-run's ranges take in mutants nested in a survivor's, which its new tests alone may
+ * let pass), and a survivor the new tests do not reach is still covered by the old ones.
+ */
+function merged(before, after) {
+  if (!before) return after;
+  if (before.status === 'Killed' || before.status === 'Timeout') return before;
+  if (after.status === 'NoCoverage' && before.status === 'Survived') return before;
+  return after;
 }
 
 /** A mutant's identity across runs (ids are only unique within one report). */
@@ -95,6 +107,7 @@ if (flags.has('--rerun')) {
   else {
     // The run writes the same report file: keep this one to merge with.
     console.log('\ncp reports/mutation/mutation.json reports/mutation/before.json');
+    console.log('# Optionally only the new test files, as built (the others let these mutants pass): PILOT_PLAN_MUTATION_SPEC=out/test/engine/new.test.js');
     console.log(`npm run mutation -- --mutate ${[...new Set(ranges)].join(',')}`);
     console.log('node scripts/mutation-summary.mjs reports/mutation/before.json reports/mutation/mutation.json');
   }
