@@ -13,8 +13,6 @@ import {
   asString,
   buildFileModel,
   dataAt,
-  definesKind,
-  definitionList,
   entries,
   idSpan,
   isObj,
@@ -115,22 +113,6 @@ describe('buildFileModel', () => {
     assert.deepEqual(entityRows(model('kind: Tasks\ntasks: { id: T-1 }\nprojects: P-1\n')), []);
   });
 
-  it('built from the previous version of the same file keeps what an edit did not touch; of another file, nothing', () => {
-    const p1 = parseText('/p/f.pilot.yaml', TASKS);
-    const m1 = buildFileModel(p1);
-    const p2 = parseText('/p/f.pilot.yaml', TASKS.replace('  - id: P-1\n', '  - id: P-2\n'), p1);
-    const m2 = buildFileModel(p2, m1);
-    assert.equal(m2.entities[0], m1.entities[0], 'T-1 kept');
-    assert.notEqual(m2.entities[2], m1.entities[2], 'the project made anew');
-    assert.equal(m2.entities[2].id, 'P-2');
-    assert.deepEqual(entityRows(m2), entityRows(buildFileModel(p2)));
-    assert.deepEqual(referenceRows(m2), referenceRows(buildFileModel(p2)));
-    // Another file with the very same entry objects (a copy's parse): its entities are not this file's.
-    const copy: ParsedFile = Object.create(p2, { path: { value: '/p/copy.pilot.yaml' } });
-    const fromOther = buildFileModel(copy, m2);
-    assert.deepEqual(entityRows(fromOther), entityRows(m2).map((r) => r.replace('/p/f.pilot.yaml', '/p/copy.pilot.yaml')));
-    assert.ok(fromOther.entities.every((e) => !m2.entities.includes(e)));
-  });
 });
 
 describe('model helpers', () => {
@@ -175,18 +157,6 @@ describe('model helpers', () => {
     assert.deepEqual(['a', '', 1, null, ['a']].map(asString), ['a', '', undefined, undefined, undefined]);
   });
 
-  it('definitionList and definesKind: none, one, or several definitions', () => {
-    const [task, project] = model(TASKS).entities.filter((e) => e.kind === 'task' || e.kind === 'project').slice(1);
-    assert.deepEqual(definitionList(undefined), []);
-    assert.deepEqual(definitionList(task), [task]);
-    assert.deepEqual(definitionList([task, project]), [task, project]);
-    assert.equal(definesKind(undefined, ['task']), false);
-    assert.equal(definesKind(task, ['task']), true);
-    assert.equal(definesKind(task, ['project', 'indicator']), false);
-    assert.equal(definesKind([task, project], ['project']), true);
-    assert.equal(definesKind([task, project], ['risk']), false);
-    assert.equal(definesKind([], ['task']), false);
-  });
 
   it("idSpan: the ID's value, else the entry's first key, else the file's start", () => {
     const text = 'kind: Tasks\ntasks:\n  - id: T-1\n  - title: 无编号\n';

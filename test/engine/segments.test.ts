@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { segment, type Segmentation } from '../../server/src/engine/parse/segments';
-import { lineChange } from '../../server/src/engine/text/line-change';
+import { lineChangeOf as lineChange } from '../util/text-change';
 
 /** Each segment as `key` or `key[index]`, and its text. */
 function cut(text: string): string[] | undefined {
