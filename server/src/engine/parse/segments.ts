@@ -45,10 +45,8 @@ const SCREENS: [string[], RegExp][] = [
   [['---', '...'], /^(---|\.\.\.)(\s|$)/m],
   [['?'], /^\s*\?(\s|$)/m],
   [['#'], /["'\]}]#/],
-  // Keys that are empty (`[a,: b]`), a collection (`{[a]: 1}`) or null (`~: a`): the whole file's parse judges them.
-  [[':'], /[[{,][ ]*:/],
+  // A collection as a key (`{[a]: 1}`): the segment's parse would drop its entry, the whole file's keeps it.
   [[']', '}'], /[\]}][ \t]*:/],
-  [['~', 'null', 'Null', 'NULL'], /(?:^|[\s{[,])(?:~|null|Null|NULL)[ \t]*:(?:[\s,\]}]|$)/m],
   [['\t'], /\t/],
   [['|', '>'], /^\s*[|>][-+0-9]*\s*$|:\s*[|>][-+]?[1-9]|[|>][-+]?[ ]*(#[^\n]*)?\r?\n[ ]+\r?\n/m],
 ];
