@@ -163,7 +163,8 @@ const CITY: Content = {
     {
       id: 'IND-NONFOSSIL-SHARE', name: '非化石能源消费比重', nameEn: 'Share of non-fossil energy in total energy consumption', category: 'energy',
       type: 'share', unit: '%', direction: 'increase', binding: true, baseline: 15,
-      targets: [{ year: 2025, value: 20, comparator: '>=' }, { year: 2030, value: 25, comparator: '~' }], nationalRef: 'non-fossil-share',
+      // No nationalRef: a share is checked against the province's target, which these placeholders cannot know.
+      targets: [{ year: 2025, value: 20, comparator: '>=' }, { year: 2030, value: 25, comparator: '~' }],
     },
     {
       id: 'IND-GREEN-BUILDING-SHARE', name: '城镇新建建筑中绿色建筑面积占比', nameEn: 'Share of green buildings in new urban construction', category: 'buildings',

@@ -215,9 +215,13 @@ describe('docs/format.md: the format document', () => {
     for (const row of t.rows) {
       const ind = NATIONAL_TARGETS[codeOf(row[0]) as keyof typeof NATIONAL_TARGETS];
       assert.equal(codeOf(row[3]), ind.type, `the type of ${ind.key}`);
+      // What the rule compares the indicator's targets with (docs/rules/national-target.md).
+      const compared = { national: '国家同期降幅', province: '所在省份的目标', none: '不比较' }[ind.comparison];
+      assert.ok(row[7]?.startsWith(compared), `${ind.key}: compared with ${ind.comparison}, in "${row[7]}"`);
       for (const [year, cell] of [
         [2025, row[4]],
         [2030, row[5]],
+        [2035, row[6]],
       ] as const) {
         const target = ind.targets.find((x) => x.year === year);
         if (!target) {
@@ -229,6 +233,7 @@ describe('docs/format.md: the format document', () => {
         assert.ok(cell.includes(figure), `${ind.key} ${year}: ${figure} in "${cell}"`);
         if (target.referenceYear) assert.ok(cell.includes(String(target.referenceYear)), `${ind.key} ${year}: against ${target.referenceYear}`);
       }
+      assert.deepEqual(ind.targets.map((x) => x.year).filter((y) => y !== 2025 && y !== 2030 && y !== 2035), [], `${ind.key}: every year has a column`);
     }
   });
 

@@ -2,18 +2,21 @@
  * Hover text: the bilingual documentation of a key or an enum value from the
  * schemas; for an ID (a definition or a reference) what it names, its kind
  * and file; for an indicator its baseline → targets and the average annual
- * change they imply.
+ * change they imply, and the national target it names in `nationalRef` (also
+ * on the `nationalRef` value).
  */
 import type { Span } from '../findings';
 import { KIND_NAMES, type Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { dataAt, idSpan, type Entity } from '../plan/model';
+import { dataAt, idSpan, isObj, type Entity } from '../plan/model';
 import { TYPE_NAMES, indicatorType } from '../indicators';
 import { kindFromText } from './completion';
 import { bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
 import { displayPath, entityName, local, text, type EditorFile, type EditorPlan } from './context';
 import { idAt } from './navigation';
 import { trendMarkdown } from './indicator-trend';
+import { nationalContextMarkdown } from './national-context';
+import { provinceOfFile } from '../provincial-targets';
 
 export interface HoverResult {
   markdown: string;
@@ -46,6 +49,7 @@ export function entityMarkdown(plan: EditorPlan, e: Entity, locale: Locale): str
     const baseYear = plan.index.settings?.baseYear;
     const trend = trendMarkdown(d, baseYear, locale);
     if (trend.length) parts.push(trend.join('\n'));
+    parts.push(...nationalContextMarkdown(d, provinceOfFile(m, plan.index.planFiles), locale));
     const users = plan.index.referencesTo(e.id).filter((r) => r.field === 'indicators').map((r) => r.from.id).filter(Boolean);
     parts.push(users.length ? text(locale, `关联任务：${users.map((u) => `\`${u}\``).join('、')}`, `Tasks: ${users.map((u) => `\`${u}\``).join(', ')}`) : text(locale, '尚无任务关联该指标', 'No task references this indicator yet'));
   } else {
@@ -110,9 +114,14 @@ export function hoverAt(file: EditorFile, plan: EditorPlan, offset: number, loca
   if (!path.length) return undefined;
   const value = at.part === 'value' ? dataAt(parsed.data, path) : undefined;
   const scalar = value === undefined || typeof value === 'object' ? undefined : value;
-  const md = keyMarkdown(kind, path, parsed.data, locale, scalar);
+  let md = keyMarkdown(kind, path, parsed.data, locale, scalar);
   const span = parsed.span(path, at.part);
   if (!md || !span) return undefined;
+  // On `nationalRef`'s value: the national figures and what the indicator's targets are checked against.
+  if (scalar !== undefined && path.length === 3 && path[0] === 'indicators' && path[2] === 'nationalRef') {
+    const indicator = dataAt(parsed.data, path.slice(0, 2));
+    if (isObj(indicator)) md = [md, ...nationalContextMarkdown(indicator, provinceOfFile(model, plan.index.planFiles), locale)].join('\n\n');
+  }
   if (at.part === 'value' && scalar === undefined) return undefined;
   return { markdown: md, span };
 }
