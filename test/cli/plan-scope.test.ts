@@ -116,7 +116,9 @@ describe('cli: --whole-plans', () => {
       const { result, report } = cliJson(['indicators.pilot.yaml', '--whole-plans'], { cwd: dir });
       assert.equal(result.status, 1, result.stderr);
       assert.equal(report.files.length, planFiles('examples/guangzhou').length);
-      assert.deepEqual(found(report), ['indicators.pilot.yaml:37 orphan', 'tasks/energy.pilot.yaml:11 unresolved-reference', 'tasks/energy.pilot.yaml:22 unresolved-reference']);
+      const renamed = fs.readFileSync(nodePath.join(dir, 'indicators.pilot.yaml'), 'utf8').split('\n').indexOf('  - id: IND-NONFOSSIL-RATIO') + 1;
+      assert.ok(renamed > 0);
+      assert.deepEqual(found(report), [`indicators.pilot.yaml:${renamed} orphan`, 'tasks/energy.pilot.yaml:11 unresolved-reference', 'tasks/energy.pilot.yaml:22 unresolved-reference']);
       // Every file of the plan, once, however many of them are given.
       const all = cliJson(['--whole-plans', 'tasks/energy.pilot.yaml', 'indicators.pilot.yaml', 'pilot-plan.config.yaml'], { cwd: dir }).report;
       assert.deepEqual(found(all), found(report));

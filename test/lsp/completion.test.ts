@@ -131,11 +131,11 @@ describe('lsp: completion', function () {
     const pct = await complete('indicators.pilot.yaml', share);
     assert.deepEqual(labels(pct), ['%']);
     assert.equal((pct[0].textEdit as { newText: string }).newText, '"%"', 'quoted: % cannot start a plain scalar');
-    const level = inds.replace('    type: level\n    unit: GW\n', '    type: level\n    unit: |\n');
+    const level = inds.replace('    type: level\n    unit: 万kW', '    type: level\n    unit: |');
     const lv = await complete('indicators.pilot.yaml', level);
-    assert.ok(labels(lv).includes('GW') && !labels(lv).includes('%'));
+    assert.ok(labels(lv).includes('万kW') && !labels(lv).includes('%'));
     // A comparator needs quotes too.
-    const cmp = await complete('indicators.pilot.yaml', inds.replace('{ year: 2030, value: 26, comparator: "~" }', '{ year: 2030, value: 26, comparator: | }'));
+    const cmp = await complete('indicators.pilot.yaml', inds.replace('{ year: 2030, value: 27, comparator: "~" }', '{ year: 2030, value: 27, comparator: | }'));
     assert.deepEqual(cmp.map((i) => (i.textEdit as { newText: string }).newText), ['">="', '"<="', '"~"', '"="']);
   });
 

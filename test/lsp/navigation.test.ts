@@ -63,12 +63,12 @@ describe('lsp: hover, definition, references, rename', function () {
     const ind = p.path('indicators.pilot.yaml');
     client.open(ind);
     const byId = await hover(ind, 'IND-CO2-INTENSITY', 4);
-    // reduction: 20.5 % below 2020 by 2025 → 1-(1-0.205)^(1/5) = 4.48 % a year
-    assert.match(byId, /20\.5% below 2020, an average cut of 4\.48% a year/);
+    // reduction: 18 % below 2020 by 2025 → 1-(1-0.18)^(1/5) = 3.89 % a year
+    assert.match(byId, /18% below 2020, an average cut of 3\.89% a year/);
     const byName = await hover(ind, '虚拟电厂可调节能力', 2);
-    // level 0.05 GW (2020) → 1 GW (2025): 20^(1/5)-1 = 82.1 % a year
+    // level 5 万kW (2020) → 80 万kW (2025): 16^(1/5)-1 = 74.1 % a year
     assert.match(byName, /IND-VPP-CAPACITY/);
-    assert.match(byName, /2025 \(from 2020\): compound \+82\.1% a year/);
+    assert.match(byName, /2025 \(from 2020\): compound \+74\.1% a year/);
     assert.match(byName, /T-ENERGY-VPP/);
   });
 
