@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 const ID = '[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*';
 const END = '(?=[\\t ]*(?:#|$))';            // value ends the line (a comment may follow)
 const END_FLOW = '(?=[\\t ]*(?:#|$|[,}\\]]))'; // … or ends a flow entry
-const KNOWN_UNITS = ['亿元', '万元', '元', '万kW', 'kW', 'MW', 'GW', '万tCO2/a', 'MtCO2/a', 'tCO2/a', '亿tCO2', '万tCO2', 'MtCO2', 'tCO2', '万tce', 'tce', '%'];
+// The units of the format: every spelling of the schemas' unit enums (万kW and 万千瓦 alike), and %;
+// longest first, so that an alternative is never the start of a later one (万tCO2/a before tCO2/a).
+const COMMON = JSON.parse(readFileSync(fileURLToPath(new URL('../schemas/common.schema.json', import.meta.url)), 'utf8'));
+const KNOWN_UNITS = [
+  ...new Set(Object.values(COMMON.$defs).flatMap((d) => d.properties?.unit?.enum ?? [])),
+  '%',
+].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const UNIT = KNOWN_UNITS.map(esc).join('|');
 const YEAR = '(?:19|20)[0-9]{2}';

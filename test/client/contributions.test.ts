@@ -181,6 +181,24 @@ describe('client: snippets', () => {
     assert.deepEqual(findings.filter((f) => !/^orphan@indicators.*IND-CO2-INTENSITY/.test(f)), []);
   });
 
+  it('offer every value of task areas, mechanism types and risk categories, as the schemas list them', () => {
+    const area = json('schemas/tasks.schema.json').$defs.task.properties.area.enum as string[];
+    const plan = json('schemas/plan.schema.json').$defs;
+    const lists: Record<string, string[]> = { area, 'carbon-accounting': plan.mechanism.properties.type.enum, 'energy-security': plan.risk.properties.category.enum };
+    let seen = 0;
+    for (const [name, s] of Object.entries(snippets)) {
+      const text = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+      for (const m of text.matchAll(/\b(area|type|category): \$\{\d+\|([^|]*)\|\}/g)) {
+        const values = m[2].split(',');
+        const expected = m[1] === 'area' ? lists.area : lists[values[0]];
+        if (!expected) continue;
+        assert.deepEqual(values, expected, `${name}: the choices of ${m[1]}`);
+        seen++;
+      }
+    }
+    assert.ok(seen >= 6, `${seen} choice lists checked`);
+  });
+
   it('the target snippet is a valid target', () => {
     const indicators = body('Indicators file').replace(/( {4}targets:\n)/, `$1${indent(body('Target'), '      ')}`);
     const f = checkMemory({ 'indicators.pilot.yaml': indicators }, { only: ['yaml-syntax', 'schema', 'api-version', 'unit-mismatch', 'value-range'] });

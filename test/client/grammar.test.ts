@@ -116,6 +116,14 @@ describe('client: TextMate grammar', () => {
       assert.equal(at(rule('unit-value'), `    investment: { value: 1, unit: ${u} }`), u, u);
     }
     assert.equal(at(rule('unit-value'), '    unit: tce/万元'), 'tce/万元');
+    // Every spelling of the schemas' units is a unit of the format (万千瓦 as 万kW), marked as such.
+    const common = JSON.parse(fs.readFileSync(path.join(root, 'schemas/common.schema.json'), 'utf8'));
+    const spellings: string[] = Object.values(common.$defs as Record<string, { properties?: { unit?: { enum?: string[] } } }>).flatMap((d) => d.properties?.unit?.enum ?? []);
+    assert.ok(spellings.includes('万千瓦') && spellings.includes('亿千瓦时'));
+    for (const u of spellings) {
+      const m = new RegExp(rule('unit-value').source).exec(`    capacity: { value: 1, unit: ${u} }`);
+      assert.equal(m?.[4], u, `${u} is a known unit (capture 4), not custom text`);
+    }
   });
 
   it('the language configuration keeps IDs whole and indents after a key', () => {

@@ -125,7 +125,7 @@ describe('lsp: completion', function () {
     const money = await complete('projects.pilot.yaml', projects.replace('investment: { value: 32, unit: 亿元 }', 'investment: { value: 32, unit: | }'));
     assert.deepEqual(labels(money), ['元', '万元', '亿元']);
     const cap = await complete('projects.pilot.yaml', projects.replace('capacity: { value: 80, unit: 万kW }', 'capacity: { value: 80, unit: | }'));
-    assert.deepEqual(labels(cap), ['kW', 'MW', 'GW', '万kW']);
+    assert.deepEqual(labels(cap), ['kW', '千瓦', 'MW', '兆瓦', '万kW', '万千瓦', 'GW', '吉瓦', '百万千瓦', '亿kW', '亿千瓦']);
     const inds = p.read('indicators.pilot.yaml');
     const share = inds.replace('    type: share\n    unit: "%"\n', '    type: share\n    unit: |\n');
     const pct = await complete('indicators.pilot.yaml', share);
@@ -137,6 +137,63 @@ describe('lsp: completion', function () {
     // A comparator needs quotes too.
     const cmp = await complete('indicators.pilot.yaml', inds.replace('{ year: 2030, value: 27, comparator: "~" }', '{ year: 2030, value: 27, comparator: | }'));
     assert.deepEqual(cmp.map((i) => (i.textEdit as { newText: string }).newText), ['">="', '"<="', '"~"', '"="']);
+  });
+
+  /** The items as a client lists them: by sortText, then label. */
+  const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
+  const docOf = (item: CompletionItem) => (typeof item.documentation === 'string' ? item.documentation : item.documentation?.value ?? '');
+
+  it('offers the unit spelling the planner starts typing, each saying it equals the other spelling', async () => {
+    const projects = p.read('projects.pilot.yaml');
+    const typed = (partial: string) => projects.replace('capacity: { value: 80, unit: 万kW }', `capacity: { value: 80, unit: ${partial}| }`);
+    const zhItems = await complete('projects.pilot.yaml', typed('万千'));
+    const first = sorted(zhItems)[0];
+    assert.equal(first.label, '万千瓦');
+    assert.equal(first.preselect, true);
+    assert.equal(zhItems.filter((i) => i.preselect).length, 1);
+    assert.equal(insert(typed('万千').replace('|', ''), first), projects.replace('unit: 万kW }', 'unit: 万千瓦 }'));
+    assert.match(docOf(first), /同 万kW/);
+    assert.match(docOf(first), /the same as 万kW/);
+    assert.match(first.detail!, /10\^4 kW · 万千瓦/);
+    const enItems = await complete('projects.pilot.yaml', typed('万k'));
+    const kw = sorted(enItems)[0];
+    assert.equal(kw.label, '万kW');
+    assert.equal(kw.preselect, true);
+    assert.match(docOf(kw), /中文写作 万千瓦/);
+    assert.match(docOf(kw), /written 万千瓦 in Chinese/);
+    // Every spelling is still offered, the others after.
+    assert.equal(enItems.length, 11);
+    // Storage takes electricity: 万千瓦时 after 万千, not 万千瓦.
+    const storage = projects.replace('capacity: { value: 80, unit: 万kW }', 'capacity: { value: 80, unit: 万kW }\n    storage: { value: 20, unit: 万千| }');
+    const st = sorted(await complete('projects.pilot.yaml', storage));
+    assert.equal(st[0].label, '万千瓦时');
+    assert.ok(!st.some((i) => i.label === '万千瓦'));
+    // An indicator's unit (free text): the known spellings, with what they are and their equals.
+    const inds = p.read('indicators.pilot.yaml');
+    const lv = sorted(await complete('indicators.pilot.yaml', inds.replace('    type: level\n    unit: GW\n', '    type: level\n    unit: 万千|\n')));
+    assert.equal(lv[0].label, '万千瓦');
+    assert.match(docOf(lv[0]), /与 `万kW` 相同/);
+    assert.match(docOf(lv[0]), /The same as `万kW`/);
+    const intensity = sorted(await complete('indicators.pilot.yaml', inds.replace('    type: level\n    unit: GW\n', '    type: level\n    unit: 吨标|\n')));
+    assert.equal(intensity[0].label, '吨标准煤/万元');
+    assert.match(docOf(intensity[0]), /`tce\/万元`/);
+  });
+
+  it('offers the new task areas, mechanism types and risk categories, the values before them unchanged', async () => {
+    const areas = labels(await complete('tasks/energy.pilot.yaml', energy().replace('    area: energy-transition\n', '    area: |\n')));
+    assert.deepEqual(areas, [
+      'energy-transition', 'energy-efficiency', 'industry', 'buildings', 'transport', 'circular-economy', 'innovation', 'carbon-sink', 'public-action', 'policy-mechanism',
+      'agriculture-rural', 'industry-upgrading', 'green-economy', 'market-mechanism', 'pilot-demonstration', 'regional-cooperation', 'other',
+    ]);
+    const plan = p.read('plan.pilot.yaml');
+    const types = await complete('plan.pilot.yaml', plan.replace('    type: carbon-accounting\n', '    type: |\n'));
+    assert.deepEqual(labels(types).slice(-6), ['green-power-trading', 'carbon-inclusive', 'fiscal-tax', 'energy-saving-review', 'carbon-disclosure', 'other']);
+    const inclusive = types.find((i) => i.label === 'carbon-inclusive')!;
+    assert.match(inclusive.detail!, /碳普惠/);
+    assert.match(inclusive.detail!, /Carbon-inclusive/);
+    const risks = await complete('plan.pilot.yaml', plan.replace('    category: power-supply\n', '    category: |\n'));
+    assert.deepEqual(labels(risks).slice(-5), ['supply-chain', 'food-security', 'livelihood', 'financial-debt', 'other']);
+    assert.match(docOf(risks.find((i) => i.label === 'livelihood')!), /群众正常生产生活/);
   });
 
   it('completes in a file that does not parse, from the last good parse and the indentation', async () => {

@@ -45,6 +45,30 @@ describe('lsp: hover, definition, references, rename', function () {
     assert.match(h, /Energy saving and efficiency/);
   });
 
+  it('hover on a unit: what it is and the spelling equal to it, in both languages', async () => {
+    const projects = p.path('projects.pilot.yaml');
+    client.open(projects);
+    const symbol = await hover(projects, 'unit: 万kW', 'unit: '.length + 1);
+    assert.match(symbol, /万千瓦 · 10\^4 kW|10\^4 kW · 万千瓦/);
+    assert.match(symbol, /中文写作 万千瓦/);
+    assert.match(symbol, /written 万千瓦 in Chinese/);
+    const before = client.text(projects);
+    client.change(projects, before.replace('capacity: { value: 80, unit: 万kW }', 'capacity: { value: 80, unit: 万千瓦 }'));
+    const chinese = await hover(projects, 'unit: 万千瓦', 'unit: '.length + 1);
+    assert.match(chinese, /同 万kW/);
+    assert.match(chinese, /the same as 万kW/);
+    client.change(projects, before);
+    // An indicator's unit is free text: what the format knows of it.
+    const ind = p.path('indicators.pilot.yaml');
+    client.open(ind);
+    const gw = await hover(ind, 'unit: GW', 'unit: '.length + 1);
+    assert.match(gw, /gigawatt/);
+    assert.match(gw, /The same as `吉瓦` or `百万千瓦`/);
+    assert.match(gw, /与 `吉瓦`、`百万千瓦` 相同/);
+    const custom = await hover(ind, 'unit: kgce', 'unit: '.length + 1);
+    assert.doesNotMatch(custom, /The same as/);
+  });
+
   it('hover on a reference: the target, its kind and file; an indicator with its trend', async () => {
     const h = await hover(energy(), 'IND-NONFOSSIL-SHARE', 4);
     assert.match(h, /indicator/);

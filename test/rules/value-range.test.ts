@@ -56,6 +56,16 @@ describe('value-range', () => {
     assert.match(f.find((x) => x.line === 9)!.message, /`capacity.value` is -1000 MW, but a capacity cannot be negative/);
   });
 
+  it('reports a negative storage or annual generation, in whatever spelling of unit', () => {
+    const p = projects('    storage: { value: -20, unit: 万千瓦时 }\n    generation: { value: -2.4, unit: 亿kWh }\n    capacity: { value: 0, unit: 万千瓦 }\n');
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN, 'projects.pilot.yaml': p }, only);
+    assert.deepEqual(summary(f), ['value-range@projects.pilot.yaml:7', 'value-range@projects.pilot.yaml:8']);
+    assert.match(f[0].message, /`storage.value` is -20 万千瓦时, but a storage capacity cannot be negative/);
+    assert.match(f[1].message, /`generation.value` is -2.4 亿kWh, but an annual generation cannot be negative/);
+    const zh = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN, 'projects.pilot.yaml': p }, { ...only, locale: 'zh-CN' });
+    assert.match(zh[0].message, /`storage.value` 为 -20 万千瓦时，储能容量不能为负数/);
+  });
+
   it('reports a negative investmentTotal in the Plan file, and inline projects', () => {
     const text = MINIMAL_PLAN.replace('baseYear: 2020\n', 'baseYear: 2020\ninvestmentTotal: { value: -5, unit: 亿元 }\n').replace(
       'indicators:\n  - id: IND-1',

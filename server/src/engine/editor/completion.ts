@@ -14,6 +14,7 @@ import { yamlScalar } from '../../common/yaml-scalar';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
 import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
 import { displayPath, entityName, freshId, planEntities, readableModels, text, type EditorFile, type EditorPlan } from './context';
+import { INDICATOR_UNITS, UNITS, unitMarkdown } from '../units';
 
 export type CandidateKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet' | 'unit' | 'year' | 'file';
 
@@ -108,7 +109,7 @@ function isYearView(v: SchemaView): boolean {
 function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate['replace'], exclude: Set<unknown> = new Set()): CompletionCandidate[] {
   const values = view.enumValues;
   if (!values) return [];
-  return values
+  const out = values
     .filter((v) => !exclude.has(v.value))
     .map((v, i) => {
       const d = splitEnumDescription(v.description);
@@ -126,9 +127,37 @@ function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate
         replace,
       };
     });
+  return env.ctx.path[env.ctx.path.length - 1] === 'unit' ? typedFirst(env, out) : out;
 }
 
-const COMMON_UNITS = ['GW', '万kW', 'MW', 'tce/万元', 'tCO2/万元', 'kgCO2/km', '万tCO2', '亿tCO2', '万tce', '万辆', '万平方米', '个'];
+/**
+ * Units: the spellings that start as the planner started typing first, the first of them
+ * preselected (`万千` → 万千瓦, `万k` → 万kW), so the spelling they chose is the one offered.
+ */
+function typedFirst(env: Env, candidates: CompletionCandidate[]): CompletionCandidate[] {
+  const typed = env.ctx.partial.replace(/^["']/, '');
+  if (!typed) return candidates;
+  let first = true;
+  return candidates.map((c) => {
+    if (!c.label.startsWith(typed)) return { ...c, sortText: `1${c.sortText ?? ''}` };
+    const out: CompletionCandidate = { ...c, sortText: `0${c.sortText ?? ''}`, preselect: first || undefined };
+    first = false;
+    return out;
+  });
+}
+
+/** Units of levels and intensities plans often write, each with its equal spellings (units.ts), then a few counts. */
+const COMMON_UNITS: readonly string[] = [
+  ...['GW', '万kW', 'MW', '亿kW'].flatMap((u) => [u, ...(UNITS.capacity.units.find((x) => x.unit === u)?.equals ?? [])]),
+  ...INDICATOR_UNITS.flatMap((u) => [u.unit, ...u.equals]),
+  ...['万tCO2', '亿tCO2'].flatMap((u) => [u, ...(UNITS.emission.units.find((x) => x.unit === u)?.equals ?? [])]),
+  ...['万tce', '亿tce'].flatMap((u) => [u, ...(UNITS.energy.units.find((x) => x.unit === u)?.equals ?? [])]),
+  ...['万kWh', '亿kWh'].flatMap((u) => [u, ...(UNITS.electricity.units.find((x) => x.unit === u)?.equals ?? [])]),
+  'kgCO2/km',
+  '万辆',
+  '万平方米',
+  '个',
+];
 
 function indicatorUnitCandidates(env: Env, view: SchemaView, indicator: unknown, replace: CompletionCandidate['replace']): CompletionCandidate[] {
   const type = isObj(indicator) ? indicator.type : undefined;
@@ -136,7 +165,7 @@ function indicatorUnitCandidates(env: Env, view: SchemaView, indicator: unknown,
   const add = (u: string, detail: string, sort: string) => {
     if (out.some((c) => c.label === u)) return;
     const insert = yamlScalar(u);
-    out.push({ label: u, kind: 'unit', detail, insertText: insert, filterText: insert !== u ? insert : undefined, sortText: sort, replace });
+    out.push({ label: u, kind: 'unit', detail, documentation: unitMarkdown(u, env.zhFirst), insertText: insert, filterText: insert !== u ? insert : undefined, sortText: sort + String(out.length).padStart(3, '0'), replace });
   };
   const pct = text(env.locale, '百分比：占比和降低率指标必须使用 %', 'Percent: share and reduction indicators must use %');
   if (type === 'share' || type === 'reduction') {
@@ -148,10 +177,12 @@ function indicatorUnitCandidates(env: Env, view: SchemaView, indicator: unknown,
   for (const m of readableModels(env.plan)) {
     for (const e of m.entities) if (e.kind === 'indicator' && typeof e.data.unit === 'string' && e.data.unit !== '%' && (!type || e.data.type === type)) used.add(e.data.unit);
   }
+  // The text being typed is in the parse too: not a unit the plan uses.
+  used.delete(env.ctx.partial.replace(/^["']/, ''));
   for (const u of used) add(u, text(env.locale, '本方案中已使用的单位', 'A unit used in this plan'), '1');
   for (const ex of view.examples) if (typeof ex === 'string' && ex !== '%') add(ex, text(env.locale, '常用单位', 'A common unit'), '2');
   for (const u of COMMON_UNITS) add(u, text(env.locale, '常用单位', 'A common unit'), '3');
-  return out;
+  return typedFirst(env, out);
 }
 
 function yearCandidates(env: Env, replace: CompletionCandidate['replace']): CompletionCandidate[] {

@@ -3,7 +3,7 @@
  * schemas; for an ID (a definition or a reference) what it names, its kind
  * and file; for an indicator its baseline → targets and the average annual
  * change they imply, and the national target it names in `nationalRef` (also
- * on the `nationalRef` value).
+ * on the `nationalRef` value); for a unit what it is and the spellings equal to it.
  */
 import type { Span } from '../findings';
 import { KIND_NAMES, type Locale } from '../i18n/messages';
@@ -17,6 +17,7 @@ import { idAt } from './navigation';
 import { trendMarkdown } from './indicator-trend';
 import { nationalContextMarkdown } from './national-context';
 import { provinceOfFile } from '../provincial-targets';
+import { unitMarkdown } from '../units';
 
 export interface HoverResult {
   markdown: string;
@@ -74,6 +75,10 @@ function keyMarkdown(kind: ReturnType<typeof kindFromText>, path: JsonPath, data
       const d = splitEnumDescription(hit.description);
       parts.push(`\`${String(value)}\`: **${d.title ? bilingual(d.title, zhFirst) : String(value)}**`);
       if (d.text) parts.push(...(d.text.zh === d.text.en ? [d.text.zh] : zhFirst ? [d.text.zh, d.text.en] : [d.text.en, d.text.zh]));
+    } else if (key === 'unit' && typeof value === 'string') {
+      // An indicator's unit is free text: what the format knows of it, if anything.
+      const unit = unitMarkdown(value.trim(), zhFirst);
+      if (unit) parts.push(unit);
     }
   }
   const doc = describe(view, zhFirst);

@@ -3,8 +3,9 @@
  *
  * - share and reduction indicators: `unit` is `%`;
  * - level and intensity indicators: `unit` is not `%` (any other text is free);
- * - project `investment`, `capacity`, `reduction` and the plan's
- *   `investmentTotal` and `peak.level`: a unit of the field's list in units.ts.
+ * - project `investment`, `capacity`, `storage`, `generation`, `reduction`
+ *   and the plan's `investmentTotal` and `peak.level`: a unit of the field's
+ *   list in units.ts, canonical (万kW) or an equal spelling (万千瓦).
  *
  * The schema's unit enums and the `%` conditions carry
  * `x-pilot-rule: unit-mismatch`, so only this rule reports them. An indicator
@@ -13,10 +14,10 @@
  * for the editor's quick fix.
  */
 import { distance } from 'fastest-levenshtein';
-import { defineMessages, msg, type LocalText } from '../i18n/messages';
+import { defineMessages, listArg, msg, type LocalText } from '../i18n/messages';
 import { entries, isObj, type Obj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
-import { allowedUnits, type QuantityField } from '../units';
+import { allowedUnits, unitOf, UNITS, type QuantityField } from '../units';
 import { entryLabel, indicatorType, planOwner, projectOwner, TYPE_NAMES } from '../indicators';
 import type { Rule } from './rule';
 
@@ -34,6 +35,9 @@ defineMessages({
     zh: '{owner}：`{field}` 的单位 `{unit}` 不符合要求，可用单位为 {allowed}。{hint}',
   },
   'unit-mismatch.did-you-mean': { en: ' Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },
+  'unit-mismatch.hints': { en: '{near}{other}', zh: '{near}{other}' },
+  'unit-mismatch.other-quantity': { en: ' `{unit}` is a unit of {quantity}.', zh: '`{unit}` 是{quantity}的单位。' },
+  'unit-mismatch.other-field': { en: ' `{unit}` is a unit of {quantity}: it belongs in {fields}.', zh: '`{unit}` 是{quantity}的单位，应填在 {fields}。' },
 });
 
 /**
@@ -70,9 +74,10 @@ function commonPrefix(a: string, b: string): number {
 /** The allowed units, nearest first, and the one the value was probably meant to be. */
 export function unitSuggestions(value: string, allowed: string[]): { ordered: string[]; near?: string } {
   const v = fold(value);
-  const scored = allowed.map((u, i) => ({ u, i, d: distance(v, fold(u)), p: commonPrefix(v, fold(u)) }));
-  // Nearest first; among equals, the one sharing the longer start (亿 → 亿元, not 元).
-  scored.sort((a, b) => a.d - b.d || b.p - a.p || a.i - b.i);
+  const scored = allowed.map((u, i) => ({ u, i, d: distance(v, fold(u)), p: commonPrefix(v, fold(u)), raw: distance(value, u) }));
+  // Nearest first; among equals, the one sharing the longer start (亿 → 亿元, not 元), then the
+  // spelling nearer as written (万 千瓦 → 万千瓦, 万 kW → 万kW: both fold to 万kw).
+  scored.sort((a, b) => a.d - b.d || b.p - a.p || a.raw - b.raw || a.i - b.i);
   const best = scored[0];
   const near = best && v !== '' && best.d <= Math.max(1, Math.floor(fold(best.u).length / 3)) ? best.u : undefined;
   return { ordered: scored.map((s) => s.u), near };
@@ -87,9 +92,34 @@ function show(v: unknown): string {
   return s.length > 40 ? s.slice(0, 39) + '…' : s;
 }
 
-function unitsArg(units: string[]): LocalText {
-  const q = units.map((u) => `\`${u}\``);
-  return { en: q.length > 1 ? q.slice(0, -1).join(', ') + ' or ' + q[q.length - 1] : q.join(''), zh: q.join('、') };
+/** The field's units for a message, each canonical form with its equal spellings: `万kW` (`万千瓦`). */
+function unitsArg(field: QuantityField): LocalText {
+  const en: string[] = [];
+  const zh: string[] = [];
+  for (const u of UNITS[field].units) {
+    const equals = u.equals.map((s) => `\`${s}\``);
+    en.push(`\`${u.unit}\`${equals.length ? ` (${equals.join(', ')})` : ''}`);
+    zh.push(`\`${u.unit}\`${equals.length ? `（${equals.join('、')}）` : ''}`);
+  }
+  return { en: en.length > 1 ? en.slice(0, -1).join(', ') + ' or ' + en[en.length - 1] : en.join(''), zh: zh.join('、') };
+}
+
+/** The project fields that take each quantity (the Plan's own two are named in its messages). */
+const PROJECT_FIELDS: Partial<Record<QuantityField, string[]>> = {
+  investment: ['investment'],
+  capacity: ['capacity'],
+  electricity: ['storage', 'generation'],
+  reduction: ['reduction'],
+};
+
+/** "… is a unit of electricity: it belongs in `storage` or `generation`", for a unit of another quantity. */
+function otherQuantityHint(unit: unknown, field: QuantityField, project: boolean): ReturnType<typeof msg> | undefined {
+  const u = typeof unit === 'string' ? unit.trim() : undefined;
+  const other = u !== undefined ? unitOf(u)?.field : undefined;
+  if (!other || other === field) return undefined;
+  const fields = project ? PROJECT_FIELDS[other] : undefined;
+  const args = { unit: u, quantity: UNITS[other].name };
+  return fields ? msg('unit-mismatch.other-field', { ...args, fields: listArg(fields.map((f) => `\`${f}\``)) }) : msg('unit-mismatch.other-quantity', args);
 }
 
 export const unitMismatch: Rule = {
@@ -121,7 +151,7 @@ export const unitMismatch: Rule = {
       }
     }
 
-    const check = (owner: () => LocalText, holder: unknown, holderPath: () => JsonPath, field: string, quantity: QuantityField) => {
+    const check = (owner: () => LocalText, holder: unknown, holderPath: () => JsonPath, field: string, quantity: QuantityField, project = true) => {
       if (!isObj(holder) || !('unit' in holder)) return;
       const allowed = allowedUnits(quantity);
       const unit = holder.unit;
@@ -130,6 +160,7 @@ export const unitMismatch: Rule = {
       const span = file.parsed.span(unitPath, 'value') ?? file.parsed.span(unitPath, 'key');
       if (!span) return;
       const { ordered, near } = typeof unit === 'string' ? unitSuggestions(unit, allowed) : { ordered: allowed, near: undefined };
+      const other = otherQuantityHint(unit, quantity, project);
       ctx.report({
         file: file.path,
         span,
@@ -137,8 +168,8 @@ export const unitMismatch: Rule = {
           owner: owner(),
           unit: show(unit),
           field,
-          allowed: unitsArg(allowed),
-          hint: near ? msg('unit-mismatch.did-you-mean', { suggestion: near }) : '',
+          allowed: unitsArg(quantity),
+          hint: msg('unit-mismatch.hints', { near: near ? msg('unit-mismatch.did-you-mean', { suggestion: near }) : '', other }),
         }),
         data: { suggestions: ordered, path: unitPath },
       });
@@ -149,14 +180,16 @@ export const unitMismatch: Rule = {
       const owner = () => projectOwner(entry, e.path);
       check(owner, entry.investment, () => [...e.path, 'investment'], 'investment', 'investment');
       check(owner, entry.capacity, () => [...e.path, 'capacity'], 'capacity', 'capacity');
+      check(owner, entry.storage, () => [...e.path, 'storage'], 'storage', 'electricity');
+      check(owner, entry.generation, () => [...e.path, 'generation'], 'generation', 'electricity');
       check(owner, entry.reduction, () => [...e.path, 'reduction'], 'reduction', 'reduction');
     }
 
     if (file.kind === 'Plan' && file.root) {
       const root: Obj = file.root;
       const owner = () => planOwner(root);
-      check(owner, root.investmentTotal, () => ['investmentTotal'], 'investmentTotal', 'investment');
-      if (isObj(root.peak)) check(owner, root.peak.level, () => ['peak', 'level'], 'peak.level', 'emission');
+      check(owner, root.investmentTotal, () => ['investmentTotal'], 'investmentTotal', 'investment', false);
+      if (isObj(root.peak)) check(owner, root.peak.level, () => ['peak', 'level'], 'peak.level', 'emission', false);
     }
   },
 };

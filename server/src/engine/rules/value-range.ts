@@ -5,8 +5,8 @@
  * - share and reduction indicators: `baseline.value` and every target's
  *   `value` lie in 0–100 (both ends allowed), whatever `unit` says (a wrong
  *   unit is unit-mismatch's to report).
- * - projects: `investment.value`, `capacity.value` and `reduction.value` are
- *   not negative (0 is allowed).
+ * - projects: `investment.value`, `capacity.value`, `storage.value`,
+ *   `generation.value` and `reduction.value` are not negative (0 is allowed).
  * - the plan's `investmentTotal.value` is not negative either: it is an
  *   investment, and the schema leaves its minimum to this rule.
  *
@@ -33,6 +33,8 @@ defineMessages({
 const PROJECT_FIELDS: Record<string, LocalText> = {
   investment: { en: 'an investment', zh: '投资额' },
   capacity: { en: 'a capacity', zh: '容量' },
+  storage: { en: 'a storage capacity', zh: '储能容量' },
+  generation: { en: 'an annual generation', zh: '年发电量' },
   reduction: { en: 'an emission reduction', zh: '年减排量' },
 };
 
