@@ -9,8 +9,7 @@
  * placeholders (marked so in comments) for the planners to replace.
  */
 import { yamlScalar } from '../../server/src/common/yaml-scalar';
-import { ID_PATTERN, PROVINCES } from './generated/tables';
-import { PROVINCE_CODES } from './province-codes';
+import { ID_PATTERN, PROVINCE_CODE, PROVINCES } from './generated/tables';
 
 export type PilotType = 'city' | 'park';
 export type ParkLevel = 'national' | 'provincial';
@@ -64,7 +63,7 @@ export function suggestPlanId(opts: { name: string; nameEn?: string; type: Pilot
     if (!/^[A-Z]/.test(id)) id = 'PILOT-' + id;
     if (planIdProblem(id) === undefined && !taken.has(id)) return id;
   }
-  const code = opts.province ? PROVINCE_CODES[opts.province] : undefined;
+  const code = opts.province ? PROVINCE_CODE[opts.province] : undefined;
   const prefix = `${code ? `${code}-` : ''}${opts.type === 'park' ? 'PARK' : 'CITY'}-`;
   for (let n = 1; ; n++) {
     const id = prefix + String(n).padStart(2, '0');

@@ -3,7 +3,6 @@ import { parse } from 'yaml';
 import { checkMemory } from '../util/plan';
 import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ScaffoldOptions } from '../../client/src/scaffold';
 import { PROVINCES } from '../../client/src/generated/tables';
-import { PROVINCE_CODES } from '../../client/src/province-codes';
 
 function filesOf(opts: ScaffoldOptions, dir = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -100,12 +99,5 @@ describe('client: new plan scaffold', () => {
     assert.equal(first({ ...foshan, locale: 'en' }), '# 佛山市 carbon peak pilot implementation plan — the main plan file');
     assert.equal(first({ ...foshan, nameEn: 'Foshan', locale: 'en' }), '# Foshan (佛山市) carbon peak pilot implementation plan — the main plan file');
     assert.equal(first({ ...park, locale: 'zh-CN' }), '# 测试高新技术产业开发区碳达峰试点实施方案 — 方案主文件');
-  });
-
-  it('knows the code of every province, each its own two letters', () => {
-    assert.deepEqual(Object.keys(PROVINCE_CODES).sort(), [...PROVINCES].sort());
-    const codes = Object.values(PROVINCE_CODES);
-    assert.ok(codes.every((c) => /^[A-Z]{2}$/.test(c)));
-    assert.equal(new Set(codes).size, codes.length);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The two-letter code of each provincial-level division, which New Plan puts at the start
  * of the plan ID it suggests (`GD-CITY-01`): a code every planner can read, without pinyin.
+ * build.mjs writes it into the client's tables as `PROVINCE_CODE` (scripts/client-tables.ts).
  *
  * Source: ISO 3166-2:CN, the subdivision codes of China (ISO 3166 Maintenance Agency; the
  * letters of GB/T 2260 since the change of November 2017, when the numeric codes such as
  * CN-44 were replaced), https://www.iso.org/obp/ui/#iso:code:3166:CN. Keys are the full
- * names of the schema's `province` list (test/client/scaffold.test.ts holds the two equal).
+ * names of the schema's `province` list (the build fails when the two differ).
  */
 export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   北京市: 'BJ',
