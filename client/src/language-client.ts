@@ -99,7 +99,9 @@ export class PilotPlanClient implements vscode.Disposable {
     ];
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
-      synchronize: { fileEvents: this.watchers as vscode.FileSystemWatcher[], configurationSection: CLIENT_ID },
+      // No configurationSection: the server reads its settings in `initialize` only, and a changed one
+      // restarts it (extension.ts), which a workspace/didChangeConfiguration sent meanwhile would fail against.
+      synchronize: { fileEvents: this.watchers as vscode.FileSystemWatcher[] },
       initializationOptions: init,
       outputChannel: this.output,
       diagnosticCollectionName: LANGUAGE_ID,

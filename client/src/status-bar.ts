@@ -25,7 +25,7 @@ function displayFolder(root: string): string {
 export interface StatusSnapshot {
   visible: boolean;
   text: string;
-  /** The tooltip's text (Markdown source when it is Markdown). */
+  /** The tooltip's text: its sentences, one a line. */
   tooltip: string;
 }
 
@@ -35,6 +35,8 @@ export class StatusBar implements vscode.Disposable {
   private readonly byPlan = new Map<string, Partial<StatusParams>>();
   private running = false;
   private visible = false;
+  /** The Markdown tooltip's sentences as plain text, one a line. */
+  private tooltipText = '';
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
@@ -76,7 +78,7 @@ export class StatusBar implements vscode.Disposable {
   /** What the item shows now (the extension's API gives it to tests). */
   snapshot(): StatusSnapshot {
     const tip = this.item.tooltip;
-    return { visible: this.visible, text: this.item.text, tooltip: typeof tip === 'string' ? tip : (tip?.value ?? '') };
+    return { visible: this.visible, text: this.item.text, tooltip: typeof tip === 'string' ? tip : this.tooltipText };
   }
 
   private render(): void {
@@ -112,21 +114,15 @@ export class StatusBar implements vscode.Disposable {
     const plan = (typeof own.planId === 'string' && own.planId) || (own.planRoot ? t('statusPlanWithoutId') : t('statusNoPlan'));
     item.text = `$(pulse) ${plan}  $(error) ${errors}  $(warning) ${warnings}`;
     if (errors > 0) item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    const lines = own.planRoot ? [t('statusPlan', own.planId ?? '?'), t('statusFolder', displayFolder(own.planRoot))] : [t('statusFileWithoutPlan')];
+    if (planCounts && own.planRoot) lines.push(t('statusPlanCounts', errors, warnings, count(s.planFiles)), t('statusFileCounts', count(own.errors), count(own.warnings)));
+    else lines.push(t('statusCounts', errors, warnings));
+    lines.push(t('statusClick'));
+    this.tooltipText = lines.join('\n');
+    // Markdown for the paragraphs; the text is escaped (a plan ID or folder is never markup).
     const tip = new vscode.MarkdownString(undefined, false);
     tip.isTrusted = false;
-    if (own.planRoot) {
-      tip.appendText(t('statusPlan', own.planId ?? '?') + '\n\n');
-      tip.appendText(t('statusFolder', displayFolder(own.planRoot)) + '\n\n');
-    } else {
-      tip.appendText(t('statusFileWithoutPlan') + '\n\n');
-    }
-    if (planCounts && own.planRoot) {
-      tip.appendText(t('statusPlanCounts', errors, warnings, count(s.planFiles)) + '\n\n');
-      tip.appendText(t('statusFileCounts', count(own.errors), count(own.warnings)) + '\n\n');
-    } else {
-      tip.appendText(t('statusCounts', errors, warnings) + '\n\n');
-    }
-    tip.appendText(t('statusClick'));
+    lines.forEach((line, i) => tip.appendText((i ? '\n\n' : '') + line));
     item.tooltip = tip;
     this.show();
   }
