@@ -104,6 +104,23 @@ describe('client: package.json contributions', () => {
     assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');
   });
 
+  it('editor defaults for plan files: Chinese punctuation not boxed, and it separates words as the word pattern does', () => {
+    const d = pkg.contributes.configurationDefaults['[pilot-plan]'];
+    // Full-width punctuation (，：（）) is "ambiguous" to VS Code; every Chinese character is "non-basic ASCII" in an untrusted workspace.
+    assert.equal(d['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(d['editor.unicodeHighlight.nonBasicASCII'], false);
+    // Zero-width and other invisible characters pasted from documents stay marked; the ideographic space (U+3000) is text.
+    assert.equal(d['editor.unicodeHighlight.invisibleCharacters'], true);
+    assert.deepEqual(d['editor.unicodeHighlight.allowedCharacters'], { '\u3000': true });
+    // Double-click, Ctrl+D and word moves use wordSeparators; completion, hover and rename the language's wordPattern: the same words.
+    const separators = new Set<string>(d['editor.wordSeparators']);
+    const wordPattern = new RegExp(json('language-configuration.json').wordPattern, 'g');
+    const text = '建设虚拟电厂，形成百万千瓦级（可调节）负荷资源库。dependsOn: [T-ENERGY-01, P7]；“光伏+”《方案》、其他！好？';
+    const bySeparators = text.split(/\s+/).flatMap((w) => [...w].reduce<string[]>((out, c) => (separators.has(c) ? (out.at(-1) === '' ? out : [...out, '']) : [...out.slice(0, -1), (out.at(-1) ?? '') + c]), [''])).filter(Boolean);
+    assert.deepEqual(bySeparators, text.match(wordPattern));
+    assert.ok(!separators.has('-'), 'an ID such as T-ENERGY-01 is one word');
+  });
+
   it('package.nls.json and package.nls.zh-cn.json hold the same keys, every Chinese text in Chinese', () => {
     assert.deepEqual(Object.keys(nls['zh-cn']).sort(), Object.keys(nls.en).sort());
     for (const [k, zh] of Object.entries(nls['zh-cn'])) {
