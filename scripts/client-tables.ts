@@ -7,6 +7,7 @@ import common from '../schemas/common.schema.json';
 import plan from '../schemas/plan.schema.json';
 import { RULES } from '../server/src/engine/rules/registry';
 import { PILOT_FILE } from '../server/src/engine/plan/walk';
+import { PROVINCE_CODES } from './province-codes';
 
 /** The entry of common.schema.json's `$defs` that a reference names. */
 function commonDef(ref: string): { pattern?: string } {
@@ -26,6 +27,16 @@ function provinces(): [string, string][] {
   });
 }
 
+/** Each province's two-letter code (province-codes.ts), for exactly the schema's provinces. */
+function provinceCodes(names: string[]): [string, string][] {
+  const extra = Object.keys(PROVINCE_CODES).filter((n) => !names.includes(n));
+  if (extra.length) throw new Error(`client tables: province codes for unknown provinces: ${extra.join(', ')}`);
+  return names.map((n) => {
+    if (!/^[A-Z]{2}$/.test(PROVINCE_CODES[n] ?? '')) throw new Error(`client tables: no two-letter code for ${n} in scripts/province-codes.ts`);
+    return [n, PROVINCE_CODES[n]];
+  });
+}
+
 /** The text of client/src/generated/tables.ts. */
 export function clientTablesModule(): string {
   const idPattern = commonDef(plan.properties.id.$ref).pattern;
@@ -41,6 +52,9 @@ export function clientTablesModule(): string {
     '',
     '/** Each province\'s English name (the enum\'s descriptions). */',
     `export const PROVINCE_EN: Readonly<Record<string, string>> = {\n${provinces().map(([zh, en]) => `  ${json(zh)}: ${json(en)},`).join('\n')}\n};`,
+    '',
+    '/** Each province\'s two-letter code (ISO 3166-2:CN; scripts/province-codes.ts). */',
+    `export const PROVINCE_CODE: Readonly<Record<string, string>> = {\n${provinceCodes(provinces().map(([zh]) => zh)).map(([zh, code]) => `  ${json(zh)}: ${json(code)},`).join('\n')}\n};`,
     '',
     '/** The pattern of a plan\'s ID (the schema\'s). */',
     `export const ID_PATTERN = new RegExp(${json(idPattern)});`,

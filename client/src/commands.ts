@@ -7,69 +7,61 @@ import type { PilotPlanClient } from './language-client';
 import { newPlan } from './new-plan';
 import { CHECK_WORKSPACE_REQUEST, SHOW_REFERENCES_COMMAND, readCheckWorkspaceResult, type CheckWorkspaceResult } from './protocol';
 import { RULES, type RuleInfo } from './rules';
-import { resolveLocale } from './settings';
-
-function uiLocale() {
-  return resolveLocale(vscode.workspace.getConfiguration('pilotPlan').get('locale'), vscode.env.language);
-}
+import { t, uiLocale } from './locale';
+import { ruleDocFragment } from './rule-doc';
 
 async function openProblems(): Promise<void> {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
-async function checkWorkspace(client: PilotPlanClient): Promise<CheckWorkspaceResult | undefined> {
+/** The check's counts, and the sentence the notification showed. */
+async function checkWorkspace(client: PilotPlanClient): Promise<(CheckWorkspaceResult & { message: string }) | undefined> {
   if (!client.isRunning()) await client.start();
   const lc = client.current;
   if (!lc) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The Pilot Plan language server is not running.'));
+    void vscode.window.showErrorMessage(t('serverNotRunning'));
     return undefined;
   }
   let raw: unknown;
   try {
     raw = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Pilot Plan: checking the workspace…') },
+      { location: vscode.ProgressLocation.Window, title: t('checkingWorkspace') },
       () => lc.sendRequest(CHECK_WORKSPACE_REQUEST, {}),
     );
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Pilot Plan: the workspace check failed. {0}', e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(t('checkFailed', e instanceof Error ? e.message : String(e)));
     return undefined;
   }
   const result = readCheckWorkspaceResult(raw);
-  const summary = vscode.l10n.t(
-    'Pilot Plan: checked {0} plans ({1} files): {2} errors, {3} warnings, {4} infos.',
-    result.plans,
-    result.files,
-    result.errors,
-    result.warnings,
-    result.infos,
-  );
+  const summary = t('checkSummary', result.plans, result.files, result.errors, result.warnings, result.infos);
   // The server says what it left out (files beyond its limit), in the language of the findings.
   const text = [summary, ...(result.notes ?? [])].join(' ');
   if (result.errors || result.notChecked || result.notes) void vscode.window.showWarningMessage(text);
   else void vscode.window.showInformationMessage(text);
   await openProblems();
-  return result;
+  return { ...result, message: text };
 }
 
 const CODE = /^[a-z][a-z0-9-]*$/;
 
 function severityLabel(r: RuleInfo): string {
-  return r.severity === 'error' ? vscode.l10n.t('error') : r.severity === 'warning' ? vscode.l10n.t('warning') : vscode.l10n.t('info');
+  return r.severity === 'error' ? t('severityError') : r.severity === 'warning' ? t('severityWarning') : t('severityInfo');
 }
 
-/** docs/rules/<code>.md of the extension; <code>.zh-CN.md first when the UI is Chinese and it exists. */
+/**
+ * docs/rules/<code>.md of the extension, with the fragment that opens the preview at the
+ * reader's language (rule-doc.ts); undefined when the page is missing.
+ */
 async function ruleDoc(extensionUri: vscode.Uri, code: string): Promise<vscode.Uri | undefined> {
-  const names = uiLocale() === 'zh-CN' ? [`${code}.zh-CN.md`, `${code}.md`] : [`${code}.md`];
-  for (const name of names) {
-    const uri = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', name);
-    try {
-      await vscode.workspace.fs.stat(uri);
-      return uri;
-    } catch {
-      // try the next
-    }
+  const uri = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${code}.md`);
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
   }
-  return undefined;
+  const fragment = ruleDocFragment(text, uiLocale());
+  return fragment ? uri.with({ fragment }) : uri;
 }
 
 async function openRuleDoc(context: vscode.ExtensionContext, arg: unknown): Promise<vscode.Uri | undefined> {
@@ -78,18 +70,18 @@ async function openRuleDoc(context: vscode.ExtensionContext, arg: unknown): Prom
     const zh = uiLocale() === 'zh-CN';
     const pick = await vscode.window.showQuickPick(
       RULES.map((r) => ({ label: r.code, description: severityLabel(r), detail: zh ? r.zh : r.en, code: r.code })),
-      { title: vscode.l10n.t('Pilot Plan: rule documentation'), placeHolder: vscode.l10n.t('Pick a rule to read its documentation'), matchOnDetail: true },
+      { title: t('ruleDocTitle'), placeHolder: t('ruleDocPlaceholder'), matchOnDetail: true },
     );
     if (!pick) return undefined;
     code = pick.code;
   }
   if (!CODE.test(code)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Not a rule code: {0}', code));
+    void vscode.window.showErrorMessage(t('notRuleCode', code));
     return undefined;
   }
   const uri = await ruleDoc(context.extensionUri, code);
   if (!uri) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('No documentation for the rule {0}.', code));
+    void vscode.window.showErrorMessage(t('noRuleDoc', code));
     return undefined;
   }
   await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -98,7 +90,7 @@ async function openRuleDoc(context: vscode.ExtensionContext, arg: unknown): Prom
 
 async function restartServer(client: PilotPlanClient): Promise<void> {
   await client.restart();
-  void vscode.window.showInformationMessage(vscode.l10n.t('Pilot Plan language server restarted'));
+  void vscode.window.showInformationMessage(t('serverRestarted'));
 }
 
 /**

@@ -12,11 +12,17 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ExtraGlobs } from './extra-globs';
 import type { PilotPlanClient } from './language-client';
-import { StatusBar } from './status-bar';
+import { StatusBar, type StatusSnapshot } from './status-bar';
 
 let client: Promise<PilotPlanClient> | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns to other extensions and to the end-to-end tests. */
+export interface PilotPlanApi {
+  /** What the status bar item shows now. */
+  status(): StatusSnapshot;
+}
+
+export function activate(context: vscode.ExtensionContext): PilotPlanApi {
   const output = vscode.window.createOutputChannel('Pilot Plan');
   const status = new StatusBar();
   const globs = new ExtraGlobs();
@@ -50,9 +56,12 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pilotPlan.files.extraGlobs')) globs.refresh();
+      // The UI's strings are made when shown: draw the status bar again in the new language.
+      if (e.affectsConfiguration('pilotPlan.locale')) status.refresh();
       if (restartKeys.some((k) => e.affectsConfiguration(k))) void started.then((c) => c.restart());
     }),
   );
+  return { status: () => status.snapshot() };
 }
 
 export async function deactivate(): Promise<void> {

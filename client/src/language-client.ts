@@ -16,6 +16,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ACTIVE_DOCUMENT_NOTIFICATION, SHOW_REFERENCES_COMMAND, STATUS_NOTIFICATION, type ActiveDocumentParams, type InitializationOptions, type StatusParams } from './protocol';
+import { t } from './locale';
 import { CLIENT_ID, LANGUAGE_ID, normalizeGlobs, resolveDebounce, resolveLocale } from './settings';
 
 /** The restarts vscode-languageclient allows within 3 minutes before it gives up. */
@@ -98,14 +99,16 @@ export class PilotPlanClient implements vscode.Disposable {
     ];
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
-      synchronize: { fileEvents: this.watchers as vscode.FileSystemWatcher[], configurationSection: CLIENT_ID },
+      // No configurationSection: the server reads its settings in `initialize` only, and a changed one
+      // restarts it (extension.ts), which a workspace/didChangeConfiguration sent meanwhile would fail against.
+      synchronize: { fileEvents: this.watchers as vscode.FileSystemWatcher[] },
       initializationOptions: init,
       outputChannel: this.output,
       diagnosticCollectionName: LANGUAGE_ID,
       markdown: { isTrusted: false, supportHtml: false },
       errorHandler: this.errorHandler(() => client),
     };
-    const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('Pilot Plan Language Server'), serverOptions, clientOptions);
+    const client = new LanguageClient(CLIENT_ID, t('languageServerName'), serverOptions, clientOptions);
     this.client = client;
     client.onDidChangeState((e) => {
       if (client !== this.client) return;
@@ -113,7 +116,7 @@ export class PilotPlanClient implements vscode.Disposable {
       if (e.newState === State.Running) this.sendActiveDocument();
       if (e.newState === State.Running && this.restartNoticePending) {
         this.restartNoticePending = false;
-        void vscode.window.showInformationMessage(vscode.l10n.t('Pilot Plan language server restarted'));
+        void vscode.window.showInformationMessage(t('serverRestarted'));
       }
     });
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
@@ -123,7 +126,7 @@ export class PilotPlanClient implements vscode.Disposable {
       await client.start();
     } catch (e) {
       this.output.appendLine(`[client] the language server did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The Pilot Plan language server did not start. The output channel "Pilot Plan" has the log.'));
+      void vscode.window.showErrorMessage(t('serverDidNotStart'));
     }
   }
 
@@ -147,10 +150,7 @@ export class PilotPlanClient implements vscode.Disposable {
         this.output.appendLine('[client] the language server crashed too often; it is not restarted');
         return {
           action: CloseAction.DoNotRestart,
-          message: vscode.l10n.t(
-            'The Pilot Plan language server crashed {0} times in 3 minutes and will not be restarted. Run "Pilot Plan: Restart Language Server" to start it again; the output channel "Pilot Plan" has the log.',
-            MAX_RESTARTS + 1,
-          ),
+          message: t('serverCrashed', MAX_RESTARTS + 1),
         };
       },
     };

@@ -1,13 +1,14 @@
 /**
- * `pilotPlan.newPlan`: asks for a folder and the pilot's facts, then writes the
- * four files of scaffold.ts there. With an argument object
- * `{ folder, name, type, province, parkLevel?, id?, nameEn? }` it asks nothing
- * (tests, other extensions); from the Explorer's context menu it gets the folder.
+ * `pilotPlan.newPlan`: asks for the pilot's facts and a folder, then writes the four files of
+ * scaffold.ts there. With an argument object `{ folder, name, type, province, parkLevel?, id?,
+ * nameEn? }` it asks nothing (tests, other extensions); from the Explorer's context menu it gets
+ * the folder the new plan's folder is proposed in.
  */
 import * as vscode from 'vscode';
 import { PILOT_FILE, PROVINCE_EN, PROVINCES } from './generated/tables';
+import { t, uiLocale } from './locale';
 import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ParkLevel, type PilotType } from './scaffold';
-import { resolveLocale } from './settings';
+import { BILINGUAL_LABELS } from './ui-text';
 
 export interface NewPlanArgs {
   folder?: string | vscode.Uri;
@@ -28,6 +29,25 @@ export interface NewPlanResult {
   files: vscode.Uri[];
 }
 
+/** What New Plan knows so far: from the argument, then from each question. */
+interface Answers {
+  type?: PilotType;
+  name?: string;
+  nameEn?: string;
+  province?: string;
+  parkLevel?: ParkLevel;
+  id?: string;
+  folder?: vscode.Uri;
+}
+
+interface Context {
+  /** The folder a new plan folder is proposed in: the one clicked in the Explorer, else the workspace's first. */
+  base?: vscode.Uri;
+}
+
+/** One question: fills in what the answers lack, or leaves them as they are. */
+type Step = (a: Answers, ctx: Context) => Promise<void>;
+
 class Cancelled extends Error {}
 
 function orCancel<T>(v: T | undefined): T {
@@ -47,155 +67,258 @@ async function exists(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
   }
 }
 
-/** A pilot plan file directly in `folder`, other than ours, that is a Plan: the new one would be a duplicate-plan. */
-async function otherPlanFile(folder: vscode.Uri): Promise<string | undefined> {
+const PLAN_KIND = /^kind:\s*["']?Plan["']?\s*(?:#.*)?$/m;
+const PLAN_ID = /^id:\s*["']?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)["']?\s*(?:#.*)?$/m;
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first pilot plan file directly in `folder` that is a Plan (`kind: Plan`), other than the names in `skip`, with its ID. */
+async function planFileIn(folder: vscode.Uri, skip: readonly string[] = []): Promise<{ name: string; id?: string } | undefined> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
     return undefined;
   }
-  for (const [name, type] of entries) {
-    if (type !== vscode.FileType.File || !PILOT_FILE.test(name) || (SCAFFOLD_FILES as readonly string[]).includes(name)) continue;
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
-    if (/^kind:\s*["']?Plan["']?\s*(?:#.*)?$/m.test(text)) return name;
+  for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (type !== vscode.FileType.File || !PILOT_FILE.test(name) || skip.includes(name)) continue;
+    const text = await readText(vscode.Uri.joinPath(folder, name));
+    if (text && PLAN_KIND.test(text)) return { name, id: PLAN_ID.exec(text)?.[1] };
   }
   return undefined;
 }
 
-async function askFolder(): Promise<vscode.Uri> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectFiles: false,
-    canSelectFolders: true,
-    canSelectMany: false,
-    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    openLabel: vscode.l10n.t('Create the plan here'),
-    title: vscode.l10n.t('Folder for the new pilot plan'),
-  });
-  return orCancel(picked?.[0]);
+/**
+ * The plan `folder` would lie in: the nearest folder above it that holds a Plan file, as the
+ * engine finds a file's plan (docs/format.md, Files and plans), up to the file system's root.
+ */
+async function enclosingPlan(folder: vscode.Uri): Promise<{ folder: vscode.Uri; file: vscode.Uri; id?: string } | undefined> {
+  let dir = folder;
+  for (;;) {
+    const parent = vscode.Uri.joinPath(dir, '..');
+    if (parent.path === dir.path) return undefined;
+    dir = parent;
+    const plan = await planFileIn(dir);
+    if (plan) return { folder: dir, file: vscode.Uri.joinPath(dir, plan.name), id: plan.id };
+  }
 }
 
-async function askType(): Promise<PilotType> {
+/** The plan IDs of the workspace's Plan files (the first thousand pilot files), so that a suggested ID is a new one. */
+async function takenPlanIds(): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let files: vscode.Uri[] = [];
+  try {
+    files = await vscode.workspace.findFiles('**/*.pilot.{yaml,yml}', '**/node_modules/**', 1000);
+  } catch {
+    return ids;
+  }
+  for (const f of files) {
+    const text = await readText(f);
+    const id = text && PLAN_KIND.test(text) ? PLAN_ID.exec(text)?.[1] : undefined;
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+const askType: Step = async (a) => {
+  if (a.type) return;
   const items: (vscode.QuickPickItem & { value: PilotType })[] = [
-    { label: vscode.l10n.t('City'), description: 'city', detail: vscode.l10n.t('A pilot city (prefecture level or above)'), value: 'city' },
-    { label: vscode.l10n.t('Park'), description: 'park', detail: vscode.l10n.t('A pilot industrial park (provincial level or above)'), value: 'park' },
+    { label: BILINGUAL_LABELS.city, detail: t('newPlanCityDetail'), value: 'city' },
+    { label: BILINGUAL_LABELS.park, detail: t('newPlanParkDetail'), value: 'park' },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New pilot plan: type of pilot'), ignoreFocusOut: true });
-  return orCancel(pick).value;
-}
+  const pick = await vscode.window.showQuickPick(items, { title: t('newPlanTypeTitle'), ignoreFocusOut: true });
+  a.type = orCancel(pick).value;
+};
 
-async function askName(type: PilotType): Promise<string> {
+const askName: Step = async (a) => {
+  if (a.name) return;
   const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('New pilot plan: name of the pilot'),
-    prompt: type === 'park' ? vscode.l10n.t('The park\'s name as the plan states it, e.g. 苏州工业园区') : vscode.l10n.t('The city\'s name as the plan states it, e.g. 广州市'),
+    title: t('newPlanNameTitle'),
+    prompt: a.type === 'park' ? t('newPlanParkNamePrompt') : t('newPlanCityNamePrompt'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The name must not be empty.')),
+    validateInput: (v) => (v.trim() ? undefined : t('newPlanNameEmpty')),
   });
-  return orCancel(name).trim();
-}
+  a.name = orCancel(name).trim();
+};
 
-async function askProvince(): Promise<string> {
+const askProvince: Step = async (a) => {
+  if (a.province) return;
+  // The English name helps those who type a province in Latin letters.
   const items = PROVINCES.map((p) => ({ label: p, description: PROVINCE_EN[p] }));
   const pick = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('New pilot plan: province'),
-    placeHolder: vscode.l10n.t('The provincial-level division of the pilot'),
+    title: t('newPlanProvinceTitle'),
+    placeHolder: t('newPlanProvincePlaceholder'),
     matchOnDescription: true,
     ignoreFocusOut: true,
   });
-  return orCancel(pick).label;
-}
+  a.province = orCancel(pick).label;
+};
 
-async function askParkLevel(): Promise<ParkLevel> {
+const askParkLevel: Step = async (a) => {
+  if (a.type !== 'park' || a.parkLevel) return;
   const items: (vscode.QuickPickItem & { value: ParkLevel })[] = [
-    { label: vscode.l10n.t('National'), description: 'national', detail: vscode.l10n.t('A national-level park'), value: 'national' },
-    { label: vscode.l10n.t('Provincial'), description: 'provincial', detail: vscode.l10n.t('A provincial-level park'), value: 'provincial' },
+    { label: BILINGUAL_LABELS.national, detail: t('newPlanNationalDetail'), value: 'national' },
+    { label: BILINGUAL_LABELS.provincial, detail: t('newPlanProvincialDetail'), value: 'provincial' },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New pilot plan: level of the park'), ignoreFocusOut: true });
-  return orCancel(pick).value;
-}
+  const pick = await vscode.window.showQuickPick(items, { title: t('newPlanParkLevelTitle'), ignoreFocusOut: true });
+  a.parkLevel = orCancel(pick).value;
+};
 
 function idMessage(id: string): string | undefined {
   switch (planIdProblem(id)) {
     case 'pattern':
-      return vscode.l10n.t('Capital letters, digits and hyphens, starting with a letter (e.g. GZ, SZ-2025).');
+      return t('newPlanIdPattern');
     case 'reserved':
-      return vscode.l10n.t('The skeleton uses IDs starting with T-, P-, IND-, M-, A- and R-: pick another plan ID.');
+      return t('newPlanIdReserved');
     default:
       return undefined;
   }
 }
 
-async function askId(suggested: string): Promise<string> {
+const askId: Step = async (a) => {
+  if (a.id) return;
+  const suggested = suggestPlanId({ name: a.name ?? '', nameEn: a.nameEn, type: a.type ?? 'city', province: a.province, taken: await takenPlanIds() });
   const id = await vscode.window.showInputBox({
-    title: vscode.l10n.t('New pilot plan: plan ID'),
-    prompt: vscode.l10n.t('A short ID for the plan, e.g. GZ'),
+    title: t('newPlanIdTitle'),
+    prompt: t('newPlanIdPrompt'),
     value: suggested,
     ignoreFocusOut: true,
     validateInput: (v) => idMessage(v.trim()),
   });
-  return orCancel(id).trim();
+  a.id = orCancel(id).trim();
+};
+
+/** A folder name from the pilot's name: the characters no file system allows made hyphens. */
+function folderName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^[\s.]+|[\s.]+$/g, '');
 }
 
-function parseArgs(arg: unknown): NewPlanArgs {
-  if (arg instanceof vscode.Uri) return { folder: arg };
-  if (arg && typeof arg === 'object') return arg as NewPlanArgs;
-  return {};
+/** `typed` relative to `base` (empty: `base`), or an absolute path. */
+export function resolveFolder(base: vscode.Uri, typed: string): vscode.Uri {
+  const v = typed.trim();
+  if (!v) return base;
+  if (base.scheme === 'file' && (/^[\\/]/.test(v) || /^[a-z]:[\\/]/i.test(v))) return vscode.Uri.file(v);
+  return vscode.Uri.joinPath(base, ...v.split(/[\\/]+/).filter(Boolean));
+}
+
+const askFolder: Step = async (a, ctx) => {
+  if (a.folder) return;
+  const base = ctx.base ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!base) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: t('newPlanFolderDialogButton'),
+      title: t('newPlanFolderDialogTitle'),
+    });
+    a.folder = orCancel(picked?.[0]);
+    return;
+  }
+  const typed = await vscode.window.showInputBox({
+    title: t('newPlanFolderTitle'),
+    prompt: t('newPlanFolderPrompt', base.fsPath),
+    value: folderName(a.name ?? ''),
+    ignoreFocusOut: true,
+  });
+  a.folder = resolveFolder(base, orCancel(typed));
+};
+
+/**
+ * The questions, in order; each asks only for what the answers still lack. A step that answers
+ * several at once (a pick from the national list of pilots, filling type, name, name in English,
+ * province and park level) goes first, and the steps after it then ask only for the rest.
+ */
+const STEPS: readonly Step[] = [askType, askName, askProvince, askParkLevel, askId, askFolder];
+
+/** The answers' facts checked, each problem said in the UI's language (an argument object may hold anything). */
+function checkAnswers(a: Answers): void {
+  if (a.type !== 'city' && a.type !== 'park') throw new Error(t('newPlanUnknownType', String(a.type)));
+  if (!a.name?.trim()) throw new Error(t('newPlanNameEmpty'));
+  if (!a.province || !PROVINCES.includes(a.province)) throw new Error(t('newPlanUnknownProvince', String(a.province)));
+  if (a.parkLevel !== undefined && a.parkLevel !== 'national' && a.parkLevel !== 'provincial') throw new Error(t('newPlanUnknownParkLevel', String(a.parkLevel)));
+  const idProblem = a.id === undefined ? undefined : idMessage(a.id);
+  if (idProblem) throw new Error(`${a.id}: ${idProblem}`);
+}
+
+/** Asks a modal question with one button; true when the user pressed it. */
+async function confirm(message: string, detail: string | undefined, button: string, warning = true): Promise<boolean> {
+  const options: vscode.MessageOptions = { modal: true, detail };
+  const answer = warning ? await vscode.window.showWarningMessage(message, options, button) : await vscode.window.showInformationMessage(message, options, button);
+  return answer === button;
+}
+
+function parseArgs(arg: unknown): { args: NewPlanArgs; ctx: Context } {
+  // From the Explorer's context menu: the folder clicked.
+  if (arg instanceof vscode.Uri) return { args: {}, ctx: { base: arg } };
+  if (arg && typeof arg === 'object') return { args: arg as NewPlanArgs, ctx: {} };
+  return { args: {}, ctx: {} };
 }
 
 /** The command. Resolves to the written files, or undefined when the user cancelled. */
 export async function newPlan(arg?: unknown): Promise<NewPlanResult | undefined> {
-  const args = parseArgs(arg);
-  let asked = false;
-  const ask = <T>(f: () => Promise<T>) => ((asked = true), f());
+  const { args, ctx } = parseArgs(arg);
+  const a: Answers = {
+    type: args.type,
+    name: args.name?.trim() || undefined,
+    nameEn: args.nameEn,
+    province: args.province,
+    parkLevel: args.parkLevel,
+    id: args.id,
+    folder: args.folder ? toUri(args.folder) : undefined,
+  };
+  // With every fact and the folder given, nothing is asked (an API call); else each missing one is.
+  const interactive = !(a.type && a.name && a.province && a.folder);
   try {
-    const folder = args.folder ? toUri(args.folder) : await ask(askFolder);
-    const type = args.type ?? (await ask(askType));
-    if (type !== 'city' && type !== 'park') throw new Error(vscode.l10n.t('Unknown pilot type: {0}', String(type)));
-    const name = args.name?.trim() || (await ask(() => askName(type)));
-    const province = args.province ?? (await ask(askProvince));
-    const parkLevel = type === 'park' ? (args.parkLevel ?? (asked ? await ask(askParkLevel) : 'national')) : undefined;
-    const suggested = suggestPlanId({ name, nameEn: args.nameEn, type });
-    const id = args.id ?? (asked ? await ask(() => askId(suggested)) : suggested);
-    const idProblem = idMessage(id);
-    if (idProblem) throw new Error(`${id}: ${idProblem}`);
-
-    const locale = resolveLocale(vscode.workspace.getConfiguration('pilotPlan').get('locale'), vscode.env.language);
-    const files = scaffoldPlan({ name, type, province, parkLevel, id, nameEn: args.nameEn, locale });
+    if (interactive) for (const step of STEPS) await step(a, ctx);
+    if (a.type === 'park') a.parkLevel ??= 'national';
+    checkAnswers(a);
+    const type = a.type as PilotType;
+    const name = a.name as string;
+    const province = a.province as string;
+    const folder = a.folder as vscode.Uri;
+    const id = a.id ?? suggestPlanId({ name, nameEn: a.nameEn, type, province, taken: await takenPlanIds() });
+    const files = scaffoldPlan({ name, type, province, parkLevel: a.parkLevel, id, nameEn: a.nameEn, locale: uiLocale() });
 
     const kind = await exists(folder);
-    if (kind !== undefined && kind !== vscode.FileType.Directory) throw new Error(vscode.l10n.t('{0} is not a folder.', folder.fsPath));
-    const other = kind === vscode.FileType.Directory ? await otherPlanFile(folder) : undefined;
-    if (other) throw new Error(vscode.l10n.t('The folder already holds a plan ({0}); choose another folder.', other));
+    if (kind !== undefined && kind !== vscode.FileType.Directory) throw new Error(t('newPlanNotAFolder', folder.fsPath));
+    const other = kind === vscode.FileType.Directory ? await planFileIn(folder, SCAFFOLD_FILES) : undefined;
+    if (other) throw new Error(t('newPlanFolderHoldsPlan', other.name));
+    const shown = (u: vscode.Uri) => vscode.workspace.asRelativePath(u, true);
+    const outer = interactive ? await enclosingPlan(folder) : undefined;
+    if (outer) {
+      const plan = outer.id ?? shown(outer.folder);
+      if (!(await confirm(t('newPlanNested', shown(folder), plan, shown(outer.file)), t('newPlanNestedDetail', plan), t('newPlanNestedButton')))) return undefined;
+    }
+    if (interactive && kind === undefined && !(await confirm(t('newPlanCreateFolder', shown(folder)), undefined, t('newPlanCreateFolderButton'), false))) return undefined;
     const targets = files.map((f) => vscode.Uri.joinPath(folder, ...f.path.split('/')));
     const existing: string[] = [];
     for (let i = 0; i < targets.length; i++) if ((await exists(targets[i])) !== undefined) existing.push(files[i].path);
     if (existing.length && !args.overwrite) {
-      if (!asked) throw new Error(vscode.l10n.t('These files exist already: {0}', existing.join(', ')));
-      const overwrite = vscode.l10n.t('Overwrite');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('These files exist already: {0}', existing.join(', ')),
-        { modal: true, detail: vscode.l10n.t('Overwrite them with the new plan?') },
-        overwrite,
-      );
-      if (answer !== overwrite) return undefined;
+      if (!interactive) throw new Error(t('newPlanFilesExist', existing.join(', ')));
+      if (!(await confirm(t('newPlanFilesExist', existing.join(', ')), t('newPlanOverwriteQuestion'), t('newPlanOverwriteButton')))) return undefined;
     }
 
     await vscode.workspace.fs.createDirectory(folder);
     const encoder = new TextEncoder();
     for (let i = 0; i < files.length; i++) await vscode.workspace.fs.writeFile(targets[i], encoder.encode(files[i].content));
 
-    if (args.open ?? asked) {
+    if (args.open ?? interactive) {
       await vscode.window.showTextDocument(targets[0], { preview: false });
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Created the pilot plan {0} in {1}: replace the placeholder figures with the real ones.', id, vscode.workspace.asRelativePath(folder)),
-      );
+      void vscode.window.showInformationMessage(t('newPlanCreated', id, shown(folder)));
     }
     return { folder, files: targets };
   } catch (e) {
     if (e instanceof Cancelled) return undefined;
     const message = e instanceof Error ? e.message : String(e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Pilot Plan: the new plan was not created. {0}', message));
-    if (!asked) throw e;
+    void vscode.window.showErrorMessage(t('newPlanNotCreated', message));
+    if (!interactive) throw e;
     return undefined;
   }
 }

@@ -9,7 +9,7 @@
  * placeholders (marked so in comments) for the planners to replace.
  */
 import { yamlScalar } from '../../server/src/common/yaml-scalar';
-import { ID_PATTERN, PROVINCES } from './generated/tables';
+import { ID_PATTERN, PROVINCE_CODE, PROVINCES } from './generated/tables';
 
 export type PilotType = 'city' | 'park';
 export type ParkLevel = 'national' | 'provincial';
@@ -23,7 +23,7 @@ export interface ScaffoldOptions {
   province: string;
   /** Parks only; defaults to `national`. */
   parkLevel?: ParkLevel;
-  /** The plan's ID; defaults to one made from `nameEn` or the type. */
+  /** The plan's ID; defaults to one made from `nameEn`, else from the province and the type (`suggestPlanId`). */
   id?: string;
   nameEn?: string;
   /** The language of the comments (the plan's own text is Chinese). */
@@ -49,17 +49,26 @@ export function planIdProblem(id: string): 'pattern' | 'reserved' | undefined {
   return undefined;
 }
 
-/** A plan ID from the English name (`Guangzhou` → `GUANGZHOU`), else `CITY` / `PARK`. */
-export function suggestPlanId(opts: { name: string; nameEn?: string; type: PilotType }): string {
-  for (const source of [opts.nameEn, opts.name]) {
-    const words = (source ?? '').toUpperCase().match(/[A-Z0-9]+/g);
-    if (!words) continue;
+/**
+ * A plan ID for a new plan: from the English name when there is one (`Guangzhou` →
+ * `GUANGZHOU`), else the province's code, the type and the lowest two-digit number that
+ * `taken` (the workspace's plan IDs) does not hold: `GD-CITY-01`, `JS-PARK-02`.
+ */
+export function suggestPlanId(opts: { name: string; nameEn?: string; type: PilotType; province?: string; taken?: Iterable<string> }): string {
+  const taken = new Set(opts.taken ?? []);
+  const words = (opts.nameEn ?? '').toUpperCase().match(/[A-Z0-9]+/g);
+  if (words) {
     let id = words.join('-');
     if (id.length > 24) id = id.slice(0, 24).replace(/-[A-Z0-9]*$/, '') || id.slice(0, 24);
     if (!/^[A-Z]/.test(id)) id = 'PILOT-' + id;
-    if (planIdProblem(id) === undefined) return id;
+    if (planIdProblem(id) === undefined && !taken.has(id)) return id;
   }
-  return opts.type === 'park' ? 'PARK' : 'CITY';
+  const code = opts.province ? PROVINCE_CODE[opts.province] : undefined;
+  const prefix = `${code ? `${code}-` : ''}${opts.type === 'park' ? 'PARK' : 'CITY'}-`;
+  for (let n = 1; ; n++) {
+    const id = prefix + String(n).padStart(2, '0');
+    if (!taken.has(id)) return id;
+  }
 }
 
 interface Task {
@@ -238,13 +247,16 @@ function toFill(what: string): string {
 }
 
 type Comments = Record<
-  'planHeader' | 'placeholder' | 'positioning' | 'investmentTotal' | 'peak' | 'tasksHeader' | 'projectsHeader' | 'indicatorsHeader' | 'seeAlso',
+  'placeholder' | 'positioning' | 'investmentTotal' | 'peak' | 'tasksHeader' | 'projectsHeader' | 'indicatorsHeader' | 'seeAlso',
   string
->;
+> & {
+  /** The first line of the Plan file: the plan's title, as a sentence of the comments' language. */
+  planHeader: (name: string, nameEn?: string) => string;
+};
 
 const COMMENTS: Record<ScaffoldLocale, Comments> = {
   'zh-CN': {
-    planHeader: '碳达峰试点实施方案 — 方案主文件',
+    planHeader: (name) => `${name}碳达峰试点实施方案 — 方案主文件`,
     placeholder: '由 Pilot Plan 生成的骨架：数值和文字均为示意，请按实际填写。',
     seeAlso: '试点任务见 tasks.pilot.yaml，重点项目见 projects.pilot.yaml，指标见 indicators.pilot.yaml。',
     positioning: '功能定位、区位、资源禀赋和发展水平',
@@ -255,7 +267,7 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
     indicatorsHeader: '指标体系：每个指标至少被一项任务引用；目标年份取方案的 targetYears',
   },
   en: {
-    planHeader: 'carbon peak pilot implementation plan — the main plan file',
+    planHeader: (name, nameEn) => `${nameEn ? `${nameEn} (${name})` : name} carbon peak pilot implementation plan — the main plan file`,
     placeholder: 'A skeleton made by Pilot Plan: figures and texts are placeholders, replace them.',
     seeAlso: 'Pilot tasks are in tasks.pilot.yaml, key projects in projects.pilot.yaml, indicators in indicators.pilot.yaml.',
     positioning: 'functional positioning, location, resource endowment and development level',
@@ -286,7 +298,7 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
     ...(o.type === 'park' ? [`  parkLevel: ${o.parkLevel ?? 'national'}`] : []),
   ];
   return (
-    header([`${o.name}${k.planHeader}`, k.placeholder, k.seeAlso]) +
+    header([k.planHeader(o.name, o.nameEn), k.placeholder, k.seeAlso]) +
     [
       'apiVersion: pilot-plan/v1',
       'kind: Plan',
@@ -389,7 +401,7 @@ export function scaffoldPlan(options: ScaffoldOptions): ScaffoldFile[] {
   if (options.parkLevel !== undefined && options.parkLevel !== 'national' && options.parkLevel !== 'provincial') {
     throw new Error(`Unknown park level: ${String(options.parkLevel)}`);
   }
-  const id = options.id ?? suggestPlanId({ name, nameEn, type: options.type });
+  const id = options.id ?? suggestPlanId({ name, nameEn, type: options.type, province: options.province });
   const problem = planIdProblem(id);
   if (problem) throw new Error(`Not a usable plan ID: ${id}`);
   const o = { ...options, name, nameEn, id };

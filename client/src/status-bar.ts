@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { count, type StatusParams } from './protocol';
+import { t } from './locale';
 import { LANGUAGE_ID } from './settings';
 
 function uriKey(uri: string): string {
@@ -21,16 +22,26 @@ function displayFolder(root: string): string {
   return vscode.workspace.asRelativePath(uri, true) || uri.fsPath;
 }
 
+export interface StatusSnapshot {
+  visible: boolean;
+  text: string;
+  /** The tooltip's text: its sentences, one a line. */
+  tooltip: string;
+}
+
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly byUri = new Map<string, Partial<StatusParams>>();
   private readonly byPlan = new Map<string, Partial<StatusParams>>();
   private running = false;
+  private visible = false;
+  /** The Markdown tooltip's sentences as plain text, one a line. */
+  private tooltipText = '';
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('pilotPlan.status', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = vscode.l10n.t('Pilot Plan');
+    this.item.name = t('productName');
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
@@ -59,27 +70,39 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** Draws the item again, e.g. in another language after `pilotPlan.locale` changed. */
+  refresh(): void {
+    this.render();
+  }
+
+  /** What the item shows now (the extension's API gives it to tests). */
+  snapshot(): StatusSnapshot {
+    const tip = this.item.tooltip;
+    return { visible: this.visible, text: this.item.text, tooltip: typeof tip === 'string' ? tip : this.tooltipText };
+  }
+
   private render(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== LANGUAGE_ID) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const item = this.item;
     item.backgroundColor = undefined;
     if (!this.running) {
-      item.text = '$(circle-slash) ' + vscode.l10n.t('Pilot Plan');
-      item.tooltip = vscode.l10n.t('The Pilot Plan language server is not running. Click to restart it.');
+      item.text = '$(circle-slash) ' + t('productName');
+      item.tooltip = t('statusNotRunning');
       item.command = 'pilotPlan.restartServer';
-      item.show();
+      this.show();
       return;
     }
-    item.command = { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' };
+    item.command = { title: t('statusShowProblems'), command: 'workbench.actions.view.problems' };
     const own = this.byUri.get(doc.uri.toString());
     if (!own) {
-      item.text = '$(sync~spin) ' + vscode.l10n.t('Pilot Plan');
-      item.tooltip = vscode.l10n.t('Checking…');
-      item.show();
+      item.text = '$(sync~spin) ' + t('productName');
+      item.tooltip = t('statusChecking');
+      this.show();
       return;
     }
     // The latest counts of the document's plan, whichever of its files was checked last
@@ -88,26 +111,25 @@ export class StatusBar implements vscode.Disposable {
     const planCounts = typeof s.planErrors === 'number';
     const errors = count(planCounts ? s.planErrors : s.errors);
     const warnings = count(planCounts ? s.planWarnings : s.warnings);
-    const plan = (typeof own.planId === 'string' && own.planId) || (own.planRoot ? vscode.l10n.t('(plan without ID)') : vscode.l10n.t('no plan'));
+    const plan = (typeof own.planId === 'string' && own.planId) || (own.planRoot ? t('statusPlanWithoutId') : t('statusNoPlan'));
     item.text = `$(pulse) ${plan}  $(error) ${errors}  $(warning) ${warnings}`;
     if (errors > 0) item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    const lines = own.planRoot ? [t('statusPlan', own.planId ?? '?'), t('statusFolder', displayFolder(own.planRoot))] : [t('statusFileWithoutPlan')];
+    if (planCounts && own.planRoot) lines.push(t('statusPlanCounts', errors, warnings, count(s.planFiles)), t('statusFileCounts', count(own.errors), count(own.warnings)));
+    else lines.push(t('statusCounts', errors, warnings));
+    lines.push(t('statusClick'));
+    this.tooltipText = lines.join('\n');
+    // Markdown for the paragraphs; the text is escaped (a plan ID or folder is never markup).
     const tip = new vscode.MarkdownString(undefined, false);
     tip.isTrusted = false;
-    if (own.planRoot) {
-      tip.appendText(vscode.l10n.t('Plan {0}', own.planId ?? '?') + '\n\n');
-      tip.appendText(vscode.l10n.t('Folder: {0}', displayFolder(own.planRoot)) + '\n\n');
-    } else {
-      tip.appendText(vscode.l10n.t('This file belongs to no plan: no Plan file in its folder or above.') + '\n\n');
-    }
-    if (planCounts && own.planRoot) {
-      tip.appendText(vscode.l10n.t('Plan: {0} errors, {1} warnings in {2} files', errors, warnings, count(s.planFiles)) + '\n\n');
-      tip.appendText(vscode.l10n.t('This file: {0} errors, {1} warnings', count(own.errors), count(own.warnings)) + '\n\n');
-    } else {
-      tip.appendText(vscode.l10n.t('{0} errors, {1} warnings', errors, warnings) + '\n\n');
-    }
-    tip.appendText(vscode.l10n.t('Click to open the Problems view.'));
+    lines.forEach((line, i) => tip.appendText((i ? '\n\n' : '') + line));
     item.tooltip = tip;
-    item.show();
+    this.show();
+  }
+
+  private show(): void {
+    this.item.show();
+    this.visible = true;
   }
 
   dispose(): void {

@@ -84,7 +84,8 @@ describe('client: package.json contributions', () => {
     }
     assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
     assert.equal(pkg.main, './dist/client.js');
-    assert.equal(pkg.l10n, './l10n');
+    // The client's strings are its own table (client/src/ui-text.ts), which follows pilotPlan.locale; VS Code's bundles follow only the display language.
+    assert.equal(pkg.l10n, undefined);
   });
 
   it('the icon is a 128×128 PNG', () => {
@@ -97,30 +98,35 @@ describe('client: package.json contributions', () => {
   it('.vscodeignore is an allow-list of what runs', () => {
     const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!l10n/*.json', '!LICENSE', '!README.md']) {
+    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
       assert.ok(lines.includes(want), want);
     }
     assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');
   });
 
-  it('every runtime string has a Chinese translation with the same placeholders', () => {
-    const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
-    const src = fs
-      .readdirSync(path.join(root, 'client/src'))
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => read(path.join('client/src', f)))
-      .join('\n');
-    const strings = new Set<string>();
-    for (const m of src.matchAll(/l10n\.t\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g)) {
-      strings.add(m[1].slice(1, -1).replace(/\\(.)/g, '$1'));
+  it('editor defaults for plan files: Chinese punctuation not boxed, and it separates words as the word pattern does', () => {
+    const d = pkg.contributes.configurationDefaults['[pilot-plan]'];
+    // Full-width punctuation (，：（）) is "ambiguous" to VS Code; every Chinese character is "non-basic ASCII" in an untrusted workspace.
+    assert.equal(d['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(d['editor.unicodeHighlight.nonBasicASCII'], false);
+    // Zero-width and other invisible characters pasted from documents stay marked; the ideographic space (U+3000) is text.
+    assert.equal(d['editor.unicodeHighlight.invisibleCharacters'], true);
+    assert.deepEqual(d['editor.unicodeHighlight.allowedCharacters'], { '\u3000': true });
+    // Double-click, Ctrl+D and word moves use wordSeparators; completion, hover and rename the language's wordPattern: the same words.
+    const separators = new Set<string>(d['editor.wordSeparators']);
+    const wordPattern = new RegExp(json('language-configuration.json').wordPattern, 'g');
+    const text = '建设虚拟电厂，形成百万千瓦级（可调节）负荷资源库。dependsOn: [T-ENERGY-01, P7]；“光伏+”《方案》、其他！好？';
+    const bySeparators = text.split(/\s+/).flatMap((w) => [...w].reduce<string[]>((out, c) => (separators.has(c) ? (out.at(-1) === '' ? out : [...out, '']) : [...out.slice(0, -1), (out.at(-1) ?? '') + c]), [''])).filter(Boolean);
+    assert.deepEqual(bySeparators, text.match(wordPattern));
+    assert.ok(!separators.has('-'), 'an ID such as T-ENERGY-01 is one word');
+  });
+
+  it('package.nls.json and package.nls.zh-cn.json hold the same keys, every Chinese text in Chinese', () => {
+    assert.deepEqual(Object.keys(nls['zh-cn']).sort(), Object.keys(nls.en).sort());
+    for (const [k, zh] of Object.entries(nls['zh-cn'])) {
+      assert.match(zh, /[\u4e00-\u9fff]/, `${k} is not Chinese: ${zh}`);
+      assert.notEqual(zh, nls.en[k], k);
     }
-    assert.ok(strings.size > 20, `found ${strings.size} strings`);
-    for (const s of strings) {
-      assert.ok(bundle[s], `no Chinese for: ${s}`);
-      const ph = (t: string) => [...t.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
-      assert.deepEqual(ph(bundle[s]), ph(s), `placeholders of: ${s}`);
-    }
-    assert.deepEqual(Object.keys(bundle).filter((k) => !strings.has(k)), [], 'stale entries in the bundle');
   });
 });
 

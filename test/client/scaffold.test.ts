@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { checkMemory } from '../util/plan';
 import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ScaffoldOptions } from '../../client/src/scaffold';
+import { PROVINCES } from '../../client/src/generated/tables';
 
 function filesOf(opts: ScaffoldOptions, dir = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -78,11 +79,25 @@ describe('client: new plan scaffold', () => {
   it('suggests plan IDs', () => {
     assert.equal(suggestPlanId({ name: '广州市', nameEn: 'Guangzhou', type: 'city' }), 'GUANGZHOU');
     assert.equal(suggestPlanId({ name: '苏州工业园区', nameEn: 'Suzhou Industrial Park', type: 'park' }), 'SUZHOU-INDUSTRIAL-PARK');
-    assert.equal(suggestPlanId({ name: '广州市', type: 'city' }), 'CITY');
-    assert.equal(suggestPlanId({ name: '园区', type: 'park' }), 'PARK');
-    assert.equal(suggestPlanId({ name: '2号园区', type: 'park' }), 'PILOT-2');
+    // Without an English name: the province's code, the type and the first number not taken (no pinyin).
+    assert.equal(suggestPlanId({ name: '佛山市', type: 'city', province: '广东省' }), 'GD-CITY-01');
+    assert.equal(suggestPlanId({ name: '佛山市', type: 'city', province: '广东省', taken: ['GD-CITY-01', 'GD-CITY-03'] }), 'GD-CITY-02');
+    assert.equal(suggestPlanId({ name: '苏州工业园区', type: 'park', province: '江苏省' }), 'JS-PARK-01');
+    assert.equal(suggestPlanId({ name: '园区', type: 'park' }), 'PARK-01');
+    assert.equal(suggestPlanId({ name: '广州市', nameEn: 'Guangzhou', type: 'city', province: '广东省', taken: ['GUANGZHOU'] }), 'GD-CITY-01');
+    assert.equal(suggestPlanId({ name: '2号园区', nameEn: '2', type: 'park' }), 'PILOT-2');
+    for (const province of PROVINCES) assert.equal(planIdProblem(suggestPlanId({ name: 'x', type: 'park', province })), undefined, province);
     assert.equal(planIdProblem('GZ'), undefined);
     assert.equal(planIdProblem('gz'), 'pattern');
     assert.equal(planIdProblem('IND-X'), 'reserved');
+  });
+
+  it('titles the Plan file in a sentence of the comments\' language', () => {
+    const first = (opts: ScaffoldOptions) => scaffoldPlan(opts)[0].content.split('\n')[0];
+    const foshan: ScaffoldOptions = { name: '佛山市', type: 'city', province: '广东省' };
+    assert.equal(first({ ...foshan, locale: 'zh-CN' }), '# 佛山市碳达峰试点实施方案 — 方案主文件');
+    assert.equal(first({ ...foshan, locale: 'en' }), '# 佛山市 carbon peak pilot implementation plan — the main plan file');
+    assert.equal(first({ ...foshan, nameEn: 'Foshan', locale: 'en' }), '# Foshan (佛山市) carbon peak pilot implementation plan — the main plan file');
+    assert.equal(first({ ...park, locale: 'zh-CN' }), '# 测试高新技术产业开发区碳达峰试点实施方案 — 方案主文件');
   });
 });

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { RULES as ENGINE_RULES } from '../../server/src/engine/rules/registry';
 import { PILOT_FILE as ENGINE_PILOT_FILE } from '../../server/src/engine/plan/walk';
-import { ID_PATTERN, PILOT_FILE, PROVINCE_EN, PROVINCES, RULES } from '../../client/src/generated/tables';
+import { ID_PATTERN, PILOT_FILE, PROVINCE_CODE, PROVINCE_EN, PROVINCES, RULES } from '../../client/src/generated/tables';
+import { PROVINCE_CODES } from '../../scripts/province-codes';
 import { repoRoot } from '../util/plan';
 
 const root = repoRoot();
@@ -34,6 +35,15 @@ describe('client: the tables generated from the schemas and the rule registry', 
     assert.deepEqual(Object.keys(PROVINCE_EN), province.enum);
     province.enum.forEach((p: string, i: number) => assert.ok(province.enumDescriptions[i].startsWith(`${p} · ${PROVINCE_EN[p]} — `), p));
     assert.equal(PROVINCE_EN['西藏自治区'], 'Xizang (Tibet)');
+  });
+
+  it('each province has its own two-letter code (ISO 3166-2:CN), from scripts/province-codes.ts', () => {
+    assert.deepEqual(Object.keys(PROVINCE_CODE), province.enum);
+    assert.deepEqual(PROVINCE_CODE, PROVINCE_CODES);
+    const codes = Object.values(PROVINCE_CODE);
+    assert.ok(codes.every((c) => /^[A-Z]{2}$/.test(c)));
+    assert.equal(new Set(codes).size, codes.length);
+    assert.equal(PROVINCE_CODE['广东省'], 'GD');
   });
 
   it('the ID pattern is the schema\'s for a plan\'s ID', () => {

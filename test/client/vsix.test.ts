@@ -55,7 +55,6 @@ const ALLOWED = [
   /^schemas\/[a-z-]+\.schema\.json$/,
   /^syntaxes\/pilot-plan\.tmLanguage\.json$/,
   /^snippets\/pilot-plan\.code-snippets$/,
-  /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^docs\/rules\/[a-z-]+\.md$/,
   /^docs\/format\.md$/,
   /^images\/icon\.png$/,

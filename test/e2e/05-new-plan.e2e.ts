@@ -26,6 +26,10 @@ describe('new plan command', () => {
     assert.equal(texts.filter((t) => /^kind:\s*Plan\b/m.test(t)).length, 1, 'exactly one kind: Plan file');
     assert.ok(texts.some((t) => t.includes('珠海市')), 'the plan names the pilot');
     assert.ok(texts.some((t) => t.includes('广东省')), 'the plan names the province');
+    // The folder did not exist: the command made it. The title is a sentence; the ID comes from the province.
+    const plan = texts.find((t) => /^kind:\s*Plan\b/m.test(t))!;
+    assert.match(plan, /^# 珠海市 carbon peak pilot implementation plan — the main plan file\n/);
+    assert.match(plan, /^id: GD-CITY-01$/m);
 
     for (const f of files) {
       const doc = await open(vscode.Uri.file(f));

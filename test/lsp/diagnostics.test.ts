@@ -8,6 +8,7 @@ import * as nodePath from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, find, tempDir, uriOf } from './client';
 import { PLAN_FILES, brokenGuangzhou, cleanGuangzhou, cliCheck, type CliFinding } from './fixtures';
+import { repoRoot } from '../util/plan';
 
 function asCli(d: Diagnostic): string {
   const sev = d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info';
@@ -48,6 +49,10 @@ describe('lsp: diagnostics', function () {
       assert.ok(energy.some((d) => d.code === 'unresolved-reference'));
       assert.ok(energy.some((d) => d.code === 'duplicate-id'));
       if (locale === 'zh-cn') assert.match(energy.find((d) => d.code === 'unresolved-reference')!.message, /本方案中未定义/);
+      // The rule's page, at the reader's language (each page marks its Chinese part).
+      const href = energy[0].codeDescription?.href;
+      assert.equal(href, `https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/${energy[0].code}.md${locale === 'zh-cn' ? '#zh-cn' : ''}`);
+      assert.match(fs.readFileSync(nodePath.join(repoRoot(), 'docs', 'rules', `${energy[0].code}.md`), 'utf8'), /^<a id="zh-cn"><\/a>$/m);
     });
   }
 

@@ -24,6 +24,11 @@ import { toRange } from './convert';
 
 export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
 
+/** A rule's page; for a Chinese reader at its Chinese part (each page marks it `<a id="zh-cn">`). */
+export function ruleDocHref(code: string, locale: Locale): string {
+  return `${DOCS_BASE}${code}.md${locale === 'zh-CN' ? '#zh-cn' : ''}`;
+}
+
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -40,7 +45,7 @@ export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, sessi
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: `${DOCS_BASE}${f.code}.md` },
+    codeDescription: { href: ruleDocHref(f.code, locale) },
     source: 'pilot-plan',
     message: formatMessage(f.message, locale),
   };
