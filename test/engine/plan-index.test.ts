@@ -94,4 +94,46 @@ describe('PlanIndex', () => {
     assert.deepEqual(plan.allDefinitions().map((e) => `${e.id}@${e.file}`).sort(), fresh.allDefinitions().map((e) => `${e.id}@${e.file}`).sort());
     assert.equal(plan.targets[2][0], edited.entities[1], "a reference's target is the new definition");
   });
+
+  it('replaced by a version with as many IDs but other ones, is made anew: no table keeps an old ID', () => {
+    const plan = new PlanIndex('/plan');
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
+    plan.setFile(model('/plan/indicators.pilot.yaml', INDICATORS));
+    plan.references;
+    const renamed = TASKS.replace(/T-A/g, 'T-C').replace(/T-B/g, 'T-D').replace(/IND-X/g, 'IND-Y').replace('IND-MISSING', 'IND-Z');
+    plan.setFile(model('/plan/tasks.pilot.yaml', renamed));
+    assert.deepEqual(plan.definitionsOf('T-A'), []);
+    assert.deepEqual(plan.definitionsOf('T-C').map((e) => e.id), ['T-C']);
+    assert.deepEqual(plan.references.map((r) => r.id), ['IND-Y', 'IND-Z', 'T-D', 'IND-Y']);
+    assert.deepEqual(targetsOf(plan), ['IND-Y → none', 'IND-Z → none', 'T-D → task', 'IND-Y → none']);
+    assert.equal(plan.duplicates.length, 0, 'T-B (task and indicator) is no longer defined twice');
+    assert.equal(plan.lookup('T-A'), undefined);
+    assert.equal(plan.lookup('T-C')?.kind, 'task');
+    // Other IDs defined, the same ones referred to.
+    const noDeps = TASKS.replace('    dependsOn: [T-B]\n', '');
+    const other = new PlanIndex('/plan');
+    other.setFile(model('/plan/tasks.pilot.yaml', noDeps));
+    other.references;
+    other.setFile(model('/plan/tasks.pilot.yaml', noDeps.replace('T-A', 'T-E').replace('T-B', 'T-F')));
+    assert.deepEqual([other.definitionsOf('T-A'), other.definitionsOf('T-E').map((e) => e.id)], [[], ['T-E']]);
+  });
+
+  it("lists its Plan files by path, and again after a file's kind changes to or from Plan", () => {
+    const PLAN = (id: string) => `apiVersion: pilot-plan/v1\nkind: Plan\nid: ${id}\n`;
+    const plan = new PlanIndex('/plan');
+    plan.setFile(model('/plan/z.pilot.yaml', PLAN('Z')));
+    plan.setFile(model('/plan/tasks.pilot.yaml', TASKS));
+    assert.deepEqual(plan.planFiles.map((f) => f.path), ['/plan/z.pilot.yaml']);
+    plan.setFile(model('/plan/a.pilot.yaml', PLAN('A')));
+    assert.deepEqual(plan.planFiles.map((f) => f.path), ['/plan/a.pilot.yaml', '/plan/z.pilot.yaml'], 'by path, the first is the plan');
+    assert.equal(plan.settings?.id, 'A');
+    plan.setFile(model('/plan/tasks.pilot.yaml', PLAN('T')));
+    assert.deepEqual(plan.planFiles.map((f) => f.path), ['/plan/a.pilot.yaml', '/plan/tasks.pilot.yaml', '/plan/z.pilot.yaml'], 'a file that became a Plan file');
+    plan.setFile(model('/plan/a.pilot.yaml', TASKS.replace(/T-/g, 'U-')));
+    assert.deepEqual(plan.planFiles.map((f) => f.path), ['/plan/tasks.pilot.yaml', '/plan/z.pilot.yaml'], 'a Plan file that became a Tasks file');
+    assert.equal(plan.settings?.id, 'T');
+    plan.removeFile('/plan/tasks.pilot.yaml');
+    assert.deepEqual(plan.planFiles.map((f) => f.path), ['/plan/z.pilot.yaml']);
+    assert.equal(plan.removeFile('/plan/none.pilot.yaml'), false);
+  });
 });

@@ -27,8 +27,8 @@ export function applyToText(text: string, lines: LineIndex, changes: readonly Co
     const end = c.range ? Math.max(start, offsetIn(text, lines, c.range.end)) : text.length;
     text = text.slice(0, start) + c.text + text.slice(end);
     const d = c.text.length - (end - start);
-    hi = hi < start ? hi : hi >= end ? hi + d : start + c.text.length;
-    hi = Math.max(hi, start + c.text.length);
+    // The region's end moves with the text after this change, or ends with what it inserted.
+    hi = hi >= end ? hi + d : start + c.text.length;
     lo = Math.min(lo, start);
     delta += d;
     lines = lines.edited(text, start, end, c.text.length);
@@ -44,7 +44,6 @@ export function applyToText(text: string, lines: LineIndex, changes: readonly Co
 
 /** A position's offset, clamped to its line before the line break (as LSP's text documents do). */
 function offsetIn(text: string, lines: LineIndex, p: Position): number {
-  if (p.line < 0) return 0;
   if (p.line >= lines.lineCount) return text.length;
   return Math.min(lines.lineStart(p.line) + Math.max(0, p.character), lines.lineEnd(p.line));
 }
