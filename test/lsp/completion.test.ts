@@ -95,7 +95,9 @@ describe('lsp: completion', function () {
     const items = await complete('tasks/energy.pilot.yaml', text);
     const co2 = items.find((i) => i.label === 'IND-CO2-INTENSITY')!;
     assert.ok(co2, 'indicator from indicators.pilot.yaml');
-    assert.equal(co2.detail, '单位地区生产总值二氧化碳排放降低');
+    // The name in the locale (English here), both names in the documentation.
+    assert.equal(co2.detail, 'Reduction of CO2 emissions per unit of GDP');
+    assert.match((co2.documentation as { value: string }).value, /单位地区生产总值二氧化碳排放降低/);
     assert.ok(items.every((i) => i.label.startsWith('IND-')), 'only indicators');
     // The item replaces the partial ID.
     assert.ok(insert(text.replace('|', ''), co2).includes('indicators: [IND-CO2-INTENSITY\n'));

@@ -25,7 +25,7 @@ const SHORT_FORMS: readonly (readonly [string, string])[] = [
 /** A text with planners' short forms in place of the long terms (NFKC first: CO₂ is CO2). */
 export function shortForm(text: string): string {
   let s = text.normalize('NFKC');
-  for (const [long, short] of SHORT_FORMS) s = s.split(long).join(short);
+  for (const [long, short] of SHORT_FORMS) if (s.includes(long)) s = s.split(long).join(short);
   return s;
 }
 
@@ -121,14 +121,17 @@ export function confidentMatch(ranked: readonly RankedCandidate[]): string | und
  */
 export const FILTER_TEXT_LIMIT = 128;
 
+// Punctuation and symbols as NFKC leaves them: ASCII's, the general ones (·, —, “”, …) and the CJK ones (、。《》【】).
+const PUNCTUATION = /[!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2010-\u205e\u3000-\u303f\ufe30-\ufe6f]+/g;
+
 /** One text as filter words: punctuation as spaces. */
 function words(text: string): string {
-  return text.normalize('NFKC').replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').replace(PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Words with each Chinese character a word of its own. */
 function characters(w: string): string {
-  return w.replace(/(\p{Script=Han})(?=\S)/gu, '$1 ').replace(/(?<=\S)(\p{Script=Han})/gu, ' $1');
+  return w.replace(/\p{Script=Han}/gu, ' $& ').replace(/\s+/g, ' ').trim();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -159,7 +162,8 @@ export function filterTextOf(first: string, names: readonly (string | undefined)
       other.push(w);
       continue;
     }
-    whole.push(w, words(shortForm(name)));
+    const short = shortForm(w);
+    whole.push(w, short === w ? w : words(short));
     if (!apart.length) apart.push(characters(w));
   }
   let out = first;
