@@ -27,7 +27,7 @@ function newAjv() {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, unicodeRegExp: false, code: { source: true, lines: false, optimize: 1 } });
   addFormats(ajv);
   addUniqueItems(ajv);
-  ajv.addVocabulary(['x-pilot-rule', 'enumDescriptions']);
+  ajv.addVocabulary(['x-pilot-rule', 'x-aliases', 'enumDescriptions']);
   return ajv;
 }
 

@@ -15,7 +15,7 @@ import { rng } from '../util/mutants';
 function stockAjv() {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, unicodeRegExp: false });
   addFormats(ajv);
-  ajv.addVocabulary(['x-pilot-rule', 'enumDescriptions']);
+  ajv.addVocabulary(['x-pilot-rule', 'x-aliases', 'enumDescriptions']);
   const dir = path.join(repoRoot(), 'schemas');
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
   return ajv.getSchema('https://pilot-plan.dev/schemas/v1/pilot-plan.schema.json')!;

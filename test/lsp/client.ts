@@ -183,7 +183,7 @@ export class LspClient {
         ? {}
         : {
             workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, workspaceFolders: true, symbol: { resolveSupport: { properties: ['location.range'] } } },
-            textDocument: { completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } }, rename: { prepareSupport: true } },
+            textDocument: { completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] }, labelDetailsSupport: true } }, rename: { prepareSupport: true } },
           }),
     });
     conn.sendNotification('initialized', {});

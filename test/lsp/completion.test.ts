@@ -22,7 +22,9 @@ describe('lsp: completion', function () {
   /** Sets the file's text to `text` with `|` marking the cursor, and completes there. */
   async function complete(rel: string, textWithCursor: string): Promise<CompletionItem[]> {
     const file = p.path(rel);
-    const offset = textWithCursor.indexOf('|');
+    // The cursor: `‸` where the text itself holds `|` (a block scalar), else the first `|`.
+    const marker = textWithCursor.includes('‸') ? '‸' : '|';
+    const offset = textWithCursor.indexOf(marker);
     const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
     if (client.isOpen(file)) client.change(file, text);
     else client.open(file, text);
@@ -44,7 +46,7 @@ describe('lsp: completion', function () {
   const energy = () => p.read('tasks/energy.pilot.yaml');
 
   it('offers enum values with their bilingual descriptions, in an empty value while typing', async () => {
-    const items = await complete('tasks/energy.pilot.yaml', energy().replace('    area: energy-transition\n', '    area: |\n'));
+    const items = await complete('tasks/energy.pilot.yaml', energy().replace('    area: energy-transition\n', '    area: ‸\n'));
     assert.deepEqual(labels(items).slice(0, 3), ['energy-transition', 'energy-efficiency', 'industry']);
     const it0 = items[0];
     assert.match(it0.detail!, /能源绿色低碳转型/);
@@ -95,7 +97,9 @@ describe('lsp: completion', function () {
     const items = await complete('tasks/energy.pilot.yaml', text);
     const co2 = items.find((i) => i.label === 'IND-CO2-INTENSITY')!;
     assert.ok(co2, 'indicator from indicators.pilot.yaml');
-    assert.equal(co2.detail, '单位地区生产总值二氧化碳排放降低');
+    // The name in the locale (English here), both names in the documentation.
+    assert.equal(co2.detail, 'Reduction of CO2 emissions per unit of GDP');
+    assert.match((co2.documentation as { value: string }).value, /单位地区生产总值二氧化碳排放降低/);
     assert.ok(items.every((i) => i.label.startsWith('IND-')), 'only indicators');
     // The item replaces the partial ID.
     assert.ok(insert(text.replace('|', ''), co2).includes('indicators: [IND-CO2-INTENSITY\n'));
@@ -145,13 +149,13 @@ describe('lsp: completion', function () {
 
   it('offers the unit spelling the planner starts typing, each saying it equals the other spelling', async () => {
     const projects = p.read('projects.pilot.yaml');
-    const typed = (partial: string) => projects.replace('capacity: { value: 80, unit: 万kW }', `capacity: { value: 80, unit: ${partial}| }`);
+    const typed = (partial: string) => projects.replace('capacity: { value: 80, unit: 万kW }', `capacity: { value: 80, unit: ${partial}‸ }`);
     const zhItems = await complete('projects.pilot.yaml', typed('万千'));
     const first = sorted(zhItems)[0];
     assert.equal(first.label, '万千瓦');
     assert.equal(first.preselect, true);
     assert.equal(zhItems.filter((i) => i.preselect).length, 1);
-    assert.equal(insert(typed('万千').replace('|', ''), first), projects.replace('unit: 万kW }', 'unit: 万千瓦 }'));
+    assert.equal(insert(typed('万千').replace('‸', ''), first), projects.replace('unit: 万kW }', 'unit: 万千瓦 }'));
     assert.match(docOf(first), /同 万kW/);
     assert.match(docOf(first), /the same as 万kW/);
     assert.match(first.detail!, /10\^4 kW · 万千瓦/);
@@ -164,34 +168,34 @@ describe('lsp: completion', function () {
     // Every spelling is still offered, the others after.
     assert.equal(enItems.length, 11);
     // Storage takes electricity: 万千瓦时 after 万千, not 万千瓦.
-    const storage = projects.replace('capacity: { value: 80, unit: 万kW }', 'capacity: { value: 80, unit: 万kW }\n    storage: { value: 20, unit: 万千| }');
+    const storage = projects.replace('capacity: { value: 80, unit: 万kW }', 'capacity: { value: 80, unit: 万kW }\n    storage: { value: 20, unit: 万千‸ }');
     const st = sorted(await complete('projects.pilot.yaml', storage));
     assert.equal(st[0].label, '万千瓦时');
     assert.ok(!st.some((i) => i.label === '万千瓦'));
     // An indicator's unit (free text): the known spellings, with what they are and their equals.
     const inds = p.read('indicators.pilot.yaml');
-    const lv = sorted(await complete('indicators.pilot.yaml', inds.replace('    type: level\n    unit: GW\n', '    type: level\n    unit: 万千|\n')));
+    const lv = sorted(await complete('indicators.pilot.yaml', inds.replace(/    type: level\n    unit: [^\n]*\n/, '    type: level\n    unit: 万千‸\n')));
     assert.equal(lv[0].label, '万千瓦');
     assert.match(docOf(lv[0]), /与 `万kW` 相同/);
     assert.match(docOf(lv[0]), /The same as `万kW`/);
-    const intensity = sorted(await complete('indicators.pilot.yaml', inds.replace('    type: level\n    unit: GW\n', '    type: level\n    unit: 吨标|\n')));
+    const intensity = sorted(await complete('indicators.pilot.yaml', inds.replace(/    type: level\n    unit: [^\n]*\n/, '    type: level\n    unit: 吨标‸\n')));
     assert.equal(intensity[0].label, '吨标准煤/万元');
     assert.match(docOf(intensity[0]), /`tce\/万元`/);
   });
 
   it('offers the new task areas, mechanism types and risk categories, the values before them unchanged', async () => {
-    const areas = labels(await complete('tasks/energy.pilot.yaml', energy().replace('    area: energy-transition\n', '    area: |\n')));
+    const areas = labels(await complete('tasks/energy.pilot.yaml', energy().replace('    area: energy-transition\n', '    area: ‸\n')));
     assert.deepEqual(areas, [
       'energy-transition', 'energy-efficiency', 'industry', 'buildings', 'transport', 'circular-economy', 'innovation', 'carbon-sink', 'public-action', 'policy-mechanism',
       'agriculture-rural', 'industry-upgrading', 'green-economy', 'market-mechanism', 'pilot-demonstration', 'regional-cooperation', 'other',
     ]);
     const plan = p.read('plan.pilot.yaml');
-    const types = await complete('plan.pilot.yaml', plan.replace('    type: carbon-accounting\n', '    type: |\n'));
+    const types = await complete('plan.pilot.yaml', plan.replace('    type: carbon-accounting\n', '    type: ‸\n'));
     assert.deepEqual(labels(types).slice(-6), ['green-power-trading', 'carbon-inclusive', 'fiscal-tax', 'energy-saving-review', 'carbon-disclosure', 'other']);
     const inclusive = types.find((i) => i.label === 'carbon-inclusive')!;
     assert.match(inclusive.detail!, /碳普惠/);
     assert.match(inclusive.detail!, /Carbon-inclusive/);
-    const risks = await complete('plan.pilot.yaml', plan.replace('    category: power-supply\n', '    category: |\n'));
+    const risks = await complete('plan.pilot.yaml', plan.replace('    category: power-supply\n', '    category: ‸\n'));
     assert.deepEqual(labels(risks).slice(-5), ['supply-chain', 'food-security', 'livelihood', 'financial-debt', 'other']);
     assert.match(docOf(risks.find((i) => i.label === 'livelihood')!), /群众正常生产生活/);
   });

@@ -61,6 +61,7 @@ describe('lsp: hover, definition, references, rename', function () {
     // An indicator's unit is free text: what the format knows of it.
     const ind = p.path('indicators.pilot.yaml');
     client.open(ind);
+    client.change(ind, client.text(ind).replace(/    type: level\n    unit: [^\n]*\n/, '    type: level\n    unit: GW\n'));
     const gw = await hover(ind, 'unit: GW', 'unit: '.length + 1);
     assert.match(gw, /gigawatt/);
     assert.match(gw, /The same as `吉瓦` or `百万千瓦`/);

@@ -1,8 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { checkMemory, MINIMAL_PLAN } from '../util/plan';
+import * as nodePath from 'node:path';
+import { checkMemory, MINIMAL_PLAN, ROOT } from '../util/plan';
+import { Workspace } from '../../server/src/engine/plan/workspace';
+import { MemoryFileHost } from '../../server/src/engine/plan/memory-host';
+import { checkFiles } from '../../server/src/engine/checker';
+import { formatMessage } from '../../server/src/engine/i18n/messages';
+import type { FindingData } from '../../server/src/engine/findings';
 
 const only = { only: ['schema'] };
 const at = (files: Record<string, string>) => checkMemory(files, only).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`);
+
+/** The schema findings of an in-memory plan with their data (the quick fixes' suggestions), messages in English. */
+function schemaFindings(files: Record<string, string>): { message: string; data?: FindingData }[] {
+  const abs = Object.fromEntries(Object.entries(files).map(([p, t]) => [nodePath.join(ROOT, p), t]));
+  const results = checkFiles(new Workspace(new MemoryFileHost(abs)), Object.keys(abs));
+  return results.flatMap((r) => r.findings.filter((f) => f.code === 'schema').map((f) => ({ message: formatMessage(f.message, 'en'), data: f.data })));
+}
 
 describe('schema', () => {
   it('unknown key: on the key, with "did you mean"', () => {
@@ -41,6 +54,34 @@ describe('schema', () => {
     const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('id: T-1\n', 'id: t_1\n').replace('[IND-1]\n', '[IND-1]\nprojects: []\n') }, only);
     assert.equal(f.length, 1, JSON.stringify(f));
     assert.match(f[0].message, /Did you mean `T-1`/);
+  });
+  it('"did you mean" by meaning: a value written as its Chinese title or an alias, a key as its title', () => {
+    const raw = (text: string) => schemaFindings({ 'plan.pilot.yaml': text });
+    const area = raw(MINIMAL_PLAN.replace('area: energy-transition', 'area: 节能降碳'));
+    assert.equal(area.length, 1);
+    assert.match(area[0].message, /`节能降碳` is not allowed for `area`\. Did you mean `energy-efficiency`\? Allowed: `energy-transition`, `energy-efficiency`/, 'the allowed values stay in their order');
+    // The quick fixes: every value, nearest in meaning first, then by spelling.
+    const suggestions = area[0].data!.suggestions!;
+    assert.equal(suggestions.length, 12, 'the nearest twelve of the areas');
+    assert.equal(suggestions[0], 'energy-efficiency');
+    assert.equal(raw(MINIMAL_PLAN.replace('area: energy-transition', 'area: 建筑节能'))[0].data!.suggestions![0], 'buildings');
+    // A misspelling stays one fix.
+    assert.deepEqual(raw(MINIMAL_PLAN.replace('area: energy-transition', 'area: energy-transtion'))[0].data!.suggestions, ['energy-transition']);
+    // Nothing meant, nothing near: no guess, every value by spelling.
+    const none = raw(MINIMAL_PLAN.replace('area: energy-transition', 'area: zzz'))[0];
+    assert.doesNotMatch(none.message, /Did you mean/);
+    assert.equal(none.data!.suggestions!.length, 12);
+    assert.match(raw(MINIMAL_PLAN.replace('province: 广东省', 'province: 广东'))[0].message, /Did you mean `广东省`\?/);
+    assert.match(raw(MINIMAL_PLAN.replace('{ year: 2030, value: 25 }', '{ year: 2030, value: 25, comparator: 左右 }'))[0].message, /Did you mean `~`\?/);
+    const key = raw(MINIMAL_PLAN.replace('    lead:', '    牵头部门:')).find((f) => /unknown key/.test(f.message))!;
+    assert.match(key.message, /unknown key `牵头部门`\. Did you mean `lead`\?/);
+    assert.deepEqual(key.data!.suggestions, ['lead']);
+  });
+  it('a Chinese name written for an ID gets no ID made of what is left of it', () => {
+    const f = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('[IND-1]\n', '[单位GDP能耗]\n') }, only);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    assert.match(f[0].message, /`单位GDP能耗` is not a valid ID/);
+    assert.doesNotMatch(f[0].message, /Did you mean/);
   });
   it('a park must give parkLevel, a city must not', () => {
     const park = checkMemory({ 'plan.pilot.yaml': MINIMAL_PLAN.replace('type: city', 'type: park') }, only);

@@ -41,6 +41,7 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
       filterText: x.filterText,
       preselect: x.preselect,
     };
+    if (x.description && ctx.labelDetails) item.labelDetails = { description: x.description };
     if (x.retrigger) item.command = { title: 'suggest', command: 'editor.action.triggerSuggest' };
     return item;
   });

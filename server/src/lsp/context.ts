@@ -17,5 +17,7 @@ export interface ServerContext {
   maxWorkspaceFiles: number;
   /** The client handles `window/showDocument`. */
   showDocument: boolean;
+  /** The client shows a completion item's `labelDetails`. */
+  labelDetails: boolean;
   log(message: string): void;
 }

@@ -149,6 +149,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           ? options.workspaceCheckMaxFiles
           : DEFAULT_WORKSPACE_CHECK_MAX_FILES,
       showDocument: !!caps.window?.showDocument?.support,
+      labelDetails: !!caps.textDocument?.completion?.completionItem?.labelDetailsSupport,
       log,
     };
     return {

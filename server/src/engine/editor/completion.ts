@@ -5,6 +5,11 @@
  * entries. Works on incomplete YAML: the cursor context is read from the
  * text (cursor.ts), the data for conditions from the current parse or the
  * last one that succeeded.
+ *
+ * Enum values and IDs are found by their Chinese names too: a value's title
+ * and aliases, an entity's name or title are in the candidate's filterText
+ * (text/meaning.ts), so that 节能 finds `energy-efficiency` and 能耗 the
+ * energy-intensity indicator.
  */
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
@@ -13,7 +18,9 @@ import { KIND_NAMES } from '../i18n/messages';
 import { yamlScalar } from '../../common/yaml-scalar';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
 import { SchemaView, bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
-import { displayPath, entityName, freshId, planEntities, readableModels, text, type EditorFile, type EditorPlan } from './context';
+import { displayPath, entityName, entityNameEn, freshId, local, planEntities, readableModels, text, type EditorFile, type EditorPlan } from './context';
+import { filterMatches, filterTextOf } from '../text/meaning';
+import type { Entity } from '../plan/model';
 import { INDICATOR_UNITS, UNITS, unitMarkdown } from '../units';
 
 export type CandidateKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet' | 'unit' | 'year' | 'file';
@@ -23,6 +30,8 @@ export interface CompletionCandidate {
   kind: CandidateKind;
   /** One line next to the label: the bilingual title, a target's name. */
   detail?: string;
+  /** What the label names, in the locale, shown beside it in the list: a value's title, an entity's name. */
+  description?: string;
   /** Markdown. */
   documentation?: string;
   /** The text to insert; a snippet (`$1`, `${1|a,b|}`) when `snippet` is set. Indentation is absolute. */
@@ -116,13 +125,15 @@ function enumCandidates(env: Env, view: SchemaView, replace: CompletionCandidate
       const docs: string[] = [];
       if (d.text) docs.push(...(env.zhFirst ? [d.text.zh, d.text.en] : [d.text.en, d.text.zh]));
       const insert = yamlScalar(v.value);
+      const filter = filterTextOf(insert, v.names);
       return {
         label: String(v.value),
         kind: 'enum' as const,
         detail: d.title ? bilingual(d.title, env.zhFirst) : view.rawTitle,
+        description: d.title ? local(d.title, env.locale) : undefined,
         documentation: docs.filter((x, k, a) => x && a.indexOf(x) === k).join('\n\n') || undefined,
         insertText: insert,
-        filterText: insert !== String(v.value) ? insert : undefined,
+        filterText: filter !== String(v.value) ? filter : undefined,
         sortText: `0${String(i).padStart(3, '0')}`,
         replace,
       };
@@ -218,12 +229,28 @@ function departmentCandidates(env: Env, replace: CompletionCandidate['replace'],
 /** More candidates than this: only those matching what was typed, and the list marked incomplete. */
 export const MAX_CANDIDATES = 300;
 
+// An entity's filterText, kept while its names stay: a plan's entities outlive many completions (a file's are made anew when it changes).
+const FILTER_TEXTS = new WeakMap<Entity, { name?: string; en?: string; text: string }>();
+
+function entityFilterText(e: Entity): string {
+  const name = entityName(e);
+  const en = entityNameEn(e);
+  const kept = FILTER_TEXTS.get(e);
+  if (kept && kept.name === name && kept.en === en) return kept.text;
+  const made = filterTextOf(e.id, [name, en]);
+  FILTER_TEXTS.set(e, { name, en, text: made });
+  return made;
+}
+
 function idCandidates(env: Env, kinds: EntityKind[], replace: CompletionCandidate['replace'], exclude: Set<unknown>, wrap?: (id: string) => string): CompletionCandidate[] {
   const out: CompletionCandidate[] = [];
   let entities = planEntities(env.plan).filter((e) => kinds.includes(e.kind) && !exclude.has(e.id));
   if (entities.length > MAX_CANDIDATES) {
-    const q = env.ctx.partial.replace(/^["'\[]/, '').toLowerCase();
-    entities = entities.filter((e) => e.id.toLowerCase().startsWith(q)).sort((a, b) => a.id.length - b.id.length || a.id.localeCompare(b.id));
+    // What the editor would show of what was typed (an ID or a name); IDs it starts first.
+    const q = env.ctx.partial.replace(/^["'\[]/, '');
+    const lower = q.toLowerCase();
+    const rank = (e: Entity) => (e.id.toLowerCase().startsWith(lower) ? 0 : 1);
+    entities = entities.filter((e) => filterMatches(q, entityFilterText(e))).sort((a, b) => rank(a) - rank(b) || a.id.length - b.id.length || a.id.localeCompare(b.id));
     if (entities.length > MAX_CANDIDATES) {
       entities = entities.slice(0, MAX_CANDIDATES);
       env.incomplete = true;
@@ -231,19 +258,22 @@ function idCandidates(env: Env, kinds: EntityKind[], replace: CompletionCandidat
   }
   for (const e of entities) {
     const name = entityName(e);
+    const en = entityNameEn(e);
+    const shown = env.zhFirst ? name ?? en : en ?? name;
     const kindName = bilingual(KIND_NAMES[e.kind], env.zhFirst);
     const where = displayPath(env.plan, e.file);
     const docs = [`**${kindName}** \`${e.id}\``];
     if (name) docs.push(name);
-    if (typeof e.data.nameEn === 'string') docs.push(e.data.nameEn);
+    if (en) docs.push(en);
     docs.push(text(env.locale, `定义于 \`${where}\``, `Defined in \`${where}\``));
     out.push({
       label: e.id,
       kind: 'reference',
-      detail: name ? `${name}` : kindName,
+      detail: shown ?? kindName,
+      description: shown,
       documentation: docs.join('\n\n'),
       insertText: wrap ? wrap(e.id) : e.id,
-      filterText: e.id,
+      filterText: entityFilterText(e),
       sortText: `${kinds.indexOf(e.kind)}${e.id}`,
       replace,
     });
@@ -388,7 +418,8 @@ function keyCandidates(env: Env, mappingPath: JsonPath, column: number): Complet
       snippet: ins.snippet,
       retrigger: ins.retrigger,
       sortText: `${required.has(key) ? '0' : '1'}${String(i).padStart(3, '0')}`,
-      filterText: key,
+      // 牵头 finds `lead` (牵头部门 · Lead department).
+      filterText: filterTextOf(key, child.title ? [child.title.zh, child.title.en] : []),
       replace: ctx.replace,
       preselect: required.has(key) && out.every((c) => !c.preselect) ? true : undefined,
     });

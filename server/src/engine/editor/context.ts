@@ -83,6 +83,12 @@ export function entityName(e: Entity): string | undefined {
   return undefined;
 }
 
+/** An entity's English name or title, if it has one. */
+export function entityNameEn(e: Entity): string | undefined {
+  for (const k of ['nameEn', 'titleEn']) if (typeof e.data[k] === 'string' && e.data[k]) return e.data[k] as string;
+  return undefined;
+}
+
 /** The span without the quotes of a quoted scalar. */
 export function innerSpan(textOf: string, span: Span): Span {
   const c = textOf[span.start];

@@ -1,18 +1,23 @@
 /**
  * Hover text: the bilingual documentation of a key or an enum value from the
  * schemas; for an ID (a definition or a reference) what it names, its kind
- * and file; for an indicator its baseline → targets and the average annual
+ * and file, and what a reviewer needs: for a task its lead, due year,
+ * indicators and projects; for a project its investment, years and tasks;
+ * for an indicator its unit, baseline → targets and the average annual
  * change they imply, and the national target it names in `nationalRef` (also
  * on the `nationalRef` value); for a unit what it is and the spellings equal to it.
+ * Fields are labelled with their schema titles, in the locale.
  */
 import type { Span } from '../findings';
 import { KIND_NAMES, type Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { dataAt, idSpan, isObj, type Entity } from '../plan/model';
-import { TYPE_NAMES, indicatorType } from '../indicators';
+import { dataAt, idSpan, isObj, type Entity, type EntityKind, type FileKind } from '../plan/model';
+import { formatValue } from '../indicators';
+import { amountOf } from '../units';
+import { formatYi } from '../rules/investment-total';
 import { kindFromText } from './completion';
 import { bilingual, describe, schemaAt, splitEnumDescription } from './schema-info';
-import { displayPath, entityName, local, text, type EditorFile, type EditorPlan } from './context';
+import { displayPath, entityName, entityNameEn, local, text, type EditorFile, type EditorPlan } from './context';
 import { idAt } from './navigation';
 import { trendMarkdown } from './indicator-trend';
 import { nationalContextMarkdown } from './national-context';
@@ -24,36 +29,170 @@ export interface HoverResult {
   span: Span;
 }
 
-/** Markdown describing an entity of the plan. */
+/** Entries a hover lists at most; the rest are counted. */
+export const MAX_LISTED = 10;
+
+const FILE_OF: Partial<Record<EntityKind, { fileKind: FileKind; list: string }>> = {
+  task: { fileKind: 'Tasks', list: 'tasks' },
+  project: { fileKind: 'Projects', list: 'projects' },
+  indicator: { fileKind: 'Indicators', list: 'indicators' },
+};
+
+/** `牵头部门：市发展改革委` / `Lead department: …`: a field of an entity, labelled with its schema title. */
+function fact(e: Entity, key: string, value: string, locale: Locale): string {
+  const spec = FILE_OF[e.kind];
+  const title = spec ? schemaAt(spec.fileKind, [spec.list, 0, key]).title : undefined;
+  const label = title ? local(title, locale) : key;
+  return text(locale, `${label}：${value}`, `${label}: ${value}`);
+}
+
+/** An enum value of a field as people read it: its title in the locale, and the value. */
+function enumFact(e: Entity, key: string, locale: Locale): string | undefined {
+  const value = e.data[key];
+  if (typeof value !== 'string') return undefined;
+  const spec = FILE_OF[e.kind];
+  const hit = spec ? schemaAt(spec.fileKind, [spec.list, 0, key]).enumValues?.find((v) => v.value === value) : undefined;
+  const title = splitEnumDescription(hit?.description).title;
+  return fact(e, key, title ? text(locale, `${title.zh}（\`${value}\`）`, `${title.en} (\`${value}\`)`) : `\`${value}\``, locale);
+}
+
+/** A quantity `{ value, unit }` as written: `32 亿元`. */
+function quantity(v: unknown): string | undefined {
+  if (!isObj(v) || typeof v.value !== 'number') return undefined;
+  return formatValue(v.value, v.unit);
+}
+
+/** An entity's name in the locale: the English one where the locale is English and there is one. */
+function localName(e: Entity, locale: Locale): string | undefined {
+  return locale === 'zh-CN' ? entityName(e) ?? entityNameEn(e) : entityNameEn(e) ?? entityName(e);
+}
+
+/** Markdown list lines for IDs: `` - `T-1` 名称 ``, what each names (or that it is not defined), at most MAX_LISTED. */
+function entityList(plan: EditorPlan, ids: readonly string[], locale: Locale, note?: (e: Entity) => string | undefined): string[] {
+  const lines = ids.slice(0, MAX_LISTED).map((id) => {
+    const target = plan.index.lookup(id);
+    if (!target) return `- \`${id}\` ${text(locale, '（未定义）', '(not defined)')}`;
+    const name = localName(target, locale);
+    const extra = note?.(target);
+    return `- \`${id}\`${name ? ` ${name}` : ''}${extra ? text(locale, `（${extra}）`, ` (${extra})`) : ''}`;
+  });
+  if (ids.length > MAX_LISTED) lines.push(text(locale, `- …另有 ${ids.length - MAX_LISTED} 项`, `- … and ${ids.length - MAX_LISTED} more`));
+  return lines;
+}
+
+function idList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** IDs of the entities of `kind` whose `field` refers to `id`, once each, in plan order. */
+function referrers(plan: EditorPlan, id: string, kind: EntityKind, field: string): string[] {
+  const out: string[] = [];
+  for (const r of plan.index.referencesTo(id)) if (r.field === field && r.from.kind === kind && r.from.id && !out.includes(r.from.id)) out.push(r.from.id);
+  return out;
+}
+
+/** A labelled list: `label：` and its lines, or `none` when there is nothing. */
+function section(label: string, lines: string[], none: string): string {
+  return lines.length ? `${label}\n${lines.join('\n')}` : none;
+}
+
+/** What a reviewer reads of a task: lead, due year, area; its indicators, the tasks before it, its projects and their investment. */
+function taskParts(plan: EditorPlan, e: Entity, locale: Locale): string[] {
+  const d = e.data;
+  const facts: string[] = [];
+  if (typeof d.lead === 'string' && d.lead) facts.push(fact(e, 'lead', d.lead, locale));
+  if (typeof d.due === 'number' || typeof d.due === 'string') facts.push(fact(e, 'due', String(d.due), locale));
+  const area = enumFact(e, 'area', locale);
+  if (area) facts.push(area);
+  const partners = idList(d.partners);
+  const parts = [facts.join(' · ')].filter(Boolean);
+  if (partners.length) parts.push(fact(e, 'partners', partners.join(text(locale, '、', ', ')), locale));
+  const indicators = idList(d.indicators);
+  parts.push(section(text(locale, '关联指标：', 'Indicators:'), entityList(plan, indicators, locale), text(locale, '未关联指标', 'No indicator')));
+  const deps = idList(d.dependsOn);
+  if (deps.length) parts.push(section(text(locale, '前置任务：', 'Depends on:'), entityList(plan, deps, locale), ''));
+  const projects = referrers(plan, e.id, 'project', 'tasks');
+  const amounts = projects.map((id) => amountOf('investment', plan.index.lookup(id)?.data.investment));
+  const known = amounts.filter((a): a is number => a !== undefined);
+  const total = known.length ? text(locale, `，投资合计 ${formatYi(known.reduce((a, b) => a + b, 0))} 亿元`, `, ${formatYi(known.reduce((a, b) => a + b, 0))} 亿元 invested`) : '';
+  parts.push(
+    section(
+      text(locale, `项目（${projects.length} 个${total}）：`, `Projects (${projects.length}${total}):`),
+      entityList(plan, projects, locale, (p) => quantity(p.data.investment)),
+      text(locale, '尚无项目', 'No project yet'),
+    ),
+  );
+  return parts;
+}
+
+function yearText(v: unknown): string | undefined {
+  return typeof v === 'number' || (typeof v === 'string' && v) ? String(v) : undefined;
+}
+
+/** What a reviewer reads of a project: investment, years, status, owner, size; its tasks. */
+function projectParts(plan: EditorPlan, e: Entity, locale: Locale): string[] {
+  const d = e.data;
+  const facts: string[] = [];
+  const investment = quantity(d.investment);
+  if (investment) facts.push(fact(e, 'investment', investment, locale));
+  const start = yearText(d.start);
+  const end = yearText(d.end);
+  if (start || end) {
+    const span = start && end ? text(locale, `${start} 至 ${end}`, `${start} to ${end}`) : start ? text(locale, `${start} 起`, `from ${start}`) : text(locale, `至 ${end}`, `until ${end}`);
+    facts.push(text(locale, `建设周期：${span}`, `Years: ${span}`));
+  }
+  const status = enumFact(e, 'status', locale);
+  if (status) facts.push(status);
+  const parts = [facts.join(' · ')].filter(Boolean);
+  const more: string[] = [];
+  if (typeof d.owner === 'string' && d.owner) more.push(fact(e, 'owner', d.owner, locale));
+  for (const key of ['capacity', 'reduction']) {
+    const q = quantity(d[key]);
+    if (q) more.push(fact(e, key, q, locale));
+  }
+  if (more.length) parts.push(more.join(' · '));
+  parts.push(section(text(locale, '所属任务：', 'Tasks:'), entityList(plan, idList(d.tasks), locale), text(locale, '未关联任务', 'No task')));
+  return parts;
+}
+
+/** What a reviewer reads of an indicator: type, unit, direction; baseline → targets and their yearly change; the tasks that use it. */
+function indicatorParts(plan: EditorPlan, e: Entity, locale: Locale): string[] {
+  const d = e.data;
+  const parts: string[] = [];
+  const facts: string[] = [];
+  const type = enumFact(e, 'type', locale);
+  if (type) facts.push(type);
+  if (typeof d.unit === 'string') facts.push(fact(e, 'unit', d.unit, locale));
+  const direction = enumFact(e, 'direction', locale);
+  if (direction) facts.push(direction);
+  if (typeof d.binding === 'boolean') facts.push(d.binding ? text(locale, '约束性', 'binding') : text(locale, '预期性', 'expected'));
+  if (facts.length) parts.push(facts.join(' · '));
+  const trend = trendMarkdown(d, plan.index.settings?.baseYear, locale);
+  if (trend.length) parts.push(trend.join('\n'));
+  parts.push(...nationalContextMarkdown(d, provinceOfFile(plan.index.file(e.file), plan.index.planFiles), locale));
+  const users = referrers(plan, e.id, 'task', 'indicators');
+  parts.push(section(text(locale, '关联任务：', 'Tasks:'), entityList(plan, users, locale), text(locale, '尚无任务关联该指标', 'No task references this indicator yet')));
+  return parts;
+}
+
+/** Markdown describing an entity of the plan: what it is, where, and for a task, project or indicator what a reviewer needs. */
 export function entityMarkdown(plan: EditorPlan, e: Entity, locale: Locale): string {
   const zhFirst = locale === 'zh-CN';
   const parts: string[] = [];
   const name = entityName(e);
   parts.push(`**${bilingual(KIND_NAMES[e.kind], zhFirst)}** \`${e.id}\`${name ? ` — ${name}` : ''}`);
-  const en = typeof e.data.nameEn === 'string' ? e.data.nameEn : typeof e.data.titleEn === 'string' ? e.data.titleEn : undefined;
+  const en = entityNameEn(e);
   if (en) parts.push(`_${en}_`);
+  if (e.kind === 'task') parts.push(...taskParts(plan, e, locale));
+  else if (e.kind === 'project') parts.push(...projectParts(plan, e, locale));
+  else if (e.kind === 'indicator') parts.push(...indicatorParts(plan, e, locale));
   const m = plan.index.file(e.file);
   const line = m ? m.parsed.lines.positionAt(idSpan(m.parsed, e).start).line + 1 : undefined;
   const where = displayPath(plan, e.file);
   parts.push(text(locale, `定义于 \`${where}\`${line ? ` 第 ${line} 行` : ''}`, `Defined in \`${where}\`${line ? `, line ${line}` : ''}`));
   const defs = plan.index.definitionsOf(e.id);
   if (defs.length > 1) parts.push(text(locale, `⚠ 该 ID 在本方案中定义了 ${defs.length} 次`, `⚠ this ID is defined ${defs.length} times in the plan`));
-  if (e.kind === 'indicator') {
-    const d = e.data;
-    const type = indicatorType(d);
-    const facts: string[] = [];
-    if (type) facts.push(text(locale, `类型：${local(TYPE_NAMES[type], locale)}（\`${type}\`）`, `type: \`${type}\``));
-    if (typeof d.unit === 'string') facts.push(text(locale, `单位：${d.unit}`, `unit: ${d.unit}`));
-    if (d.direction === 'increase' || d.direction === 'decrease') facts.push(text(locale, `方向：${d.direction === 'increase' ? '上升' : '下降'}`, `direction: ${d.direction}`));
-    if (typeof d.binding === 'boolean') facts.push(d.binding ? text(locale, '约束性', 'binding') : text(locale, '预期性', 'expected'));
-    if (facts.length) parts.push(facts.join(' · '));
-    const baseYear = plan.index.settings?.baseYear;
-    const trend = trendMarkdown(d, baseYear, locale);
-    if (trend.length) parts.push(trend.join('\n'));
-    parts.push(...nationalContextMarkdown(d, provinceOfFile(m, plan.index.planFiles), locale));
-    const users = plan.index.referencesTo(e.id).filter((r) => r.field === 'indicators').map((r) => r.from.id).filter(Boolean);
-    parts.push(users.length ? text(locale, `关联任务：${users.map((u) => `\`${u}\``).join('、')}`, `Tasks: ${users.map((u) => `\`${u}\``).join(', ')}`) : text(locale, '尚无任务关联该指标', 'No task references this indicator yet'));
-  } else {
+  if (e.kind !== 'indicator') {
     const refs = plan.index.referencesTo(e.id);
     if (refs.length) parts.push(text(locale, `被引用 ${refs.length} 次`, `Referenced ${refs.length} time${refs.length === 1 ? '' : 's'}`));
   }

@@ -2,7 +2,8 @@
  * Quick fixes for findings, as minimal text edits:
  *
  * - "did you mean": replace the offending text with a suggestion
- *   (finding.data.suggestions), quotes kept;
+ *   (finding.data.suggestions), quotes kept; an unresolved reference
+ *   written as an entity's name, with the IDs of the entities so named;
  * - create a missing task or indicator (finding.data.unresolved): a stub
  *   entry with the required keys appended to the end of the right list — the
  *   referencing file's own list, the plan's Tasks/Indicators file, or the
@@ -21,7 +22,8 @@ import { yearsOf } from '../indicators';
 import { SchemaView, schemaAt } from './schema-info';
 import { yamlScalar } from '../../common/yaml-scalar';
 import { kindFromText } from './completion';
-import { displayPath, innerSpan, text, type EditorPlan, type FileEdit } from './context';
+import { displayPath, entityName, innerSpan, text, type EditorPlan, type FileEdit } from './context';
+import { entitiesNamed } from './named-entities';
 
 export interface QuickFix {
   title: string;
@@ -107,13 +109,13 @@ function placeholderValue(view: SchemaView, key: string, years: PlanYearsLite, l
 // ---------------------------------------------------------------------------
 // Did you mean
 
-export function replacementFixes(model: FileModel, f: FixableFinding, locale: Locale): QuickFix[] {
+export function replacementFixes(model: FileModel, f: FixableFinding, locale: Locale, names?: ReadonlyMap<string, string>): QuickFix[] {
   const suggestions = f.data?.suggestions ?? [];
   const t = model.parsed.text;
   const inner = innerSpan(t, f.span);
   const quoted = inner.start !== f.span.start;
   return suggestions.map((s, i) => ({
-    title: text(locale, `改为 \`${s}\``, `Change to \`${s}\``),
+    title: text(locale, `改为 \`${s}\``, `Change to \`${s}\``) + (names?.get(s) ? text(locale, `（${names.get(s)}）`, ` (${names.get(s)})`) : ''),
     edits: [{ file: model.path, start: inner.start, end: inner.end, newText: quoted ? s : yamlScalar(s) }],
     preferred: suggestions.length === 1 && i === 0,
   }));
@@ -346,6 +348,11 @@ export function disableFix(model: FileModel, f: FixableFinding, locale: Locale):
 export function quickFixes(plan: EditorPlan, model: FileModel, f: FixableFinding, locale: Locale, options: { disable?: boolean } = {}): QuickFix[] {
   const out: QuickFix[] = [];
   if (f.data?.suggestions?.length) out.push(...replacementFixes(model, f, locale));
+  else if (f.data?.unresolved) {
+    // A reference written as an entity's name (单位GDP能耗): the entities so named, by their IDs.
+    const named = entitiesNamed(plan, f.data.unresolved.id, f.data.unresolved.kinds as EntityKind[]);
+    out.push(...replacementFixes(model, { ...f, data: { ...f.data, suggestions: named.map((e) => e.id) } }, locale, new Map(named.map((e) => [e.id, entityName(e) ?? '']))));
+  }
   if (f.data?.unresolved) out.push(...createEntryFixes(plan, model, f, locale));
   if (f.data?.missingKeys?.length) out.push(...missingKeyFixes(plan, model, f, locale));
   if (options.disable !== false) {

@@ -1,8 +1,8 @@
 /**
  * The JSON Schemas as editor features read them: which keys a mapping at a
  * path may hold (required ones flagged), what a key means (bilingual title
- * and description), which values it allows (enum with enumDescriptions,
- * const, boolean) and a placeholder value for a new key.
+ * and description), which values it allows (enum with enumDescriptions and
+ * x-aliases, const, boolean) and a placeholder value for a new key.
  *
  * The schemas are bundled (JSON imports, inlined by esbuild), walked
  * structurally: `$ref` (relative to the schema's `$id`), `allOf`, and
@@ -18,7 +18,7 @@ import projectsSchema from '../../../../schemas/projects.schema.json';
 import indicatorsSchema from '../../../../schemas/indicators.schema.json';
 import pilotPlanSchema from '../../../../schemas/pilot-plan.schema.json';
 import type { JsonPath } from '../parse/parsed-file';
-import { splitDescription, splitTitle } from '../schema/schema-text';
+import { enumNames, splitDescription, splitTitle } from '../schema/schema-text';
 import type { LocalText } from '../i18n/messages';
 
 type S = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -134,14 +134,14 @@ export class SchemaView {
     return splitDescription(this.first((s) => (typeof s.description === 'string' && !('not' in s) ? s.description : undefined)));
   }
 
-  /** Allowed values with their raw enumDescriptions ("中文 · English — …"). */
-  get enumValues(): { value: unknown; description?: string }[] | undefined {
+  /** Allowed values with their raw enumDescriptions ("中文 · English — …") and their names (titles, `x-aliases`). */
+  get enumValues(): { value: unknown; description?: string; names: string[] }[] | undefined {
     const c = this.nodes.find((n) => 'const' in n.schema);
-    if (c) return [{ value: c.schema.const }];
+    if (c) return [{ value: c.schema.const, names: [] }];
     const e = this.nodes.find((n) => Array.isArray(n.schema.enum));
     if (!e) return undefined;
     const d = Array.isArray(e.schema.enumDescriptions) ? (e.schema.enumDescriptions as string[]) : [];
-    return (e.schema.enum as unknown[]).map((value, i) => ({ value, description: d[i] }));
+    return (e.schema.enum as unknown[]).map((value, i) => ({ value, description: d[i], names: enumNames(e.schema, value) }));
   }
 
   get types(): string[] {

@@ -7,7 +7,9 @@
  *   `anyOf`/`oneOf` are merged into one message; several missing keys of one
  *   mapping make one finding; constraints annotated `x-pilot-rule` belong to a
  *   dedicated rule and are dropped here;
- * - "did you mean" for misspelt keys and enum values.
+ * - "did you mean" for misspelt keys and enum values, and for those written
+ *   by their Chinese name: an enum value's title or alias (`x-aliases`), a
+ *   key's title (text/meaning.ts).
  */
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
@@ -15,7 +17,8 @@ import { defineMessages, msg, listArg, KIND_NAMES, type Message, type LocalText 
 import type { FindingData, Span } from '../findings';
 import type { JsonPath, ParsedFile } from '../parse/parsed-file';
 import { ENTITY_LISTS, isObj } from '../plan/model';
-import { splitTitle } from './schema-text';
+import { enumNames, splitTitle } from './schema-text';
+import { STRONG_MEANING, confidentMatch, rankByMeaning, type NamedCandidate, type RankedCandidate } from '../text/meaning';
 import { valueText } from '../value-text';
 
 defineMessages({
@@ -153,6 +156,27 @@ function suggest(value: string, candidates: string[]): string | undefined {
   return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
+/**
+ * The suggestion for `value` among `ranked` (by meaning, then spelling): a
+ * name it matches (a title, an alias) over a near spelling, unless the
+ * spelling is near and the name only shares a few characters.
+ */
+function guess(value: string, ranked: RankedCandidate[], candidates: string[]): { suggestion?: string; spelt: boolean } {
+  const spelt = suggest(value, candidates);
+  const meant = confidentMatch(ranked);
+  if (meant && (!spelt || ranked[0].meaning >= STRONG_MEANING)) return { suggestion: meant, spelt: meant === spelt };
+  return { suggestion: spelt, spelt: !!spelt };
+}
+
+/** The names of the keys of a mapping's schema: their titles, Chinese and English. */
+function keyNames(parentSchema: unknown, keys: string[]): NamedCandidate[] {
+  const props = (parentSchema as { properties?: Record<string, { title?: unknown }> } | undefined)?.properties ?? {};
+  return keys.map((k) => {
+    const t = splitTitle(props[k]?.title);
+    return { value: k, names: t ? [t.zh, t.en] : [] };
+  });
+}
+
 export interface SchemaFinding {
   span: Span;
   message: Message;
@@ -198,7 +222,7 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
         const keyPath = [...path, key];
         const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
-        const s = suggest(key, allowed);
+        const s = guess(key, rankByMeaning(key, keyNames(e.parentSchema, allowed)), allowed).suggestion;
         push(`ap:${e.instancePath}/${key}`, {
           span: spanOf(keyPath, 'key'),
           message: msg('schema.unknown-key', {
@@ -231,8 +255,13 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         break;
       }
       case 'enum': {
-        const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-        const s = typeof value === 'string' ? suggest(value, allowed) : undefined;
+        const values = (e.params as { allowedValues: unknown[] }).allowedValues ?? [];
+        const allowed = values.map(String);
+        const parent = e.parentSchema as Record<string, unknown> | undefined;
+        // Nearest first, by the values' Chinese titles and aliases, then by spelling: the order of the quick fixes.
+        const ranked = typeof value === 'string' ? rankByMeaning(value, values.map((v) => ({ value: String(v), names: enumNames(parent, v) }))) : [];
+        const g: { suggestion?: string; spelt: boolean } = typeof value === 'string' ? guess(value, ranked, allowed) : { spelt: false };
+        const s = g.suggestion;
         const shown = allowed.length > 12 ? allowed.slice(0, 12).concat('…') : allowed;
         const allowedText = shown.map((a) => (a === '…' ? a : `\`${a}\``)).join(', ');
         push(`enum:${e.instancePath}`, {
@@ -243,7 +272,8 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
             value: valueText(value),
             hint: s ? msg('schema.enum.suggest', { suggestion: s, allowed: allowedText }) : msg('schema.enum.allowed', { allowed: allowedText }),
           }),
-          data: { suggestions: s ? [s] : allowed.length <= 12 ? allowed : undefined, path },
+          // A near spelling is one fix; a name matched (or none) leaves the choice to the planner, the nearest twelve first.
+          data: { suggestions: s && g.spelt ? [s] : ranked.length ? ranked.slice(0, 12).map((r) => r.value) : allowed.length <= 12 ? allowed : undefined, path },
         });
         break;
       }
@@ -263,7 +293,8 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         let suggestions: string[] | undefined;
         if (pattern.startsWith('^[A-Z]')) {
           const fixed = v.trim().toUpperCase().replace(/[_\s.]+/g, '-').replace(/[^A-Z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
-          const ok = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/.test(fixed) && fixed !== v;
+          // Letters of other scripts (a Chinese name written for an ID) are not a misspelt ID: stripping them leaves no suggestion.
+          const ok = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/.test(fixed) && fixed !== v && !/(?!\p{Script=Latin})\p{L}/u.test(v);
           suggestions = ok ? [fixed] : undefined;
           message = msg('schema.pattern.id', { thing, value: v, hint: ok ? msg('schema.pattern.id-hint', { suggestion: fixed }) : '' });
         } else if (pattern.includes('(0[1-9]|1[0-2])')) {
