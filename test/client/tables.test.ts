@@ -8,8 +8,9 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { RULES as ENGINE_RULES } from '../../server/src/engine/rules/registry';
 import { PILOT_FILE as ENGINE_PILOT_FILE } from '../../server/src/engine/plan/walk';
-import { ID_PATTERN, PILOT_FILE, PROVINCE_CODE, PROVINCE_EN, PROVINCES, RULES } from '../../client/src/generated/tables';
+import { ID_PATTERN, PILOT_FILE, PILOTS, PROVINCE_CODE, PROVINCE_EN, PROVINCES, RULES } from '../../client/src/generated/tables';
 import { PROVINCE_CODES } from '../../scripts/province-codes';
+import { PILOTS as ENGINE_PILOTS } from '../../server/src/engine/pilots';
 import { repoRoot } from '../util/plan';
 
 const root = repoRoot();
@@ -63,8 +64,18 @@ describe('client: the tables generated from the schemas and the rule registry', 
     );
   });
 
+  it('the pilots are the engine\'s lists: name, English name, type, province, park level and batch, in order', () => {
+    assert.deepEqual(
+      PILOTS.map((p) => [p.name, p.nameEn, p.type, p.province, p.parkLevel, p.batch]),
+      ENGINE_PILOTS.map((p) => [p.name, p.nameEn, p.type, p.province, p.parkLevel, p.batch]),
+    );
+    assert.ok(PILOTS.some((p) => p.name === '广州市' && p.type === 'city' && p.province === '广东省' && p.batch === 1));
+    // The sources stay with the engine's data.
+    assert.ok(PILOTS.every((p) => !('sources' in p)));
+  });
+
   it('no other client module holds a copy of them', () => {
-    const copies = [province.enum[4], PROVINCE_EN[province.enum[4]], ID_PATTERN.source, ENGINE_RULES[4].title.en, ENGINE_RULES[4].title.zh];
+    const copies = [province.enum[4], PROVINCE_EN[province.enum[4]], ID_PATTERN.source, ENGINE_RULES[4].title.en, ENGINE_RULES[4].title.zh, ENGINE_PILOTS[ENGINE_PILOTS.length - 1].nameEn!];
     for (const f of clientSources().filter((f) => !f.startsWith('client/src/generated/'))) {
       const text = fs.readFileSync(nodePath.join(root, f), 'utf8');
       for (const c of copies) assert.ok(!text.includes(c), `${f} holds ${c}`);

@@ -26,6 +26,7 @@ export const RULE_CODES = [
   'national-target',
   'milestone-year',
   'not-in-plan',
+  'pilot-list',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -53,6 +54,8 @@ export interface FindingData {
   missingKeys?: string[];
   /** The JSON path of the offending node, where known. */
   path?: (string | number)[];
+  /** The value the node at the span should hold, as data (a number stays a number): a quick fix writes it. */
+  replaceWith?: string | number;
   /** An unresolved reference: the ID and the kinds it may have. */
   unresolved?: { id: string; kinds: string[] };
   /** Other places that matter (other definitions of a duplicate ID, …). */

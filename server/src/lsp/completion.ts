@@ -35,6 +35,7 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
       detail: x.detail,
       documentation: x.documentation ? { kind: 'markdown', value: x.documentation } : undefined,
       textEdit: { range: toRange(lines, x.replace), newText: x.insertText },
+      additionalTextEdits: x.additionalEdits?.map((e) => ({ range: toRange(lines, e), newText: e.newText })),
       insertTextFormat: x.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       insertTextMode: InsertTextMode.asIs,
       sortText: x.sortText,

@@ -22,6 +22,14 @@ import { displayPath, entityName, entityNameEn, freshId, local, planEntities, re
 import { filterMatches, filterTextOf } from '../text/meaning';
 import type { Entity } from '../plan/model';
 import { INDICATOR_UNITS, UNITS, unitMarkdown } from '../units';
+import { pilotNameCandidates } from './pilot-completion';
+
+/** A text edit by offsets into the file's current text. */
+export interface TextEditSpan {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 export type CandidateKind = 'property' | 'value' | 'enum' | 'reference' | 'snippet' | 'unit' | 'year' | 'file';
 
@@ -41,6 +49,8 @@ export interface CompletionCandidate {
   filterText?: string;
   /** The range of the current text to replace. */
   replace: { start: number; end: number };
+  /** Edits elsewhere in the file, applied with the candidate; none overlaps `replace`. */
+  additionalEdits?: TextEditSpan[];
   /** Open completion again after inserting (a key whose value has choices). */
   retrigger?: boolean;
   preselect?: boolean;
@@ -305,6 +315,7 @@ function valueCandidates(env: Env): CompletionCandidate[] {
   // A reference list written as a value: `indicators: ` → `[IND-…]`.
   const refKinds = referenceKinds(path);
   if (refKinds) return fix(idCandidates(env, refKinds, replace, new Set(), (id) => `[${id}]`));
+  if (env.kind === 'Plan' && path.length === 2 && path[0] === 'pilot' && key === 'name') return fix(pilotNameCandidates(env.file.model.parsed, env.locale, replace));
   if (key === 'unit' && parentPath.length >= 2 && parentPath[parentPath.length - 2] === 'indicators') {
     return fix(indicatorUnitCandidates(env, view, mappingData(env, parentPath), replace));
   }

@@ -10,6 +10,8 @@
  *   Plan file's inline list (created at its end if needed);
  * - add missing required keys (finding.data.missingKeys): `key: value`
  *   lines with placeholder values at the mapping's indentation;
+ * - set the value a finding names (finding.data.replaceWith: a pilot's batch, type or
+ *   province from the published lists), written as YAML types it;
  * - silence the rule on this line: `# pilot-plan-disable-next-line <code>`
  *   above it, at its indentation (or the code added to a directive already there).
  */
@@ -119,6 +121,16 @@ export function replacementFixes(model: FileModel, f: FixableFinding, locale: Lo
     edits: [{ file: model.path, start: inner.start, end: inner.end, newText: quoted ? s : yamlScalar(s) }],
     preferred: suggestions.length === 1 && i === 0,
   }));
+}
+
+// ---------------------------------------------------------------------------
+// Set the value the finding names
+
+export function replaceWithFix(model: FileModel, f: FixableFinding, locale: Locale): QuickFix[] {
+  const v = f.data?.replaceWith;
+  if (v === undefined) return [];
+  const scalar = yamlScalar(v);
+  return [{ title: text(locale, `改为 ${scalar}`, `Change to ${scalar}`), edits: [{ file: model.path, start: f.span.start, end: f.span.end, newText: scalar }], preferred: true }];
 }
 
 // ---------------------------------------------------------------------------
@@ -353,6 +365,7 @@ export function quickFixes(plan: EditorPlan, model: FileModel, f: FixableFinding
     const named = entitiesNamed(plan, f.data.unresolved.id, f.data.unresolved.kinds as EntityKind[]);
     out.push(...replacementFixes(model, { ...f, data: { ...f.data, suggestions: named.map((e) => e.id) } }, locale, new Map(named.map((e) => [e.id, entityName(e) ?? '']))));
   }
+  if (f.data?.replaceWith !== undefined) out.push(...replaceWithFix(model, f, locale));
   if (f.data?.unresolved) out.push(...createEntryFixes(plan, model, f, locale));
   if (f.data?.missingKeys?.length) out.push(...missingKeyFixes(plan, model, f, locale));
   if (options.disable !== false) {

@@ -18,6 +18,7 @@ import { peakYear } from './peak-year';
 import { nationalTarget } from './national-target';
 import { milestoneYear } from './milestone-year';
 import { notInPlan } from './not-in-plan';
+import { pilotList } from './pilot-list';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   nationalTarget,
   milestoneYear,
   notInPlan,
+  pilotList,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
