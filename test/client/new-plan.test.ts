@@ -114,6 +114,12 @@ describe('client: New Plan', () => {
     assert.deepEqual(fs.readdirSync(root), []);
   });
 
+  it('an argument that names the pilot\'s facts is not asked which pilot; only what it lacks', async () => {
+    ui.respond = user({});
+    await newPlan({ name: '佛山市', type: 'city' });
+    assert.deepEqual(questions().map((c) => c.title), ['New pilot plan: province', 'New pilot plan: plan ID', 'New pilot plan: folder']);
+  });
+
   it('the pilot list: Chinese names, their facts in the UI language, found by Chinese or English name', async () => {
     type Item = { label: string; description?: string; detail?: string; alwaysShow?: boolean };
     const pilotPick = () => ui.calls.find((c) => c.title === '新建试点方案：哪个试点？' || c.title === 'New pilot plan: which pilot?')!;
