@@ -1,11 +1,12 @@
 /**
  * `pilotPlan.newPlan`: asks for the pilot's facts and a folder, then writes the four files of
- * scaffold.ts there. With an argument object `{ folder, name, type, province, parkLevel?, id?,
+ * scaffold.ts there. It asks first which pilot of the national lists the plan is for, whose facts
+ * then need no question. With an argument object `{ folder, name, type, province, parkLevel?, id?,
  * nameEn? }` it asks nothing (tests, other extensions); from the Explorer's context menu it gets
  * the folder the new plan's folder is proposed in.
  */
 import * as vscode from 'vscode';
-import { PILOT_FILE, PROVINCE_EN, PROVINCES } from './generated/tables';
+import { PILOT_FILE, PILOTS, PROVINCE_EN, PROVINCES } from './generated/tables';
 import { t, uiLocale } from './locale';
 import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ParkLevel, type PilotType } from './scaffold';
 import { BILINGUAL_LABELS } from './ui-text';
@@ -36,6 +37,8 @@ interface Answers {
   nameEn?: string;
   province?: string;
   parkLevel?: ParkLevel;
+  /** Set only by a pick from the national lists. */
+  batch?: number;
   id?: string;
   folder?: vscode.Uri;
 }
@@ -125,6 +128,42 @@ async function takenPlanIds(): Promise<Set<string>> {
   }
   return ids;
 }
+
+const ZH_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A listed pilot as a pick item: the Chinese name, its facts in the UI's language, the English name to match on. */
+type PilotItem = vscode.QuickPickItem & { pilot?: (typeof PILOTS)[number] };
+
+function pilotItem(p: (typeof PILOTS)[number]): PilotItem {
+  const zh = uiLocale() === 'zh-CN';
+  const type = p.type === 'park' ? t('newPlanPilotPark') : t('newPlanPilotCity');
+  const province = zh ? p.province : (PROVINCE_EN[p.province] ?? p.province);
+  // Official documents write the batch in Chinese numerals (第一批).
+  const batch = zh ? (ZH_NUMERALS[p.batch] ?? String(p.batch)) : String(p.batch);
+  return { label: p.name, description: t('newPlanPilotDescription', type, province, batch), detail: p.nameEn, pilot: p };
+}
+
+/** Which pilot: one of the national lists fills the facts it knows, so the later steps skip them. */
+const askPilot: Step = async (a) => {
+  // An argument that names any of the pilot's facts has chosen the pilot already.
+  if (a.name || a.type || a.province) return;
+  const other: PilotItem = { label: t('newPlanOtherPilot'), detail: t('newPlanOtherPilotDetail'), alwaysShow: true };
+  const pick = await vscode.window.showQuickPick([other, ...PILOTS.map(pilotItem)], {
+    title: t('newPlanPilotTitle'),
+    placeHolder: t('newPlanPilotPlaceholder'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
+  const p = orCancel(pick).pilot;
+  if (!p) return;
+  a.name = p.name;
+  a.nameEn = p.nameEn;
+  a.type = p.type;
+  a.province = p.province;
+  a.parkLevel = p.parkLevel;
+  a.batch = p.batch;
+};
 
 const askType: Step = async (a) => {
   if (a.type) return;
@@ -232,10 +271,10 @@ const askFolder: Step = async (a, ctx) => {
 
 /**
  * The questions, in order; each asks only for what the answers still lack. A step that answers
- * several at once (a pick from the national list of pilots, filling type, name, name in English,
- * province and park level) goes first, and the steps after it then ask only for the rest.
+ * several at once (a pick from the national lists of pilots, filling name, name in English, type,
+ * province, park level and batch) goes first, and the steps after it then ask only for the rest.
  */
-const STEPS: readonly Step[] = [askType, askName, askProvince, askParkLevel, askId, askFolder];
+const STEPS: readonly Step[] = [askPilot, askType, askName, askProvince, askParkLevel, askId, askFolder];
 
 /** The answers' facts checked, each problem said in the UI's language (an argument object may hold anything). */
 function checkAnswers(a: Answers): void {
@@ -284,7 +323,7 @@ export async function newPlan(arg?: unknown): Promise<NewPlanResult | undefined>
     const province = a.province as string;
     const folder = a.folder as vscode.Uri;
     const id = a.id ?? suggestPlanId({ name, nameEn: a.nameEn, type, province, taken: await takenPlanIds() });
-    const files = scaffoldPlan({ name, type, province, parkLevel: a.parkLevel, id, nameEn: a.nameEn, locale: uiLocale() });
+    const files = scaffoldPlan({ name, type, province, parkLevel: a.parkLevel, batch: a.batch, id, nameEn: a.nameEn, locale: uiLocale() });
 
     const kind = await exists(folder);
     if (kind !== undefined && kind !== vscode.FileType.Directory) throw new Error(t('newPlanNotAFolder', folder.fsPath));

@@ -23,6 +23,8 @@ export interface ScaffoldOptions {
   province: string;
   /** Parks only; defaults to `national`. */
   parkLevel?: ParkLevel;
+  /** Which batch of national pilots, for a pilot on the national lists; absent otherwise. */
+  batch?: number;
   /** The plan's ID; defaults to one made from `nameEn`, else from the province and the type (`suggestPlanId`). */
   id?: string;
   nameEn?: string;
@@ -295,6 +297,7 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
     ...(o.nameEn ? [`  nameEn: ${yamlScalar(o.nameEn)}`] : []),
     `  type: ${o.type}`,
     `  province: ${o.province}`,
+    ...(o.batch !== undefined ? [`  batch: ${o.batch}`] : []),
     ...(o.type === 'park' ? [`  parkLevel: ${o.parkLevel ?? 'national'}`] : []),
   ];
   return (
@@ -401,6 +404,7 @@ export function scaffoldPlan(options: ScaffoldOptions): ScaffoldFile[] {
   if (options.parkLevel !== undefined && options.parkLevel !== 'national' && options.parkLevel !== 'provincial') {
     throw new Error(`Unknown park level: ${String(options.parkLevel)}`);
   }
+  if (options.batch !== undefined && !(Number.isInteger(options.batch) && options.batch > 0)) throw new Error(`Not a batch number: ${String(options.batch)}`);
   const id = options.id ?? suggestPlanId({ name, nameEn, type: options.type, province: options.province });
   const problem = planIdProblem(id);
   if (problem) throw new Error(`Not a usable plan ID: ${id}`);

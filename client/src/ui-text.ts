@@ -58,6 +58,17 @@ export const UI_TEXT = {
   noRuleDoc: { en: 'No documentation for the rule {0}.', zh: '规则 {0} 没有说明文档。' },
 
   // New Plan (new-plan.ts).
+  newPlanPilotTitle: { en: 'New pilot plan: which pilot?', zh: '新建试点方案：哪个试点？' },
+  newPlanPilotPlaceholder: {
+    en: 'A national pilot, by its Chinese or English name; else Another pilot',
+    zh: '按中文或英文名称选择国家试点；不在名单中的请选“其他试点”',
+  },
+  // A listed pilot's description: type · province · batch.
+  newPlanPilotDescription: { en: '{0} · {1} · batch {2}', zh: '{0} · {1} · 第{2}批' },
+  newPlanPilotCity: { en: 'City', zh: '城市' },
+  newPlanPilotPark: { en: 'Park', zh: '园区' },
+  newPlanOtherPilot: { en: 'Another pilot (not on the national lists)', zh: '其他试点（不在国家名单中）' },
+  newPlanOtherPilotDetail: { en: 'Type its facts in the next questions', zh: '在后续问题中填写试点信息' },
   newPlanTypeTitle: { en: 'New pilot plan: type of pilot', zh: '新建试点方案：试点类型' },
   newPlanCityDetail: { en: 'A pilot city (prefecture level or above)', zh: '试点城市（地级及以上）' },
   newPlanParkDetail: { en: 'A pilot industrial park (provincial level or above)', zh: '试点园区（省级及以上）' },

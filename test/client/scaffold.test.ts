@@ -30,6 +30,9 @@ describe('client: new plan scaffold', () => {
     ['a park', park],
     ['a national park with English comments', { ...park, parkLevel: 'national', locale: 'en' }],
     ['a city with an English name and odd characters in its name', { ...city, name: '测试市: "新区" #1', nameEn: 'Test City' }],
+    // As New Plan fills them from the national lists: pilot-list has nothing to say.
+    ['a listed city with its batch', { name: '广州市', nameEn: 'Guangzhou', type: 'city', province: '广东省', batch: 1 }],
+    ['a listed park with its batch', { name: '苏州工业园区', nameEn: 'Suzhou Industrial Park', type: 'park', province: '江苏省', parkLevel: 'national', batch: 1 }],
   ] as [string, ScaffoldOptions][]) {
     it(`checks clean for ${label}: no finding at all`, () => {
       assert.deepEqual(findings(filesOf(opts)), []);
@@ -55,6 +58,8 @@ describe('client: new plan scaffold', () => {
     assert.deepEqual(plan.targetYears, [2025, 2030]);
     const cityPlan = parse(scaffoldPlan(city)[0].content);
     assert.equal(cityPlan.pilot.parkLevel, undefined, 'a city has no parkLevel');
+    assert.equal(cityPlan.pilot.batch, undefined, 'no batch unless given');
+    assert.equal(parse(scaffoldPlan({ ...city, batch: 2 })[0].content).pilot.batch, 2);
     assert.equal(parse(scaffoldPlan({ ...city, name: '测试市: "新区" #1' })[0].content).pilot.name, '测试市: "新区" #1');
   });
 
@@ -74,6 +79,7 @@ describe('client: new plan scaffold', () => {
     assert.throws(() => scaffoldPlan({ ...city, name: '  ' }), /empty/);
     assert.throws(() => scaffoldPlan({ ...city, id: 'gz' }), /plan ID/);
     assert.throws(() => scaffoldPlan({ ...city, id: 'T-1' }), /plan ID/);
+    assert.throws(() => scaffoldPlan({ ...city, batch: 0 }), /batch/);
   });
 
   it('suggests plan IDs', () => {

@@ -92,6 +92,9 @@ export interface UiCall {
   /** An input box's prefilled value. */
   value?: string;
   items?: readonly unknown[];
+  /** A quick pick's filter also matches the items' descriptions / details. */
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
   buttons?: string[];
   modal?: boolean;
   /** An input box's validation message for the answer given. */
@@ -158,8 +161,9 @@ export const window = {
     window.statusBarItems.push(item);
     return item;
   },
-  async showQuickPick(items: readonly unknown[], options: { title?: string; placeHolder?: string } = {}) {
-    return ask({ kind: 'quickPick', title: options.title, placeHolder: options.placeHolder, items });
+  async showQuickPick(items: readonly unknown[], options: { title?: string; placeHolder?: string; matchOnDescription?: boolean; matchOnDetail?: boolean } = {}) {
+    const { title, placeHolder, matchOnDescription, matchOnDetail } = options;
+    return ask({ kind: 'quickPick', title, placeHolder, items, matchOnDescription, matchOnDetail });
   },
   async showInputBox(options: { title?: string; prompt?: string; value?: string; validateInput?: (v: string) => string | undefined } = {}) {
     const call: UiCall = { kind: 'inputBox', title: options.title, prompt: options.prompt, value: options.value };
