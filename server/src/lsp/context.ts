@@ -17,5 +17,9 @@ export interface ServerContext {
   maxWorkspaceFiles: number;
   /** The client handles `window/showDocument`. */
   showDocument: boolean;
+  /** The client asked for quick fixes' snippet forms (initialization option `snippetEdits`). */
+  snippetEdits: boolean;
+  /** The client applies workspace edits that rename files (`documentChanges` with `rename`). */
+  renameFiles: boolean;
   log(message: string): void;
 }

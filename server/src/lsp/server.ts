@@ -60,6 +60,7 @@ interface InitOptions {
   locale?: string;
   debounceMs?: number;
   showReferencesCommand?: string;
+  snippetEdits?: boolean;
   workspaceCheckMaxFiles?: number;
   faultInjection?: string[];
 }
@@ -149,6 +150,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           ? options.workspaceCheckMaxFiles
           : DEFAULT_WORKSPACE_CHECK_MAX_FILES,
       showDocument: !!caps.window?.showDocument?.support,
+      snippetEdits: options.snippetEdits === true,
+      renameFiles: !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('rename'),
       log,
     };
     return {
