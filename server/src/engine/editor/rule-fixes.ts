@@ -41,14 +41,20 @@ function valueText(value: NonNullable<ValueChange['value']>, old: string): strin
     if (old[0] === '"') return JSON.stringify(value);
     if (old[0] === "'") return `'${value.replace(/'/g, "''")}'`;
   }
+  // A year-month reads back as text unquoted (YAML 1.2), and plans write it so.
+  if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return value;
   return yamlScalar(value);
 }
 
 function setEdit(model: FileModel, path: JsonPath, value: NonNullable<ValueChange['value']>): FileEdit | undefined {
-  const span = model.parsed.span(path, 'value');
-  if (!span) return undefined;
   const t = model.parsed.text;
-  return { file: model.path, start: span.start, end: span.end, newText: valueText(value, t.slice(span.start, span.end)) };
+  const span = model.parsed.span(path, 'value');
+  if (span && span.end > span.start) return { file: model.path, start: span.start, end: span.end, newText: valueText(value, t.slice(span.start, span.end)) };
+  // `key:` with no value: the value after the colon.
+  const key = model.parsed.span(path, 'key');
+  const colon = key ? t.indexOf(':', key.end) : -1;
+  if (colon < 0 || t.slice(key!.end, colon).trim() !== '') return undefined;
+  return { file: model.path, start: colon + 1, end: colon + 1, newText: ` ${valueText(value, '')}` };
 }
 
 /** Removes the key at `path` with its value: its lines in a block mapping, `key: value` and a comma in a flow one. */
