@@ -50,12 +50,16 @@ export const duplicateId: Rule = {
     };
     // Every ID of the plan, made once and only when there are duplicates: new IDs must be free.
     let used: Set<string> | undefined;
+    // Each ID's candidates go on where the last definition's stopped: a copied plan repeats one ID thousands of times.
+    const candidates = new Map<string, Generator<string>>();
     const freeId = (id: string): string => {
       used ??= new Set(ctx.plan.allDefinitions().map((e) => e.id));
-      for (const candidate of freshIds(id)) {
-        if (used.has(candidate)) continue;
-        used.add(candidate);
-        return candidate;
+      let next = candidates.get(id);
+      if (!next) candidates.set(id, (next = freshIds(id)));
+      for (let c = next.next(); !c.done; c = next.next()) {
+        if (used.has(c.value)) continue;
+        used.add(c.value);
+        return c.value;
       }
       return id; // unreachable: the candidates never end
     };

@@ -1,11 +1,11 @@
 /**
  * reference-kind: a reference to an ID of the wrong kind (a project where a task is expected).
  *
- * Quick fixes (data.fixes): the nearest IDs of the kinds expected (by edit
- * distance, up to three, none already in the list, and for `dependsOn` none
- * that would close a cycle), and removing the reference.
+ * Quick fixes (data.fixes): the ID of the kinds expected with the nearest stem
+ * (not one already in the list, nor for `dependsOn` one that would close a
+ * cycle), and removing the reference.
  */
-import { distance } from 'fastest-levenshtein';
+import { NearestStrings } from '../text/nearest-string';
 import type { RuleFix } from '../findings';
 import { defineMessages, msg, kindsArg, KIND_NAMES } from '../i18n/messages';
 import type { PlanReference, PlanView } from '../plan/plan-view';
@@ -31,26 +31,59 @@ function dependsOnReach(plan: PlanView, id: string): Set<string> {
   return out;
 }
 
-/** Replacements of the expected kinds nearest the ID, then its removal. */
-function fixesFor(plan: PlanView, ref: PlanReference): RuleFix[] {
-  // What the same list already names is no replacement (the schema forbids repeats).
-  const list = ref.path.slice(0, -1).join('\0');
-  const taken = new Set(plan.references.filter((r) => r.file === ref.file && r.path.slice(0, -1).join('\0') === list).map((r) => r.id));
-  const cycles = ref.field === 'dependsOn' ? dependsOnReach(plan, ref.from.id) : undefined;
-  const candidates = plan
-    .allDefinitions()
-    .filter((e) => ref.expected.includes(e.kind) && !taken.has(e.id) && !cycles?.has(e.id))
-    .map((e) => ({ e, d: distance(ref.id, e.id) }))
-    .sort((a, b) => a.d - b.d || a.e.id.localeCompare(b.e.id));
-  const seen = new Set<string>();
-  const out: RuleFix[] = [];
-  for (const { e } of candidates) {
-    if (seen.has(e.id) || out.length >= 3) continue;
-    seen.add(e.id);
-    out.push({ title: msg('reference-kind.fix.replace', { kind: KIND_NAMES[e.kind] ?? e.kind, id: e.id }), changes: [{ op: 'set', path: ref.path, value: e.id }] });
+/** An ID without its first part, the kind's prefix by convention: `P-RARE-EARTH` → `RARE-EARTH`. */
+function stemOf(id: string): string {
+  const i = id.indexOf('-');
+  return i < 0 ? id : id.slice(i + 1);
+}
+
+/**
+ * The fixes of each finding: the ID of the kinds expected whose stem (the ID after its prefix) is
+ * nearest the stem of the one written (a project `P-RARE-EARTH` where its task `T-RARE-EARTH` was
+ * meant), then removal. What a finding needs is made once per check, when the first finding asks:
+ * a plan can have thousands.
+ */
+class Fixes {
+  private readonly byKinds = new Map<string, { stems: NearestStrings; ids: Map<string, string> }>();
+  private lists: Map<string, Set<string>> | undefined;
+
+  constructor(private readonly plan: PlanView) {}
+
+  /** IDs already in each reference list (file and path of the list): no replacement repeats one. */
+  private taken(ref: PlanReference): Set<string> {
+    if (!this.lists) {
+      this.lists = new Map();
+      for (const r of this.plan.references) {
+        const key = `${r.file}\0${r.path.slice(0, -1).join('\0')}`;
+        const set = this.lists.get(key) ?? new Set<string>();
+        set.add(r.id);
+        this.lists.set(key, set);
+      }
+    }
+    return this.lists.get(`${ref.file}\0${ref.path.slice(0, -1).join('\0')}`) ?? new Set();
   }
-  out.push({ title: msg('reference-kind.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] });
-  return out;
+
+  for(ref: PlanReference): RuleFix[] {
+    const key = ref.expected.join('|');
+    let known = this.byKinds.get(key);
+    if (!known) {
+      const ids = new Map<string, string>();
+      for (const e of this.plan.allDefinitions()) if (ref.expected.includes(e.kind) && !ids.has(stemOf(e.id))) ids.set(stemOf(e.id), e.id);
+      known = { stems: new NearestStrings([...ids.keys()]), ids };
+      this.byKinds.set(key, known);
+    }
+    const out: RuleFix[] = [];
+    const stem = stemOf(ref.id);
+    const nearStem = known.stems.nearest(stem, Math.max(1, Math.floor(stem.length / 3)));
+    const near = nearStem === undefined ? undefined : known.ids.get(nearStem);
+    // Not one the list has already, nor, in `dependsOn`, a task that would close a cycle.
+    if (near && !this.taken(ref).has(near) && !(ref.field === 'dependsOn' && dependsOnReach(this.plan, ref.from.id).has(near))) {
+      const kind = this.plan.definitionsOf(near).find((e) => ref.expected.includes(e.kind))?.kind ?? ref.expected[0];
+      out.push({ title: msg('reference-kind.fix.replace', { kind: KIND_NAMES[kind] ?? kind, id: near }), changes: [{ op: 'set', path: ref.path, value: near }] });
+    }
+    out.push({ title: msg('reference-kind.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] });
+    return out;
+  }
 }
 
 export const referenceKind: Rule = {
@@ -62,6 +95,7 @@ export const referenceKind: Rule = {
   checkPlan(ctx) {
     const { plan } = ctx;
     const { references, targets } = plan;
+    const fixes = new Fixes(plan);
     for (let k = 0; k < references.length; k++) {
       const defs = targets[k];
       if (!defs.length) continue;
@@ -76,7 +110,7 @@ export const referenceKind: Rule = {
         file: ref.file,
         span: file.parsed.span(ref.path, 'value') ?? { start: 0, end: 0 },
         message: msg('reference-kind', { id: ref.id, actual: kindsArg([defs[0].kind]), field: ref.field, kinds: kindsArg(ref.expected) }),
-        data: { path: ref.path, fixes: fixesFor(plan, ref) },
+        data: { path: ref.path, fixes: fixes.for(ref) },
       });
     }
   },
