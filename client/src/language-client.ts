@@ -15,7 +15,15 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ACTIVE_DOCUMENT_NOTIFICATION, SHOW_REFERENCES_COMMAND, STATUS_NOTIFICATION, type ActiveDocumentParams, type InitializationOptions, type StatusParams } from './protocol';
+import {
+  ACTIVE_DOCUMENT_NOTIFICATION,
+  SHOW_REFERENCES_COMMAND,
+  STATUS_NOTIFICATION,
+  readSnippetEdits,
+  type ActiveDocumentParams,
+  type InitializationOptions,
+  type StatusParams,
+} from './protocol';
 import { t } from './locale';
 import { CLIENT_ID, LANGUAGE_ID, normalizeGlobs, resolveDebounce, resolveLocale } from './settings';
 
@@ -36,7 +44,26 @@ export function readInitializationOptions(): InitializationOptions {
     debounceMs: resolveDebounce(cfg.get('debounceMs')),
     showReferencesCommand: SHOW_REFERENCES_COMMAND,
     extraGlobs: normalizeGlobs(cfg.get('files.extraGlobs')),
+    snippetEdits: true,
   };
+}
+
+/**
+ * A quick fix with snippet forms of its edits (the server sends them in `data`, since LSP 3.17
+ * has no snippet edits) gets them as its edit: VS Code inserts the text with tab stops to fill in
+ * (a choice of values where there is a list). Every other action is left as it is.
+ */
+function withSnippets(action: vscode.Command | vscode.CodeAction, client: LanguageClient): vscode.Command | vscode.CodeAction {
+  if (!(action instanceof vscode.CodeAction)) return action;
+  const edits = readSnippetEdits((action as { data?: unknown }).data);
+  if (!edits) return action;
+  const c = client.protocol2CodeConverter;
+  const byUri = new Map<string, vscode.SnippetTextEdit[]>();
+  for (const e of edits) byUri.set(e.uri, [...(byUri.get(e.uri) ?? []), vscode.SnippetTextEdit.replace(c.asRange(e.range), new vscode.SnippetString(e.snippet))]);
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, list] of byUri) edit.set(c.asUri(uri), list);
+  action.edit = edit;
+  return action;
 }
 
 export class PilotPlanClient implements vscode.Disposable {
@@ -107,6 +134,12 @@ export class PilotPlanClient implements vscode.Disposable {
       diagnosticCollectionName: LANGUAGE_ID,
       markdown: { isTrusted: false, supportHtml: false },
       errorHandler: this.errorHandler(() => client),
+      middleware: {
+        provideCodeActions: async (document, range, context, token, next) => {
+          const actions = await next(document, range, context, token);
+          return actions?.map((a) => withSnippets(a, client));
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, t('languageServerName'), serverOptions, clientOptions);
     this.client = client;

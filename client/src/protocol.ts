@@ -12,6 +12,7 @@ export {
   STATUS_NOTIFICATION,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
+  type SnippetEditData,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
 import type { CheckWorkspaceResult } from '../../server/src/lsp/protocol';
@@ -24,6 +25,30 @@ export interface InitializationOptions {
   showReferencesCommand: string;
   /** Globs (the extraGlobs setting, normalized) of further files the client treats as pilot plan files. */
   extraGlobs: string[];
+  /** Quick fixes carry their snippet forms, which this client applies as snippet edits (language-client.ts). */
+  snippetEdits: boolean;
+}
+
+export interface SnippetEdit {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  snippet: string;
+}
+
+function isPosition(v: unknown): v is SnippetEdit['range']['start'] {
+  const p = v as SnippetEdit['range']['start'] | undefined;
+  return !!p && Number.isSafeInteger(p.line) && p.line >= 0 && Number.isSafeInteger(p.character) && p.character >= 0;
+}
+
+/** The snippet edits in a code action's `data` (protocol.ts's SnippetEditData), read leniently: all well-formed, or none. */
+export function readSnippetEdits(data: unknown): SnippetEdit[] | undefined {
+  const list = (data && typeof data === 'object' ? (data as { snippetEdits?: unknown }).snippetEdits : undefined) as unknown[] | undefined;
+  if (!Array.isArray(list) || !list.length) return undefined;
+  const ok = list.every((e) => {
+    const x = e as Partial<SnippetEdit> | null;
+    return !!x && typeof x.uri === 'string' && typeof x.snippet === 'string' && isPosition(x.range?.start) && isPosition(x.range?.end);
+  });
+  return ok ? (list as SnippetEdit[]) : undefined;
 }
 
 /** A count from an untrusted answer: a non-negative integer, else 0. */

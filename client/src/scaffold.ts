@@ -4,9 +4,12 @@
  * A pure function of its options: no `vscode`, no file system, so tests check
  * its output with the engine. The skeleton checks clean (docs/format.md):
  * every indicator is referenced by a task, every task has indicators, targets
- * move the way their indicator says, `investmentTotal` is the sum of the
- * projects' investments, target years are the plan's `targetYears`. Figures are
- * placeholders (marked so in comments) for the planners to replace.
+ * are the plan's `targetYears`. What only the pilot can know is a placeholder the
+ * `placeholder` rule reports until it is replaced (docs/format.md#placeholders):
+ * every figure is `待补充` (baselines, targets, investments, capacities,
+ * reductions, the total), and the texts that name the pilot's own departments,
+ * projects and risks are `待补充：<what goes there>`. The programme's generic
+ * mechanisms, tasks and indicators are written out as suggestions to keep or change.
  */
 import { yamlScalar } from '../../server/src/common/yaml-scalar';
 import { ID_PATTERN, PROVINCE_CODE, PROVINCES } from './generated/tables';
@@ -77,6 +80,7 @@ interface Task {
   id: string;
   title: string;
   area: string;
+  /** What the placeholder of `lead` asks for. */
   lead: string;
   partners?: string[];
   indicators: string[];
@@ -86,20 +90,18 @@ interface Task {
 
 interface Project {
   id: string;
+  /** What the placeholder of `name` asks for. */
   name: string;
   tasks: string[];
   status: string;
-  start: string;
-  end: string;
-  investment: number;
-  capacity?: [number, string];
-  reduction?: [number, string];
+  /** The units of the quantities the project states; their values are placeholders. */
+  capacity?: string;
+  reduction?: string;
   funding: string[];
 }
 
 interface Target {
   year: number;
-  value: number;
   comparator?: string;
   referenceYear?: number;
 }
@@ -114,7 +116,8 @@ interface Indicator {
   direction: 'increase' | 'decrease';
   binding: boolean;
   referenceYear?: number;
-  baseline?: number;
+  /** Whether the indicator states a baseline (levels, shares, intensities); its value is a placeholder. */
+  baseline: boolean;
   targets: Target[];
   nationalRef?: string;
 }
@@ -144,48 +147,48 @@ const CITY: Content = {
     {
       id: 'R-POWER',
       category: 'power-supply',
-      title: '用电高峰时段电力供应缺口',
-      mitigation: '建设虚拟电厂，提升需求侧响应能力',
+      title: '风险名称，如用电高峰时段电力供应缺口',
+      mitigation: '应对措施，如建设虚拟电厂、提升需求侧响应能力',
       affects: ['T-ENERGY-01', 'P-PV-01'],
     },
   ],
   tasks: [
-    { id: 'T-ENERGY-01', title: '推进非化石能源规模化发展', area: 'energy-transition', lead: '市发展改革委', partners: ['市能源局'], indicators: ['IND-NONFOSSIL-SHARE'], due: 2030 },
-    { id: 'T-EFFICIENCY-01', title: '实施节能降碳增效行动', area: 'energy-efficiency', lead: '市发展改革委', partners: ['市工业和信息化局'], indicators: ['IND-ENERGY-INTENSITY', 'IND-CO2-INTENSITY'], due: 2025 },
-    { id: 'T-BUILDING-01', title: '推进城乡建设绿色低碳转型', area: 'buildings', lead: '市住房城乡建设局', indicators: ['IND-GREEN-BUILDING-SHARE'], dependsOn: ['T-ENERGY-01'], due: 2030 },
-    { id: 'T-TRANSPORT-01', title: '构建绿色低碳交通运输体系', area: 'transport', lead: '市交通运输局', indicators: ['IND-NEV-SHARE'], due: 2030 },
+    { id: 'T-ENERGY-01', title: '推进非化石能源规模化发展', area: 'energy-transition', lead: '牵头单位，如市发展改革委', partners: ['配合单位，如市能源局'], indicators: ['IND-NONFOSSIL-SHARE'], due: 2030 },
+    { id: 'T-EFFICIENCY-01', title: '实施节能降碳增效行动', area: 'energy-efficiency', lead: '牵头单位，如市发展改革委', partners: ['配合单位，如市工业和信息化局'], indicators: ['IND-ENERGY-INTENSITY', 'IND-CO2-INTENSITY'], due: 2025 },
+    { id: 'T-BUILDING-01', title: '推进城乡建设绿色低碳转型', area: 'buildings', lead: '牵头单位，如市住房城乡建设局', indicators: ['IND-GREEN-BUILDING-SHARE'], dependsOn: ['T-ENERGY-01'], due: 2030 },
+    { id: 'T-TRANSPORT-01', title: '构建绿色低碳交通运输体系', area: 'transport', lead: '牵头单位，如市交通运输局', indicators: ['IND-NEV-SHARE'], due: 2030 },
   ],
   projects: [
-    { id: 'P-PV-01', name: '分布式光伏规模化建设工程', tasks: ['T-ENERGY-01'], status: 'planned', start: '2025-03', end: '2027-12', investment: 12, capacity: [200, 'MW'], reduction: [16, '万tCO2/a'], funding: ['enterprise', 'green-finance'] },
-    { id: 'P-RETROFIT-01', name: '既有公共建筑节能改造工程', tasks: ['T-BUILDING-01', 'T-EFFICIENCY-01'], status: 'planned', start: '2025-06', end: '2028-12', investment: 8, reduction: [3, '万tCO2/a'], funding: ['special-bond'] },
-    { id: 'P-CHARGING-01', name: '公共充换电基础设施建设工程', tasks: ['T-TRANSPORT-01'], status: 'planned', start: '2025', end: '2027', investment: 5, capacity: [50, 'MW'], funding: ['enterprise'] },
+    { id: 'P-PV-01', name: '重点项目名称，如分布式光伏规模化建设工程', tasks: ['T-ENERGY-01'], status: 'planned', capacity: 'MW', reduction: '万tCO2/a', funding: ['enterprise', 'green-finance'] },
+    { id: 'P-RETROFIT-01', name: '重点项目名称，如既有公共建筑节能改造工程', tasks: ['T-BUILDING-01', 'T-EFFICIENCY-01'], status: 'planned', reduction: '万tCO2/a', funding: ['special-bond'] },
+    { id: 'P-CHARGING-01', name: '重点项目名称，如公共充换电基础设施建设工程', tasks: ['T-TRANSPORT-01'], status: 'planned', capacity: 'MW', funding: ['enterprise'] },
   ],
   indicators: [
     {
       id: 'IND-CO2-INTENSITY', name: '单位地区生产总值二氧化碳排放降低', nameEn: 'Reduction of CO2 emissions per unit of GDP', category: 'energy',
-      type: 'reduction', unit: '%', direction: 'decrease', binding: true, referenceYear: BASE_YEAR,
-      targets: [{ year: 2025, value: 18 }, { year: 2030, value: 65, comparator: '>=', referenceYear: 2005 }], nationalRef: 'co2-intensity',
+      type: 'reduction', unit: '%', direction: 'decrease', binding: true, referenceYear: BASE_YEAR, baseline: false,
+      targets: [{ year: 2025 }, { year: 2030, comparator: '>=', referenceYear: 2005 }], nationalRef: 'co2-intensity',
     },
     {
       id: 'IND-ENERGY-INTENSITY', name: '单位地区生产总值能源消耗降低', nameEn: 'Reduction of energy consumption per unit of GDP', category: 'energy',
-      type: 'reduction', unit: '%', direction: 'decrease', binding: true, referenceYear: BASE_YEAR,
-      targets: [{ year: 2025, value: 13.5 }, { year: 2030, value: 25, comparator: '~' }], nationalRef: 'energy-intensity',
+      type: 'reduction', unit: '%', direction: 'decrease', binding: true, referenceYear: BASE_YEAR, baseline: false,
+      targets: [{ year: 2025 }, { year: 2030, comparator: '~' }], nationalRef: 'energy-intensity',
     },
     {
       id: 'IND-NONFOSSIL-SHARE', name: '非化石能源消费比重', nameEn: 'Share of non-fossil energy in total energy consumption', category: 'energy',
-      type: 'share', unit: '%', direction: 'increase', binding: true, baseline: 15,
-      // No nationalRef: a share is checked against the province's target, which these placeholders cannot know.
-      targets: [{ year: 2025, value: 20, comparator: '>=' }, { year: 2030, value: 25, comparator: '~' }],
+      type: 'share', unit: '%', direction: 'increase', binding: true, baseline: true,
+      // No nationalRef: a share is checked against the province's target, which a skeleton cannot know.
+      targets: [{ year: 2025, comparator: '>=' }, { year: 2030, comparator: '~' }],
     },
     {
       id: 'IND-GREEN-BUILDING-SHARE', name: '城镇新建建筑中绿色建筑面积占比', nameEn: 'Share of green buildings in new urban construction', category: 'buildings',
-      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: 70,
-      targets: [{ year: 2025, value: 100 }, { year: 2030, value: 100 }],
+      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: true,
+      targets: [{ year: 2025 }, { year: 2030 }],
     },
     {
       id: 'IND-NEV-SHARE', name: '新增新能源汽车占新车销售比例', nameEn: 'Share of new energy vehicles in new car sales', category: 'transport',
-      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: 10,
-      targets: [{ year: 2025, value: 40, comparator: '>=' }, { year: 2030, value: 60, comparator: '>=' }],
+      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: true,
+      targets: [{ year: 2025, comparator: '>=' }, { year: 2030, comparator: '>=' }],
     },
   ],
 };
@@ -202,50 +205,54 @@ const PARK: Content = {
     {
       id: 'R-ECONOMY',
       category: 'economy-jobs',
-      title: '产业转型期企业成本上升',
-      mitigation: '统筹运用绿色金融与专项资金支持技术改造',
+      title: '风险名称，如产业转型期企业成本上升',
+      mitigation: '应对措施，如统筹运用绿色金融与专项资金支持技术改造',
       affects: ['T-INDUSTRY-01'],
     },
   ],
   tasks: [
-    { id: 'T-ENERGY-01', title: '提升可再生能源电力消费比重', area: 'energy-transition', lead: '园区管委会经济发展局', indicators: ['IND-RENEWABLE-POWER-SHARE'], due: 2030 },
-    { id: 'T-INDUSTRY-01', title: '推动主导产业节能降碳改造', area: 'industry', lead: '园区管委会经济发展局', partners: ['园区管委会生态环境分局'], indicators: ['IND-ENERGY-INTENSITY', 'IND-CARBON-INTENSITY'], due: 2030 },
-    { id: 'T-CIRCULAR-01', title: '实施园区循环化改造', area: 'circular-economy', lead: '园区管委会规划建设局', indicators: ['IND-SOLID-WASTE-USE'], dependsOn: ['T-INDUSTRY-01'], due: 2030 },
+    { id: 'T-ENERGY-01', title: '提升可再生能源电力消费比重', area: 'energy-transition', lead: '牵头单位，如园区管委会经济发展部门', indicators: ['IND-RENEWABLE-POWER-SHARE'], due: 2030 },
+    { id: 'T-INDUSTRY-01', title: '推动主导产业节能降碳改造', area: 'industry', lead: '牵头单位，如园区管委会经济发展部门', partners: ['配合单位，如园区生态环境部门'], indicators: ['IND-ENERGY-INTENSITY', 'IND-CARBON-INTENSITY'], due: 2030 },
+    { id: 'T-CIRCULAR-01', title: '实施园区循环化改造', area: 'circular-economy', lead: '牵头单位，如园区管委会规划建设部门', indicators: ['IND-SOLID-WASTE-USE'], dependsOn: ['T-INDUSTRY-01'], due: 2030 },
   ],
   projects: [
-    { id: 'P-PV-01', name: '厂房屋顶分布式光伏工程', tasks: ['T-ENERGY-01'], status: 'planned', start: '2025-03', end: '2026-12', investment: 3, capacity: [50, 'MW'], reduction: [4, '万tCO2/a'], funding: ['enterprise'] },
-    { id: 'P-WASTE-HEAT-01', name: '余热余压综合利用工程', tasks: ['T-INDUSTRY-01'], status: 'planned', start: '2025', end: '2027', investment: 2, reduction: [5, '万tCO2/a'], funding: ['enterprise', 'green-finance'] },
-    { id: 'P-SMART-ENERGY-01', name: '园区智慧能源管理平台', tasks: ['T-INDUSTRY-01', 'T-ENERGY-01'], status: 'planned', start: '2025-06', end: '2026-06', investment: 1, funding: ['central-budget'] },
-    { id: 'P-CIRCULAR-01', name: '一般工业固体废物综合利用项目', tasks: ['T-CIRCULAR-01'], status: 'planned', start: '2026', end: '2028', investment: 1.5, funding: ['special-bond'] },
+    { id: 'P-PV-01', name: '重点项目名称，如厂房屋顶分布式光伏工程', tasks: ['T-ENERGY-01'], status: 'planned', capacity: 'MW', reduction: '万tCO2/a', funding: ['enterprise'] },
+    { id: 'P-WASTE-HEAT-01', name: '重点项目名称，如余热余压综合利用工程', tasks: ['T-INDUSTRY-01'], status: 'planned', reduction: '万tCO2/a', funding: ['enterprise', 'green-finance'] },
+    { id: 'P-SMART-ENERGY-01', name: '重点项目名称，如园区智慧能源管理平台', tasks: ['T-INDUSTRY-01', 'T-ENERGY-01'], status: 'planned', funding: ['central-budget'] },
+    { id: 'P-CIRCULAR-01', name: '重点项目名称，如一般工业固体废物综合利用项目', tasks: ['T-CIRCULAR-01'], status: 'planned', funding: ['special-bond'] },
   ],
   indicators: [
     {
       id: 'IND-RENEWABLE-POWER-SHARE', name: '可再生能源电力消费比重', nameEn: 'Share of renewable electricity in electricity consumption', category: 'energy',
-      type: 'share', unit: '%', direction: 'increase', binding: true, baseline: 15,
-      targets: [{ year: 2025, value: 25, comparator: '>=' }, { year: 2030, value: 30, comparator: '>=' }],
+      type: 'share', unit: '%', direction: 'increase', binding: true, baseline: true,
+      targets: [{ year: 2025, comparator: '>=' }, { year: 2030, comparator: '>=' }],
     },
     {
       id: 'IND-ENERGY-INTENSITY', name: '单位工业增加值能耗', nameEn: 'Energy use per unit of industrial value added', category: 'industry',
-      type: 'intensity', unit: 'tce/万元', direction: 'decrease', binding: true, baseline: 0.45,
-      targets: [{ year: 2025, value: 0.4, comparator: '<=' }, { year: 2030, value: 0.35, comparator: '<=' }],
+      type: 'intensity', unit: 'tce/万元', direction: 'decrease', binding: true, baseline: true,
+      targets: [{ year: 2025, comparator: '<=' }, { year: 2030, comparator: '<=' }],
     },
     {
       id: 'IND-CARBON-INTENSITY', name: '单位工业增加值二氧化碳排放', nameEn: 'CO2 emissions per unit of industrial value added', category: 'industry',
-      type: 'intensity', unit: 'tCO2/万元', direction: 'decrease', binding: true, baseline: 0.8,
-      targets: [{ year: 2025, value: 0.7, comparator: '<=' }, { year: 2030, value: 0.6, comparator: '<=' }],
+      type: 'intensity', unit: 'tCO2/万元', direction: 'decrease', binding: true, baseline: true,
+      targets: [{ year: 2025, comparator: '<=' }, { year: 2030, comparator: '<=' }],
     },
     {
       id: 'IND-SOLID-WASTE-USE', name: '一般工业固体废物综合利用率', nameEn: 'Utilization rate of general industrial solid waste', category: 'circular-economy',
-      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: 80,
-      targets: [{ year: 2025, value: 90 }, { year: 2030, value: 95 }],
+      type: 'share', unit: '%', direction: 'increase', binding: false, baseline: true,
+      targets: [{ year: 2025 }, { year: 2030 }],
     },
   ],
 };
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** A figure only the pilot knows: the placeholder the schemas accept where a number goes. */
+const FIGURE = '待补充';
+
+/** A text only the pilot knows, with what goes there. */
 function toFill(what: string): string {
-  return `待补充：${what}`;
+  return `${FIGURE}：${what}`;
 }
 
 type Comments = Record<
@@ -259,7 +266,7 @@ type Comments = Record<
 const COMMENTS: Record<ScaffoldLocale, Comments> = {
   'zh-CN': {
     planHeader: (name) => `${name}碳达峰试点实施方案 — 方案主文件`,
-    placeholder: '由 Pilot Plan 生成的骨架：数值和文字均为示意，请按实际填写。',
+    placeholder: '由 Pilot Plan 生成的骨架：“待补充”处是占位内容，检查会逐处提示（placeholder），请按实际填写。',
     seeAlso: '试点任务见 tasks.pilot.yaml，重点项目见 projects.pilot.yaml，指标见 indicators.pilot.yaml。',
     positioning: '功能定位、区位、资源禀赋和发展水平',
     investmentTotal: '须等于 projects.pilot.yaml 中各项目投资之和（亿元）',
@@ -270,7 +277,7 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
   },
   en: {
     planHeader: (name, nameEn) => `${nameEn ? `${nameEn} (${name})` : name} carbon peak pilot implementation plan — the main plan file`,
-    placeholder: 'A skeleton made by Pilot Plan: figures and texts are placeholders, replace them.',
+    placeholder: 'A skeleton made by Pilot Plan: every 待补充 is a placeholder the check reports (placeholder) until you replace it.',
     seeAlso: 'Pilot tasks are in tasks.pilot.yaml, key projects in projects.pilot.yaml, indicators in indicators.pilot.yaml.',
     positioning: 'functional positioning, location, resource endowment and development level',
     investmentTotal: 'must equal the sum of the project investments in projects.pilot.yaml (亿元)',
@@ -282,16 +289,13 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
 };
 
 const list = (items: readonly string[]) => `[${items.join(', ')}]`;
-/** A number as YAML writes it (no float noise). */
-const num = (n: number) => String(Number(n.toPrecision(12)));
-const qty = (value: number, unit: string) => `{ value: ${num(value)}, unit: ${yamlScalar(unit)} }`;
+const qty = (unit: string) => `{ value: ${FIGURE}, unit: ${yamlScalar(unit)} }`;
 
 function header(lines: string[]): string {
   return lines.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
 }
 
 function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'province' | 'id'>> & ScaffoldOptions, c: Content, k: Comments): string {
-  const total = c.projects.reduce((s, p) => s + p.investment, 0);
   const pilot = [
     `  name: ${yamlScalar(o.name)}`,
     ...(o.nameEn ? [`  nameEn: ${yamlScalar(o.nameEn)}`] : []),
@@ -314,8 +318,8 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
       `# ${k.peak}`,
       '# peak:',
       '#   year: 2028',
-      `#   level: { value: 1, unit: ${o.type === 'park' ? '万tCO2' : '亿tCO2'} }`,
-      `investmentTotal: ${qty(total, '亿元')}   # ${k.investmentTotal}`,
+      `#   level: ${qty(o.type === 'park' ? '万tCO2' : '亿tCO2')}`,
+      `investmentTotal: ${qty('亿元')}   # ${k.investmentTotal}`,
       'mechanisms:',
       ...c.mechanisms.flatMap((m) => [`  - id: ${m.id}`, `    type: ${m.type}`, `    title: ${yamlScalar(m.title)}`, `    milestone: ${m.milestone}`]),
       'actions:',
@@ -324,8 +328,8 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
       ...c.risks.flatMap((r) => [
         `  - id: ${r.id}`,
         `    category: ${r.category}`,
-        `    title: ${yamlScalar(r.title)}`,
-        `    mitigation: ${yamlScalar(r.mitigation)}`,
+        `    title: ${yamlScalar(toFill(r.title))}`,
+        `    mitigation: ${yamlScalar(toFill(r.mitigation))}`,
         `    affects: ${list(r.affects)}`,
       ]),
     ].join('\n') +
@@ -337,8 +341,8 @@ function renderTasks(o: ScaffoldOptions, c: Content, k: Comments): string {
   const lines = ['apiVersion: pilot-plan/v1', 'kind: Tasks', 'tasks:'];
   c.tasks.forEach((t, i) => {
     if (i > 0) lines.push('');
-    lines.push(`  - id: ${t.id}`, `    title: ${yamlScalar(t.title)}`, `    area: ${t.area}`, `    lead: ${yamlScalar(t.lead)}`);
-    if (t.partners) lines.push(`    partners: ${list(t.partners.map(yamlScalar))}`);
+    lines.push(`  - id: ${t.id}`, `    title: ${yamlScalar(t.title)}`, `    area: ${t.area}`, `    lead: ${yamlScalar(toFill(t.lead))}`);
+    if (t.partners) lines.push(`    partners: ${list(t.partners.map((p) => yamlScalar(toFill(p))))}`);
     lines.push(`    indicators: ${list(t.indicators)}`);
     if (t.dependsOn) lines.push(`    dependsOn: ${list(t.dependsOn)}`);
     lines.push(`    due: ${t.due}`);
@@ -352,15 +356,13 @@ function renderProjects(o: ScaffoldOptions, c: Content, k: Comments): string {
     if (i > 0) lines.push('');
     lines.push(
       `  - id: ${p.id}`,
-      `    name: ${yamlScalar(p.name)}`,
+      `    name: ${yamlScalar(toFill(p.name))}`,
       `    tasks: ${list(p.tasks)}`,
       `    status: ${p.status}`,
-      `    start: ${p.start}`,
-      `    end: ${p.end}`,
-      `    investment: ${qty(p.investment, '亿元')}`,
+      `    investment: ${qty('亿元')}`,
     );
-    if (p.capacity) lines.push(`    capacity: ${qty(...p.capacity)}`);
-    if (p.reduction) lines.push(`    reduction: ${qty(...p.reduction)}`);
+    if (p.capacity) lines.push(`    capacity: ${qty(p.capacity)}`);
+    if (p.reduction) lines.push(`    reduction: ${qty(p.reduction)}`);
     lines.push(`    funding: ${list(p.funding)}`);
   });
   return header([`${o.name} — ${k.projectsHeader}`, k.placeholder]) + lines.join('\n') + '\n';
@@ -369,7 +371,7 @@ function renderProjects(o: ScaffoldOptions, c: Content, k: Comments): string {
 function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
   const lines = ['apiVersion: pilot-plan/v1', 'kind: Indicators', 'indicators:'];
   const target = (t: Target) =>
-    `      - { year: ${t.year}, value: ${num(t.value)}` +
+    `      - { year: ${t.year}, value: ${FIGURE}` +
     (t.comparator ? `, comparator: ${yamlScalar(t.comparator)}` : '') +
     (t.referenceYear !== undefined ? `, referenceYear: ${t.referenceYear}` : '') +
     ' }';
@@ -386,7 +388,7 @@ function renderIndicators(o: ScaffoldOptions, c: Content, k: Comments): string {
       `    binding: ${d.binding}`,
     );
     if (d.referenceYear !== undefined) lines.push(`    referenceYear: ${d.referenceYear}`);
-    if (d.baseline !== undefined) lines.push(`    baseline: { year: ${BASE_YEAR}, value: ${num(d.baseline)} }`);
+    if (d.baseline) lines.push(`    baseline: { year: ${BASE_YEAR}, value: ${FIGURE} }`);
     lines.push('    targets:', ...d.targets.map(target));
     if (d.nationalRef) lines.push(`    nationalRef: ${d.nationalRef}`);
   });

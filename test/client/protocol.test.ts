@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readCheckWorkspaceResult } from '../../client/src/protocol';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readCheckWorkspaceResult, readSnippetEdits } from '../../client/src/protocol';
+import { repoRoot } from '../util/plan';
 
 describe('client: the answer to pilotPlan/checkWorkspace', () => {
   it('keeps the counts, the files not checked and the notes the server sends', () => {
@@ -24,5 +27,24 @@ describe('client: the answer to pilotPlan/checkWorkspace', () => {
     assert.equal(r.notes?.length, 1);
     assert.equal(r.notes![0].length, 1001);
     assert.equal(readCheckWorkspaceResult({ notes: 'not a list' }).notes, undefined);
+  });
+});
+
+describe('client: the snippet forms of a quick fix', () => {
+  const range = { start: { line: 3, character: 10 }, end: { line: 3, character: 10 } };
+  it('reads the snippet edits the server sends in a code action\'s data', () => {
+    const data = { snippetEdits: [{ uri: 'file:///p/plan.pilot.yaml', range, snippet: '\n    lead: ${1:待补充}' }] };
+    assert.deepEqual(readSnippetEdits(data), data.snippetEdits);
+  });
+  it('takes all or none: anything malformed leaves the plain edit', () => {
+    for (const data of [undefined, null, 'x', {}, { snippetEdits: [] }, { snippetEdits: 'x' }, { snippetEdits: [{ uri: 'file:///a', range, snippet: 1 }] }, { snippetEdits: [{ uri: 'file:///a', range: { start: range.start }, snippet: 's' }] }, { snippetEdits: [{ uri: 'file:///a', range: { start: { line: -1, character: 0 }, end: range.end }, snippet: 's' }] }, { snippetEdits: [{ uri: 'file:///a', range, snippet: 's' }, null] }]) {
+      assert.equal(readSnippetEdits(data), undefined, JSON.stringify(data));
+    }
+  });
+  it('the language client asks for them and applies them as snippet edits', () => {
+    const src = fs.readFileSync(path.join(repoRoot(), 'client/src/language-client.ts'), 'utf8');
+    assert.match(src, /snippetEdits: true/);
+    assert.match(src, /provideCodeActions: async \(document, range, context, token, next\) =>/);
+    assert.match(src, /vscode\.SnippetTextEdit\.replace\(c\.asRange\(e\.range\), new vscode\.SnippetString\(e\.snippet\)\)/);
   });
 });

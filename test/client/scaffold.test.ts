@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { checkMemory } from '../util/plan';
+import { checkMemory, summary } from '../util/plan';
 import { SCAFFOLD_FILES, planIdProblem, scaffoldPlan, suggestPlanId, type ScaffoldOptions } from '../../client/src/scaffold';
 import { PROVINCES } from '../../client/src/generated/tables';
 
@@ -13,6 +13,37 @@ function filesOf(opts: ScaffoldOptions, dir = ''): Record<string, string> {
 /** Every finding as `code@file:line message`, for a readable assertion failure. */
 function findings(files: Record<string, string>): string[] {
   return checkMemory(files).map((f) => `${f.severity} ${f.code}@${f.file}:${f.line} ${f.message}`);
+}
+
+/** Where the skeleton writes 待补充 outside comments: `file:line`, sorted as summary() sorts. */
+function placeholderLines(files: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const [file, text] of Object.entries(files)) {
+    text.split('\n').forEach((line, i) => {
+      const code = line.replace(/\s+#.*$/, '');
+      if (!line.trimStart().startsWith('#')) for (const _ of code.matchAll(/待补充/g)) out.push(`placeholder@${file}:${i + 1}`);
+    });
+  }
+  return out.sort();
+}
+
+/**
+ * The skeleton as a planner fills it in: every figure a number (baselines and targets 50, so no target
+ * moves against its direction; each quantity 10, the total their sum), every `待补充：…` text the text after it.
+ */
+function filledIn(files: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  let investments = 0;
+  for (const [file, text] of Object.entries(files)) {
+    out[file] = text
+      .replace(/(baseline: \{ year: \d+, value: )待补充/g, '$150')
+      .replace(/(- \{ year: \d+, value: )待补充/g, '$150')
+      .replace(/(investment: \{ value: )待补充/g, () => (investments++, 'investment: { value: 10'))
+      .replace(/((?:capacity|reduction): \{ value: )待补充/g, '$110')
+      .replace(/待补充：/g, '');
+  }
+  for (const [file, text] of Object.entries(out)) out[file] = text.replace(/(investmentTotal: \{ value: )待补充/, `$1${investments * 10}`);
+  return out;
 }
 
 describe('client: new plan scaffold', () => {
@@ -34,21 +65,32 @@ describe('client: new plan scaffold', () => {
     ['a listed city with its batch', { name: '广州市', nameEn: 'Guangzhou', type: 'city', province: '广东省', batch: 1 }],
     ['a listed park with its batch', { name: '苏州工业园区', nameEn: 'Suzhou Industrial Park', type: 'park', province: '江苏省', parkLevel: 'national', batch: 1 }],
   ] as [string, ScaffoldOptions][]) {
-    it(`checks clean for ${label}: no finding at all`, () => {
-      assert.deepEqual(findings(filesOf(opts)), []);
+    it(`for ${label}: a placeholder warning at every 待补充, nothing else, until each is replaced`, () => {
+      const files = filesOf(opts);
+      const f = checkMemory(files);
+      assert.ok(f.length > 20, `${f.length} findings`);
+      assert.deepEqual(
+        f.filter((x) => x.code !== 'placeholder' || x.severity !== 'warning').map((x) => `${x.severity} ${x.code}@${x.file}:${x.line} ${x.message}`),
+        [],
+      );
+      assert.deepEqual(summary(f), placeholderLines(files));
+      // Filled in, it checks clean (infos aside: a figure may be weaker than a national target).
+      assert.deepEqual(findings(filledIn(files)).filter((x) => !x.startsWith('info ')), []);
     });
   }
 
   it('the check is live: a broken skeleton gets findings', () => {
-    const files = filesOf(city);
-    files['plan.pilot.yaml'] = files['plan.pilot.yaml'].replace('investmentTotal: { value: 25,', 'investmentTotal: { value: 99,');
+    const files = filledIn(filesOf(city));
+    files['plan.pilot.yaml'] = files['plan.pilot.yaml'].replace(/investmentTotal: \{ value: \d+,/, 'investmentTotal: { value: 99,');
     files['tasks.pilot.yaml'] = files['tasks.pilot.yaml'].replace('    indicators: [IND-NEV-SHARE]\n', '');
-    const codes = checkMemory(files).map((f) => f.code).sort();
+    const codes = checkMemory(files).filter((f) => f.severity !== 'info').map((f) => f.code).sort();
     assert.deepEqual(codes, ['investment-total', 'orphan']); // IND-NEV-SHARE; its task keeps a project
   });
 
-  it('checks clean in a sub-folder of a workspace too', () => {
-    assert.deepEqual(findings(filesOf(city, 'plans/gz/')), []);
+  it('checks the same in a sub-folder of a workspace too', () => {
+    const files = filesOf(city, 'plans/gz/');
+    assert.deepEqual(summary(checkMemory(files)), placeholderLines(files));
+    assert.deepEqual(findings(filledIn(files)).filter((x) => !x.startsWith('info ')), []);
   });
 
   it('states the pilot as asked', () => {
@@ -63,14 +105,18 @@ describe('client: new plan scaffold', () => {
     assert.equal(parse(scaffoldPlan({ ...city, name: '测试市: "新区" #1' })[0].content).pilot.name, '测试市: "新区" #1');
   });
 
-  it('investmentTotal is the sum of the projects', () => {
+  it('writes no figure that looks real: every baseline, target and quantity is 待补充', () => {
     for (const opts of [city, park]) {
-      const files = scaffoldPlan(opts);
-      const plan = parse(files[0].content);
-      const projects = parse(files[2].content).projects as { investment: { value: number; unit: string } }[];
-      const sum = projects.reduce((s, p) => s + p.investment.value, 0);
-      assert.equal(plan.investmentTotal.value, sum);
-      assert.ok(projects.every((p) => p.investment.unit === '亿元'));
+      const [plan, , projects, indicators] = scaffoldPlan(opts).map((f) => parse(f.content));
+      assert.deepEqual(plan.investmentTotal, { value: '待补充', unit: '亿元' });
+      for (const p of projects.projects) {
+        assert.deepEqual(p.investment, { value: '待补充', unit: '亿元' });
+        for (const q of [p.capacity, p.reduction]) if (q) assert.equal(q.value, '待补充');
+      }
+      for (const d of indicators.indicators) {
+        if (d.baseline) assert.equal(d.baseline.value, '待补充', d.id);
+        assert.deepEqual(d.targets.map((t: { value: unknown }) => t.value), d.targets.map(() => '待补充'), d.id);
+      }
     }
   });
 

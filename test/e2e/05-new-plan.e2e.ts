@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { diagKey, isPilotFile, isProblem, listFiles, open, save, settledDiagnostics, wsPath } from './util';
+import { codeOf, diagKey, isPilotFile, isProblem, listFiles, open, save, settledDiagnostics, wsPath } from './util';
 
 describe('new plan command', () => {
-  it('pilotPlan.newPlan creates a plan that has no errors or warnings', async () => {
+  it('pilotPlan.newPlan creates a plan whose only problems are its placeholders', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('pilotPlan.newPlan'), 'command pilotPlan.newPlan is not registered');
     const folder = wsPath('new-plan-e2e');
@@ -31,11 +31,16 @@ describe('new plan command', () => {
     assert.match(plan, /^# 珠海市 carbon peak pilot implementation plan — the main plan file\n/);
     assert.match(plan, /^id: GD-CITY-01$/m);
 
+    let placeholders = 0;
     for (const f of files) {
       const doc = await open(vscode.Uri.file(f));
       const ds = await settledDiagnostics(doc);
       await save(doc);
-      assert.deepEqual(ds.filter(isProblem).map((d) => `${diagKey(d)} ${d.message}`), [], `${vscode.workspace.asRelativePath(doc.uri)}`);
+      // The skeleton's 待补充 are reported (placeholder warnings) until the planners replace them; nothing else is.
+      const problems = ds.filter(isProblem);
+      placeholders += problems.filter((d) => codeOf(d) === 'placeholder' && d.severity === vscode.DiagnosticSeverity.Warning).length;
+      assert.deepEqual(problems.filter((d) => codeOf(d) !== 'placeholder').map((d) => `${diagKey(d)} ${d.message}`), [], `${vscode.workspace.asRelativePath(doc.uri)}`);
     }
+    assert.ok(placeholders > 0, 'the placeholders are reported');
   });
 });

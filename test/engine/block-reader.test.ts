@@ -96,6 +96,7 @@ const LEAVE: Record<string, string> = {
   empty: '',
   scalarDocument: 'just text\n',
   nullItem: 'a:\n - - \n - b\n', // [[null], b]: an empty item, which plans never write
+  dashBeforeFlowIndicator: 'a: { b: -}\nc: [-, d]\n', // a dash that cannot start a scalar in a flow collection
 };
 
 describe('block reader = `yaml`', function () {

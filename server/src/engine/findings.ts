@@ -23,6 +23,7 @@ export const RULE_CODES = [
   'orphan',
   'investment-total',
   'peak-year',
+  'placeholder',
   'national-target',
   'milestone-year',
   'not-in-plan',
@@ -60,6 +61,34 @@ export interface FindingData {
   unresolved?: { id: string; kinds: string[] };
   /** Other places that matter (other definitions of a duplicate ID, …). */
   related?: { file: string; span: Span; message: Message }[];
+  /** Fixes the rule knows, for the editor's quick fixes (editor/rule-fixes.ts). */
+  fixes?: RuleFix[];
+  /** The kind of a syntax problem that has a quick fix (editor/syntax-fixes.ts). */
+  syntax?: 'duplicate-key' | 'tab-indent';
+}
+
+/**
+ * A fix a rule offers: changes to values by their JSON path, all applied
+ * together (paths, not offsets, so that the fix still applies after other
+ * edits); or a place to show; or the file moved. The editor turns it into text edits.
+ */
+export interface RuleFix {
+  /** What the fix does, as the quick fix's title. */
+  title: Message;
+  changes?: ValueChange[];
+  /** Open this place instead of editing (e.g. the `direction` a target goes against). */
+  show?: { path: (string | number)[]; file?: string };
+  /** Move the finding's file to this path (absolute, like the file's). */
+  moveTo?: string;
+}
+
+export interface ValueChange {
+  /** `set`: write `value` at `path` (the key must exist); `remove`: remove the list item or key at `path`. */
+  op: 'set' | 'remove';
+  path: (string | number)[];
+  value?: string | number | boolean | (string | number)[];
+  /** The file, when not the finding's own. */
+  file?: string;
 }
 
 export interface Finding {

@@ -19,5 +19,9 @@ export interface ServerContext {
   showDocument: boolean;
   /** The client shows a completion item's `labelDetails`. */
   labelDetails: boolean;
+  /** The client asked for quick fixes' snippet forms (initialization option `snippetEdits`). */
+  snippetEdits: boolean;
+  /** The client applies workspace edits that rename files (`documentChanges` with `rename`). */
+  renameFiles: boolean;
   log(message: string): void;
 }

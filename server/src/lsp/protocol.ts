@@ -6,6 +6,7 @@
  *   { locale?: 'en' | 'zh-CN',          // message language; default: the client's display language (initialize `locale`)
  *     debounceMs?: number,              // longest delay before checking after an edit (adaptive below it); default 150
  *     showReferencesCommand?: string,   // a client command that code lenses carry instead of the server's own (see below)
+ *     snippetEdits?: boolean,           // quick fixes carry their snippet forms in `data` (SnippetEditData, see below); default false
  *     workspaceCheckMaxFiles?: number,  // pilot plan files pilotPlan/checkWorkspace lists at most (their plans are checked whole); default 20000
  *     faultInjection?: string[] }       // tests only: handlers that throw on purpose (see server.ts)
  */
@@ -77,6 +78,17 @@ export const SHOW_REFERENCES_COMMAND = 'pilotPlan.showReferences';
  * registered twice fails.
  */
 export const SERVER_SHOW_REFERENCES_COMMAND = 'pilot-plan.server.showReferences';
+
+/**
+ * A quick fix's edits with tab stops, in its code action's `data`, for a client that set
+ * `snippetEdits` (LSP 3.17 has no snippet text edits): each edit of the action's own plain
+ * `edit` (same ranges, same order) in LSP snippet syntax. The VS Code client applies these as
+ * snippet edits (language-client.ts); a client that does not ask gets the plain edit only,
+ * which writes `待补充` where a tab stop would be.
+ */
+export interface SnippetEditData {
+  snippetEdits: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; snippet: string }[];
+}
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 

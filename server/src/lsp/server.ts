@@ -60,6 +60,7 @@ interface InitOptions {
   locale?: string;
   debounceMs?: number;
   showReferencesCommand?: string;
+  snippetEdits?: boolean;
   workspaceCheckMaxFiles?: number;
   faultInjection?: string[];
 }
@@ -150,6 +151,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           : DEFAULT_WORKSPACE_CHECK_MAX_FILES,
       showDocument: !!caps.window?.showDocument?.support,
       labelDetails: !!caps.textDocument?.completion?.completionItem?.labelDetailsSupport,
+      snippetEdits: options.snippetEdits === true,
+      renameFiles: !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('rename'),
       log,
     };
     return {

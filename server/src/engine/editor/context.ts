@@ -34,6 +34,8 @@ export interface FileEdit {
   start: number;
   end: number;
   newText: string;
+  /** The same edit in LSP snippet syntax (tab stops where there is something to fill in), for editors that take one. */
+  snippet?: string;
 }
 
 export interface FileSpan {

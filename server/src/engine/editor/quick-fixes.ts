@@ -12,6 +12,9 @@
  *   lines with placeholder values at the mapping's indentation;
  * - set the value a finding names (finding.data.replaceWith: a pilot's batch, type or
  *   province from the published lists), written as YAML types it;
+ *   lines at the mapping's indentation, each value `待补充` where the fix
+ *   cannot know it (placeholder-values.ts), and the same edit as a snippet with
+ *   tab stops (FileEdit.snippet) for editors that take one;
  * - silence the rule on this line: `# pilot-plan-disable-next-line <code>`
  *   above it, at its indentation (or the code added to a directive already there).
  */
@@ -20,17 +23,24 @@ import type { FindingData, Span } from '../findings';
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
 import { isObj, type EntityKind, type FileKind, type FileModel } from '../plan/model';
-import { yearsOf } from '../indicators';
-import { SchemaView, schemaAt } from './schema-info';
+import { schemaAt } from './schema-info';
+import { PLACEHOLDER_TEXT } from '../placeholders';
+import { ValueWriter, placeholderYears } from './placeholder-values';
 import { yamlScalar } from '../../common/yaml-scalar';
 import { kindFromText } from './completion';
-import { displayPath, entityName, innerSpan, text, type EditorPlan, type FileEdit } from './context';
+import { displayPath, entityName, innerSpan, text, type EditorPlan, type FileEdit, type FileSpan } from './context';
 import { entitiesNamed } from './named-entities';
+import { ruleFixes } from './rule-fixes';
+import { syntaxFixes } from './syntax-fixes';
 
 export interface QuickFix {
   title: string;
   edits: FileEdit[];
   preferred?: boolean;
+  /** A place to open rather than an edit (rule-fixes.ts). */
+  show?: FileSpan;
+  /** A file to move (rule-fixes.ts): `from` is the finding's file. */
+  moveTo?: { from: string; to: string };
 }
 
 export interface FixableFinding {
@@ -57,55 +67,6 @@ function columnOf(t: string, offset: number): number {
 
 function eol(t: string): string {
   return t.includes('\r\n') ? '\r\n' : '\n';
-}
-
-function placeholderText(locale: Locale): string {
-  return text(locale, '待填写', 'TODO');
-}
-
-interface PlanYearsLite {
-  base: number;
-  targets: number[];
-}
-
-/** The plan's years for placeholder values, with the programme's usual ones where the plan gives none. */
-function placeholderYears(plan: EditorPlan): PlanYearsLite {
-  const settings = plan.index.settings;
-  const years = settings ? yearsOf(settings.data) : undefined;
-  return { base: years?.baseYear ?? 2020, targets: years?.targetYears.length ? years.targetYears : [2025, 2030] };
-}
-
-/** A placeholder value for a key, as YAML text (one line, or block lines below the key when `block`). */
-function placeholderValue(view: SchemaView, key: string, years: PlanYearsLite, locale: Locale, column: number, nl: string, depth = 0): string {
-  const values = view.enumValues;
-  if (values?.length) {
-    // `other` where there is one; for units the largest (亿元, 万kW, 亿tCO2: what plans write).
-    const pick = values.find((v) => v.value === 'other') ?? (key === 'unit' ? values[values.length - 1] : values[0]);
-    return yamlScalar(pick.value);
-  }
-  const types = view.types;
-  if (types.includes('boolean')) return 'false';
-  if (types.includes('integer') && view.nodes.some((n) => n.schema.minimum === 1900)) return String(key === 'baseYear' || key === 'year' ? years.base : years.targets[years.targets.length - 1]);
-  if (types.includes('array')) {
-    if (key === 'targetYears') return `[${years.targets.join(', ')}]`;
-    const items = view.items;
-    if (items.types.includes('object') && key === 'targets') {
-      const pad = ' '.repeat(column + 2);
-      return nl + years.targets.map((y) => `${pad}- { year: ${y}, value: 0 }`).join(nl);
-    }
-    return '[]';
-  }
-  if (types.includes('object')) {
-    const req = view.required;
-    const scalars = req.every((k) => !view.child(k).types.some((t) => t === 'object' || t === 'array'));
-    if (scalars && req.length <= 4) return `{ ${req.map((k) => `${k}: ${placeholderValue(view.child(k), k, years, locale, column, nl, depth + 1)}`).join(', ')} }`;
-    if (depth > 2) return '{}';
-    const pad = ' '.repeat(column + 2);
-    return nl + req.map((k) => `${pad}${k}: ${placeholderValue(view.child(k), k, years, locale, column + 2, nl, depth + 1)}`).join(nl);
-  }
-  if (types.includes('number') || types.includes('integer')) return '0';
-  if (key === 'apiVersion') return 'pilot-plan/v1';
-  return placeholderText(locale);
 }
 
 // ---------------------------------------------------------------------------
@@ -142,26 +103,19 @@ const LIST_OF: Partial<Record<EntityKind, { list: string; fileKind: FileKind }>>
   project: { list: 'projects', fileKind: 'Projects' },
 };
 
-/** Lines of a stub entry (the first without its dash), required keys with placeholders. */
-function stubLines(kind: EntityKind, id: string, plan: EditorPlan, locale: Locale, fromEntry: string | undefined): string[] {
-  const ph = placeholderText(locale);
-  const years = placeholderYears(plan);
+/**
+ * Lines of a stub entry (the first without its dash): its ID and required keys, each value
+ * `待补充` (the placeholder rule reports them) but a project's task, which is known.
+ */
+function stubLines(kind: EntityKind, id: string, fromEntry: string | undefined): string[] {
+  const ph = PLACEHOLDER_TEXT;
   switch (kind) {
     case 'task':
-      return [`id: ${id}`, `title: ${ph}`, 'area: other', `lead: ${ph}`];
+      return [`id: ${id}`, `title: ${ph}`, `area: ${ph}`, `lead: ${ph}`];
     case 'indicator':
-      return [
-        `id: ${id}`,
-        `name: ${ph}`,
-        'type: level',
-        `unit: ${ph}`,
-        'direction: increase',
-        `baseline: { year: ${years.base}, value: 0 }`,
-        'targets:',
-        ...years.targets.slice(-1).map((y) => `  - { year: ${y}, value: 0 }`),
-      ];
+      return [`id: ${id}`, `name: ${ph}`, `type: ${ph}`, `unit: ${ph}`, `direction: ${ph}`, 'targets:', `  - { year: ${ph}, value: ${ph} }`];
     case 'project':
-      return [`id: ${id}`, `name: ${ph}`, `tasks: [${fromEntry ?? ''}]`];
+      return [`id: ${id}`, `name: ${ph}`, `tasks: [${fromEntry ?? ph}]`];
     default:
       return [`id: ${id}`, `title: ${ph}`];
   }
@@ -251,7 +205,7 @@ export function createEntryFixes(plan: EditorPlan, model: FileModel, f: FixableF
     if (kind !== 'task' && kind !== 'indicator') continue;
     const target = fileForNewEntry(plan, kind, model);
     const spec = LIST_OF[kind]!;
-    const lines = stubLines(kind, u.id, plan, locale, ref?.from.kind === 'task' ? ref.from.id : undefined);
+    const lines = stubLines(kind, u.id, ref?.from.kind === 'task' ? ref.from.id : undefined);
     const edit = appendEntryEdit(target, spec.list, lines);
     const where = displayPath(plan, target.path);
     const kindName = kind === 'task' ? text(locale, '任务', 'task') : text(locale, '指标', 'indicator');
@@ -265,8 +219,17 @@ export function createEntryFixes(plan: EditorPlan, model: FileModel, f: FixableF
 
 export function missingKeyFixes(plan: EditorPlan, model: FileModel, f: FixableFinding, locale: Locale): QuickFix[] {
   const keys = f.data?.missingKeys;
-  const path: JsonPath = f.data?.path ?? [];
   if (!keys?.length) return [];
+  const edits = missingKeyEdits(plan, model, keys, f.data?.path ?? [], new ValueWriter(false));
+  // The same edit as a snippet, when it is one edit with something to fill in.
+  const snippet = new ValueWriter(true);
+  const snippets = missingKeyEdits(plan, model, keys, f.data?.path ?? [], snippet);
+  if (edits.length === 1 && snippets.length === 1 && snippet.slots > 0) edits[0].snippet = snippets[0].newText;
+  return [{ title: addKeysTitle(keys, locale), edits, preferred: true }];
+}
+
+/** The edits that add `keys` to the mapping at `path`, their values written by `w`. */
+function missingKeyEdits(plan: EditorPlan, model: FileModel, keys: string[], path: JsonPath, w: ValueWriter): FileEdit[] {
   const parsed = model.parsed;
   const t = parsed.text;
   const nl = eol(t);
@@ -279,36 +242,35 @@ export function missingKeyFixes(plan: EditorPlan, model: FileModel, f: FixableFi
     for (const s of path) cur = Array.isArray(cur) ? cur[s as number] : isObj(cur) ? cur[s as string] : undefined;
     return cur;
   })();
-  let edit: FileEdit;
+  const line = (k: string, column: number) => (w.lit(`${k}: `) + w.value(view.child(k), k, years, column, nl)).replace(/: (\r?\n)/, ':$1');
   if (span && t[span.start] === '{') {
     const close = t.lastIndexOf('}', span.end);
     const column = columnOf(t, span.start);
-    const vals = keys.map((k) => `${k}: ${placeholderValue(view.child(k), k, years, locale, column, nl, 3)}`);
+    const vals = keys.map((k) => w.lit(`${k}: `) + w.value(view.child(k), k, years, column, nl, 3));
     const empty = !isObj(data) || Object.keys(data).length === 0;
     const before = t.slice(span.start + 1, close).trimEnd();
-    edit = { file: model.path, start: span.start + 1 + before.length, end: span.start + 1 + before.length, newText: (empty ? ' ' : ', ') + vals.join(', ') + (empty ? ' ' : '') };
-  } else if (span && path.length) {
+    const at = span.start + 1 + before.length;
+    return [{ file: model.path, start: at, end: at, newText: w.lit(empty ? ' ' : ', ') + vals.join(w.lit(', ')) + w.lit(empty ? ' ' : '') }];
+  }
+  if (span && path.length) {
     const column = columnOf(t, span.start);
     const pad = ' '.repeat(column);
     const at = lineEndOf(t, Math.max(span.start, span.end - 1));
-    const body = keys.map((k) => `${pad}${k}: ${placeholderValue(view.child(k), k, years, locale, column, nl)}`.replace(/: (\r?\n)/, ':$1')).join(nl);
-    edit = { file: model.path, start: at, end: at, newText: nl + body };
-  } else {
-    // The file's own top-level mapping: keys at the end of the file (apiVersion and kind first, at the top).
-    const top: string[] = keys.filter((k) => k === 'apiVersion' || k === 'kind');
-    const rest = keys.filter((k) => !top.includes(k));
-    const edits: FileEdit[] = [];
-    if (top.length) {
-      const at = firstContentOffset(t);
-      edits.push({ file: model.path, start: at, end: at, newText: top.map((k) => `${k}: ${placeholderValue(view.child(k), k, years, locale, 0, nl)}`).join(nl) + nl });
-    }
-    if (rest.length) {
-      const sep = t.length === 0 || t.endsWith('\n') ? '' : nl;
-      edits.push({ file: model.path, start: t.length, end: t.length, newText: sep + rest.map((k) => `${k}: ${placeholderValue(view.child(k), k, years, locale, 0, nl)}`.replace(/: (\r?\n)/, ':$1')).join(nl) + nl });
-    }
-    return [{ title: addKeysTitle(keys, locale), edits, preferred: true }];
+    return [{ file: model.path, start: at, end: at, newText: keys.map((k) => w.lit(nl + pad) + line(k, column)).join('') }];
   }
-  return [{ title: addKeysTitle(keys, locale), edits: [edit], preferred: true }];
+  // The file's own top-level mapping: keys at the end of the file (apiVersion and kind first, at the top).
+  const top: string[] = keys.filter((k) => k === 'apiVersion' || k === 'kind');
+  const rest = keys.filter((k) => !top.includes(k));
+  const edits: FileEdit[] = [];
+  if (top.length) {
+    const at = firstContentOffset(t);
+    edits.push({ file: model.path, start: at, end: at, newText: top.map((k) => line(k, 0) + w.lit(nl)).join('') });
+  }
+  if (rest.length) {
+    const sep = t.length === 0 || t.endsWith('\n') ? '' : nl;
+    edits.push({ file: model.path, start: t.length, end: t.length, newText: w.lit(sep) + rest.map((k) => line(k, 0) + w.lit(nl)).join('') });
+  }
+  return edits;
 }
 
 function addKeysTitle(keys: string[], locale: Locale): string {
@@ -368,6 +330,8 @@ export function quickFixes(plan: EditorPlan, model: FileModel, f: FixableFinding
   if (f.data?.replaceWith !== undefined) out.push(...replaceWithFix(model, f, locale));
   if (f.data?.unresolved) out.push(...createEntryFixes(plan, model, f, locale));
   if (f.data?.missingKeys?.length) out.push(...missingKeyFixes(plan, model, f, locale));
+  // Fixes that fix come before the one that silences.
+  out.push(...syntaxFixes(model, f, locale), ...ruleFixes(plan, model, f, locale));
   if (options.disable !== false) {
     const d = disableFix(model, f, locale);
     if (d.edits.length) out.push(d);

@@ -64,6 +64,10 @@ function oddStart(c: number): boolean {
   return c === 63 || c === COLON || c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === 38 || c === 42 || c === 33 || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === 37 || c === 64 || c === 96;
 }
 
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+
 function isKeyStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -398,6 +402,8 @@ class Reader {
     if (c === LBRACKET || c === LBRACE) return this.flow(p, depth + 1);
     if (c === SQUOTE || c === DQUOTE) return this.quoted(p);
     if (oddStart(c) || this.isItem(p)) throw GIVE_UP;
+    // In a flow collection `-` starts a plain scalar only before a character that may go on one: `{ a: -}` is no scalar.
+    if (c === DASH && isFlowIndicator(t.charCodeAt(p + 1))) throw GIVE_UP;
     let e = p;
     const le = this.le;
     for (; e < le; e++) {

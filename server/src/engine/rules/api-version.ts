@@ -6,6 +6,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { defineMessages, listArg, msg } from '../i18n/messages';
+import type { RuleFix } from '../findings';
 import type { Rule } from './rule';
 
 /** Every format version this checker reads. */
@@ -24,6 +25,7 @@ defineMessages({
     en: '`apiVersion` is empty. Write `apiVersion: pilot-plan/v1`; supported versions: {supported}.',
     zh: '`apiVersion` 为空。请填写 `apiVersion: pilot-plan/v1`；支持的版本：{supported}。',
   },
+  'api-version.fix.set': { en: 'Change to `{version}`, the version this checker reads', zh: '改为本检查器支持的 `{version}`' },
   'api-version.did-you-mean': { en: 'Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },
   'api-version.change': {
     en: 'Write `apiVersion: pilot-plan/v1` and make the file follow format v1.',
@@ -70,6 +72,12 @@ function show(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
+/** "Write pilot-plan/v1": where no near miss is suggested (the editor's "did you mean" covers those). */
+function setVersionFix(): RuleFix[] {
+  const version = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
+  return [{ title: msg('api-version.fix.set', { version }), changes: [{ op: 'set', path: ['apiVersion'], value: version }] }];
+}
+
 export const apiVersion: Rule = {
   code: 'api-version',
   defaultSeverity: 'error',
@@ -98,7 +106,7 @@ export const apiVersion: Rule = {
         file: file.path,
         span: onValue ? valueSpan! : parsed.span(['apiVersion'], 'key') ?? { start: 0, end: 0 },
         message: msg('api-version.empty', { supported }),
-        data: { suggestions: onValue ? [SUPPORTED_API_VERSIONS[0]] : undefined, path: ['apiVersion'] },
+        data: onValue ? { suggestions: [SUPPORTED_API_VERSIONS[0]], path: ['apiVersion'] } : { path: ['apiVersion'], fixes: setVersionFix() },
       });
       return;
     }
@@ -114,7 +122,7 @@ export const apiVersion: Rule = {
         supported,
         hint: suggestion ? msg('api-version.did-you-mean', { suggestion }) : msg('api-version.change'),
       }),
-      data: { suggestions: suggestion ? [suggestion] : undefined, path: ['apiVersion'] },
+      data: suggestion ? { suggestions: [suggestion], path: ['apiVersion'] } : { path: ['apiVersion'], fixes: setVersionFix() },
     });
   },
 };

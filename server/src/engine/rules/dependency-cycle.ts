@@ -7,10 +7,13 @@
  * unresolved-reference and reference-kind. Strongly connected components come
  * from an iterative Tarjan (plans can hold thousands of tasks: no recursion);
  * an edge lies on a cycle iff both its ends are in the same component.
+ *
+ * Quick fix (data.fixes): remove the reported `dependsOn` entry, which breaks
+ * the cycle through it (the key goes with its last entry).
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
 import type { PlanReference } from '../plan/plan-view';
-import { MAX_RELATED, type Span } from '../findings';
+import { MAX_RELATED, type RuleFix, type Span } from '../findings';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -23,7 +26,12 @@ defineMessages({
     zh: '任务 `{id}` 依赖其自身。请从它自己的 `dependsOn` 中删除 `{id}`。',
   },
   'dependency-cycle.related': { en: '`{from}` depends on `{to}` here', zh: '`{from}` 在此依赖 `{to}`' },
+  'dependency-cycle.fix.remove': { en: 'Remove `{to}` from the `dependsOn` of `{from}`', zh: '从 `{from}` 的 `dependsOn` 中删除 `{to}`' },
 });
+
+function removeFix(ref: PlanReference, from: string): RuleFix[] {
+  return [{ title: msg('dependency-cycle.fix.remove', { from, to: ref.id }), changes: [{ op: 'remove', path: ref.path }] }];
+}
 
 /** Shortest-path searches per edge while they cost less than this (node visits); beyond, a cheaper walk. */
 const BFS_BUDGET = 2_000_000;
@@ -347,7 +355,7 @@ export const dependencyCycle: Rule = {
       if (!file) continue;
       const span = spanOf(ref) ?? { start: 0, end: 0 };
       if (u === v) {
-        ctx.report({ file: ref.file, span, message: msg('dependency-cycle.self', { id: ids[u] }), data: { path: ref.path } });
+        ctx.report({ file: ref.file, span, message: msg('dependency-cycle.self', { id: ids[u] }), data: { path: ref.path, fixes: removeFix(ref, ids[u]) } });
         continue;
       }
       const cycle = cycleThrough(u, v);
@@ -364,7 +372,7 @@ export const dependencyCycle: Rule = {
         file: ref.file,
         span,
         message: msg('dependency-cycle', { from: ids[u], to: ids[v], path: pathArg(cycle, ids) }),
-        data: { path: ref.path, related },
+        data: { path: ref.path, related, fixes: removeFix(ref, ids[u]) },
       });
     }
   },

@@ -1,8 +1,15 @@
-/** duplicate-id: an ID defined more than once in a plan, reported on every definition. */
+/**
+ * duplicate-id: an ID defined more than once in a plan, reported on every definition.
+ *
+ * Quick fix (data.fixes): rename this definition to an ID no entry of the plan
+ * has (the number after its last hyphen counted up, keeping its width, or `-2`, `-3`, …
+ * added), a different one for each definition. References keep the old ID.
+ */
 import { displayPath } from '../display-path';
-import { MAX_RELATED } from '../findings';
-import { defineMessages, msg, kindsArg } from '../i18n/messages';
+import { MAX_RELATED, type RuleFix } from '../findings';
+import { defineMessages, msg, kindsArg, KIND_NAMES } from '../i18n/messages';
 import { idSpan } from '../plan/model';
+import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -12,7 +19,21 @@ defineMessages({
   },
   'duplicate-id.related': { en: 'Another definition of `{id}`', zh: '`{id}` 的另一处定义' },
   'duplicate-id.more': { en: '… and {count} more definitions of `{id}`', zh: '……另有 {count} 处 `{id}` 的定义' },
+  'duplicate-id.fix.rename': { en: 'Rename this {kind} to `{id}`', zh: '将此{kind}重命名为 `{id}`' },
 });
+
+/** IDs that could replace `id`, in order: its number after its last hyphen counted up (same width), else `-2`, `-3`, …. */
+function* freshIds(id: string): Generator<string> {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  if (m && m[1].endsWith('-')) {
+    for (let n = Number(m[2]) + 1; ; n++) yield m[1] + String(n).padStart(m[2].length, '0');
+  }
+  for (let n = 2; ; n++) yield `${id}-${n}`;
+}
+
+function renameFix(d: { kind: string; path: (string | number)[] }, to: string): RuleFix {
+  return { title: msg('duplicate-id.fix.rename', { kind: KIND_NAMES[d.kind] ?? d.kind, id: to }), changes: [{ op: 'set', path: [...d.path, 'id'], value: to }] };
+}
 
 export const duplicateId: Rule = {
   code: 'duplicate-id',
@@ -27,8 +48,24 @@ export const duplicateId: Rule = {
       if (s === undefined) shown.set(file, (s = displayPath(ctx.plan.root, file)));
       return s;
     };
+    // Every ID of the plan, made once and only when there are duplicates: new IDs must be free.
+    let used: Set<string> | undefined;
+    // Each ID's candidates go on where the last definition's stopped: a copied plan repeats one ID thousands of times.
+    const candidates = new Map<string, Generator<string>>();
+    const freeId = (id: string): string => {
+      used ??= new Set(ctx.plan.allDefinitions().map((e) => e.id));
+      let next = candidates.get(id);
+      if (!next) candidates.set(id, (next = freshIds(id)));
+      for (let c = next.next(); !c.done; c = next.next()) {
+        if (used.has(c.value)) continue;
+        used.add(c.value);
+        return c.value;
+      }
+      return id; // unreachable: the candidates never end
+    };
     for (const defs of ctx.plan.duplicates) {
       const id = defs[0].id;
+      if (isPlaceholder(id)) continue; // IDs not written yet: the placeholder rule reports each
       const spans = defs.map((d) => ({ d, span: idSpan(ctx.plan.file(d.file)!.parsed, d) }));
       const n = spans.length;
       // Each definition lists the nearest others (a window around it), and counts the rest in one more place.
@@ -50,7 +87,7 @@ export const duplicateId: Rule = {
           file: d.file,
           span,
           message: msg('duplicate-id', { id, count: n, otherKind: kindsArg([other.d.kind]), otherFile: show(other.d.file) }),
-          data: { related },
+          data: { related, fixes: [renameFix(d, freeId(id))] },
         });
       }
     }

@@ -15,6 +15,7 @@ import { yearRange } from './year-range';
 import { orphan } from './orphan';
 import { investmentTotal } from './investment-total';
 import { peakYear } from './peak-year';
+import { placeholder } from './placeholder';
 import { nationalTarget } from './national-target';
 import { milestoneYear } from './milestone-year';
 import { notInPlan } from './not-in-plan';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   orphan,
   investmentTotal,
   peakYear,
+  placeholder,
   nationalTarget,
   milestoneYear,
   notInPlan,

@@ -17,8 +17,14 @@
  *
  * File scope, with the plan's years: the default reference year of a reduction
  * is the plan's baseYear (the language server re-runs file rules when it changes).
+ *
+ * Quick fixes (data.fixes): set the target to the least ambitious value that
+ * passes (the baseline or the target before it, whichever binds), when the
+ * target after it stays no worse than that; flip `direction` when every target
+ * then passes; go to the indicator's `direction`.
  */
-import { defineMessages, msg } from '../i18n/messages';
+import { defineMessages, msg, type Message } from '../i18n/messages';
+import type { RuleFix } from '../findings';
 import { entries, type Obj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
 import type { FileModel } from '../plan/model';
@@ -35,6 +41,7 @@ import {
   reductionReference,
   targetsOf,
   WORSE_THAN,
+  type Direction,
   type TargetView,
 } from '../indicators';
 import type { Rule, RuleContext } from './rule';
@@ -60,13 +67,31 @@ defineMessages({
     en: 'Indicator `{id}`: the {year} reduction {value} is smaller than the {prevYear} reduction {prevValue}, both measured from {refYear}. A cumulative reduction grows over the years: make it at least {prevValue}, or give this target its own `referenceYear` if it is measured from another year.',
     zh: '指标 `{id}`：{year} 年降幅 {value} 小于 {prevYear} 年降幅 {prevValue}（均相对{refYear}）。累计降幅应逐年增大：请将其调整为不低于 {prevValue}；如该目标相对其他年份计算，请为其单独填写 `referenceYear`。',
   },
+  'target-direction.fix.set': { en: 'Set the {year} target to {value} ({source})', zh: '将 {year} 年目标值改为 {value}（{source}）' },
+  'target-direction.fix.baseline': { en: 'the baseline', zh: '与基期值相同' },
+  'target-direction.fix.previous': { en: 'as the {year} target', zh: '与 {year} 年目标相同' },
+  'target-direction.fix.flip': {
+    en: 'Change `direction` of `{id}` to `{direction}` (every target moves that way)',
+    zh: '将指标 `{id}` 的 `direction` 改为 `{direction}`（各目标均朝此方向变化）',
+  },
+  'target-direction.fix.show': { en: 'Go to `direction` of `{id}`', zh: '转到指标 `{id}` 的 `direction`' },
 });
+
+const OTHER: Record<Direction, Direction> = { increase: 'decrease', decrease: 'increase' };
+
+function sortedByYear(targets: TargetView[]): TargetView[] {
+  return targets.filter((t) => t.year !== undefined && t.value !== undefined).sort((a, b) => a.year! - b.year! || a.index - b.index);
+}
+
+/** The targets of the nearest later year than `t`'s. */
+function following(targets: TargetView[], t: TargetView): TargetView[] {
+  const later = sortedByYear(targets).filter((x) => x.year! > t.year!);
+  return later.filter((x) => x.year === later[0]?.year);
+}
 
 /** For each target (sorted by year), the target of the nearest earlier year: the last such in document order. */
 function withPrevious(targets: TargetView[]): { t: TargetView; prev: TargetView }[] {
-  const sorted = targets
-    .filter((t) => t.year !== undefined && t.value !== undefined)
-    .sort((a, b) => a.year! - b.year! || a.index - b.index);
+  const sorted = sortedByYear(targets);
   const out: { t: TargetView; prev: TargetView }[] = [];
   for (let j = 0; j < sorted.length; j++) {
     let k = j - 1;
@@ -81,55 +106,95 @@ function withPrevious(targets: TargetView[]): { t: TargetView; prev: TargetView 
   return out;
 }
 
-function checkLevelLike(file: FileModel, indicator: Obj, path: JsonPath, ctx: RuleContext): void {
-  const direction = directionOf(indicator);
-  if (!direction) return;
-  const id = entryLabel(indicator, path);
-  const unit = indicator.unit;
+interface LevelProblem {
+  t: TargetView;
+  /** Set when the target is worse than the baseline; else it is worse than `prev`. */
+  baseline?: { year?: number; value: number };
+  prev?: TargetView;
+}
+
+/** The targets that move against `direction`: each against the baseline first, else against the target before it. */
+function levelProblems(indicator: Obj, path: JsonPath, direction: Direction): { problems: LevelProblem[]; targets: TargetView[] } {
   const baseline = baselineOf(indicator);
   // Targets at or before the baseline year are year-range's to report.
   const targets = targetsOf(indicator, path).filter(
     (t) => t.year !== undefined && (baseline?.year === undefined || t.year > baseline.year),
   );
+  const problems: LevelProblem[] = [];
   const reported = new Set<TargetView>();
-  const common = { id, direction: DIRECTION_NAMES[direction], worse: WORSE_THAN[direction], bound: NO_WORSE_THAN[direction] };
   if (baseline?.value !== undefined) {
     for (const t of targets) {
       if (t.value === undefined || !isWorse(t.value, baseline.value, direction)) continue;
-      const span = file.parsed.span([...t.path, 'value'], 'value');
-      if (!span) continue;
       reported.add(t);
-      const args = {
-        ...common,
-        year: t.year,
-        value: formatValue(t.value, unit),
-        baseYear: baseline.year,
-        baseline: formatValue(baseline.value, unit),
-      };
-      ctx.report({
-        file: file.path,
-        span,
-        message: msg(baseline.year !== undefined ? 'target-direction.baseline' : 'target-direction.baseline-no-year', args),
-        data: { path: [...t.path, 'value'] },
-      });
+      problems.push({ t, baseline: { year: baseline.year, value: baseline.value } });
     }
   }
   for (const { t, prev } of withPrevious(targets)) {
     if (reported.has(t) || !isWorse(t.value!, prev.value!, direction)) continue;
+    problems.push({ t, prev });
+  }
+  return { problems, targets };
+}
+
+/**
+ * "Set the target to …": the least ambitious value that passes, the baseline's or the earlier
+ * target's (whichever binds), offered when the targets of the next later year stay no worse than it.
+ */
+function setFix(problem: LevelProblem, targets: TargetView[], baseline: number | undefined, direction: Direction, unit: unknown): RuleFix | undefined {
+  const { t } = problem;
+  const prev = withPrevious(targets).find((x) => x.t === t)?.prev;
+  let value = baseline;
+  let source: Message = msg('target-direction.fix.baseline');
+  if (prev && (value === undefined || isWorse(value, prev.value!, direction))) {
+    value = prev.value!;
+    source = msg('target-direction.fix.previous', { year: prev.year });
+  }
+  if (value === undefined) return undefined;
+  const bound = value;
+  if (following(targets, t).some((n) => isWorse(n.value!, bound, direction))) return undefined;
+  return {
+    title: msg('target-direction.fix.set', { year: t.year, value: formatValue(bound, unit), source }),
+    changes: [{ op: 'set', path: [...t.path, 'value'], value: bound }],
+  };
+}
+
+function checkLevelLike(file: FileModel, indicator: Obj, path: JsonPath, ctx: RuleContext): void {
+  const direction = directionOf(indicator);
+  if (!direction) return;
+  const { problems, targets } = levelProblems(indicator, path, direction);
+  if (!problems.length) return;
+  const id = entryLabel(indicator, path);
+  const unit = indicator.unit;
+  const baseline = baselineOf(indicator);
+  const common = { id, direction: DIRECTION_NAMES[direction], worse: WORSE_THAN[direction], bound: NO_WORSE_THAN[direction] };
+  // Flipping `direction` is offered only when it leaves no target against it.
+  const other = OTHER[direction];
+  const flips = levelProblems(indicator, path, other).problems.length === 0;
+  const shared: RuleFix[] = [];
+  if (flips) shared.push({ title: msg('target-direction.fix.flip', { id, direction: other }), changes: [{ op: 'set', path: [...path, 'direction'], value: other }] });
+  shared.push({ title: msg('target-direction.fix.show', { id }), show: { path: [...path, 'direction'] } });
+  for (const p of problems) {
+    const t = p.t;
     const span = file.parsed.span([...t.path, 'value'], 'value');
     if (!span) continue;
-    ctx.report({
-      file: file.path,
-      span,
-      message: msg('target-direction.previous', {
-        ...common,
-        year: t.year,
-        value: formatValue(t.value!, unit),
-        prevYear: prev.year,
-        prevValue: formatValue(prev.value!, unit),
-      }),
-      data: { path: [...t.path, 'value'] },
-    });
+    const set = setFix(p, targets, baseline?.value, direction, unit);
+    const fixes = set ? [set, ...shared] : shared;
+    const message = p.baseline
+      ? msg(p.baseline.year !== undefined ? 'target-direction.baseline' : 'target-direction.baseline-no-year', {
+          ...common,
+          year: t.year,
+          value: formatValue(t.value!, unit),
+          baseYear: p.baseline.year,
+          baseline: formatValue(p.baseline.value, unit),
+        })
+      : msg('target-direction.previous', {
+          ...common,
+          year: t.year,
+          value: formatValue(t.value!, unit),
+          prevYear: p.prev!.year,
+          prevValue: formatValue(p.prev!.value!, unit),
+        });
+    ctx.report({ file: file.path, span, message, data: { path: [...t.path, 'value'], fixes } });
   }
 }
 
@@ -163,6 +228,11 @@ function checkReduction(file: FileModel, indicator: Obj, path: JsonPath, baseYea
       if (!(t.value! < prev.value!)) continue;
       const span = file.parsed.span([...t.path, 'value'], 'value');
       if (!span) continue;
+      // "Set it to the earlier cut", when the cut after it is no smaller.
+      const keeps = !following(g.targets, t).some((n) => n.value! < prev.value!);
+      const fixes: RuleFix[] = keeps
+        ? [{ title: msg('target-direction.fix.set', { year: t.year, value: formatValue(prev.value!, unit), source: msg('target-direction.fix.previous', { year: prev.year }) }), changes: [{ op: 'set', path: [...t.path, 'value'], value: prev.value! }] }]
+        : [];
       ctx.report({
         file: file.path,
         span,
@@ -174,7 +244,7 @@ function checkReduction(file: FileModel, indicator: Obj, path: JsonPath, baseYea
           prevValue: formatValue(prev.value!, unit),
           refYear,
         }),
-        data: { path: [...t.path, 'value'] },
+        data: { path: [...t.path, 'value'], ...(fixes.length ? { fixes } : {}) },
       });
     }
   }

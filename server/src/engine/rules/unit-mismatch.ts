@@ -11,11 +11,14 @@
  * `x-pilot-rule: unit-mismatch`, so only this rule reports them. An indicator
  * unit that is not a non-blank string is the schema's (`type`, `pattern`).
  * Every finding carries `data.suggestions`, the allowed units nearest first,
- * for the editor's quick fix.
+ * for the editor's quick fix; a level or intensity in `%` whose values are all
+ * percentages gets "change `type` to `share`" (data.fixes).
  */
 import { distance } from 'fastest-levenshtein';
 import { defineMessages, listArg, msg, type LocalText } from '../i18n/messages';
-import { entries, isObj, type Obj } from '../plan/model';
+import { asNumber, entries, isObj, type Obj } from '../plan/model';
+import type { RuleFix } from '../findings';
+import { isPlaceholder } from '../placeholders';
 import type { JsonPath } from '../parse/parsed-file';
 import { allowedUnits, unitOf, UNITS, type QuantityField } from '../units';
 import { entryLabel, indicatorType, planOwner, projectOwner, TYPE_NAMES } from '../indicators';
@@ -38,7 +41,16 @@ defineMessages({
   'unit-mismatch.hints': { en: '{near}{other}', zh: '{near}{other}' },
   'unit-mismatch.other-quantity': { en: ' `{unit}` is a unit of {quantity}.', zh: '`{unit}` 是{quantity}的单位。' },
   'unit-mismatch.other-field': { en: ' `{unit}` is a unit of {quantity}: it belongs in {fields}.', zh: '`{unit}` 是{quantity}的单位，应填在 {fields}。' },
+  'unit-mismatch.fix.share': { en: 'Change `type` to `share` (a percentage)', zh: '将 `type` 改为 `share`（占比）' },
 });
+
+/** "Make it a share", for an indicator in % whose baseline and targets are all numbers in 0–100. */
+function shareFix(indicator: Obj, path: JsonPath): RuleFix[] {
+  const values = [isObj(indicator.baseline) ? indicator.baseline.value : undefined, ...(Array.isArray(indicator.targets) ? indicator.targets.map((t) => (isObj(t) ? t.value : undefined)) : [])];
+  const known = values.filter((v) => v !== undefined).map(asNumber);
+  if (!known.length || known.some((v) => v === undefined || v < 0 || v > 100)) return [];
+  return [{ title: msg('unit-mismatch.fix.share'), changes: [{ op: 'set', path: [...path, 'type'], value: 'share' }] }];
+}
 
 /**
  * Spellings planners write, folded to the format's: 万千瓦 → 万kW, 万吨CO2/年 → 万tCO2/a.
@@ -131,7 +143,7 @@ export const unitMismatch: Rule = {
     for (const { entry, path } of entries(file, 'indicators')) {
       const type = indicatorType(entry);
       const unit = entry.unit;
-      if (!type || typeof unit !== 'string' || unit.trim() === '') continue;
+      if (!type || typeof unit !== 'string' || unit.trim() === '' || isPlaceholder(unit)) continue;
       // Paths, labels and positions are made only for a finding.
       if ((type === 'share' || type === 'reduction') && unit !== '%') {
         const unitPath = [...path, 'unit'];
@@ -147,7 +159,13 @@ export const unitMismatch: Rule = {
         const unitPath = [...path, 'unit'];
         const span = file.parsed.span(unitPath, 'value');
         if (!span) continue;
-        ctx.report({ file: file.path, span, message: msg('unit-mismatch.percent-forbidden', { id: entryLabel(entry, path), type: TYPE_NAMES[type] }), data: { path: unitPath } });
+        const fixes = shareFix(entry, path);
+        ctx.report({
+          file: file.path,
+          span,
+          message: msg('unit-mismatch.percent-forbidden', { id: entryLabel(entry, path), type: TYPE_NAMES[type] }),
+          data: { path: unitPath, ...(fixes.length ? { fixes } : {}) },
+        });
       }
     }
 
@@ -156,6 +174,7 @@ export const unitMismatch: Rule = {
       const allowed = allowedUnits(quantity);
       const unit = holder.unit;
       if (typeof unit === 'string' && allowed.includes(unit)) return;
+      if (isPlaceholder(unit)) return; // the placeholder rule's
       const unitPath = [...holderPath(), 'unit'];
       const span = file.parsed.span(unitPath, 'value') ?? file.parsed.span(unitPath, 'key');
       if (!span) return;

@@ -1,6 +1,12 @@
-/** unresolved-reference: a reference to an ID that the plan does not define. */
+/**
+ * unresolved-reference: a reference to an ID that the plan does not define.
+ *
+ * Quick fixes: "did you mean" (data.suggestions), create the task or indicator
+ * (data.unresolved), remove the reference (data.fixes; not a required list's last).
+ */
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
 import { NearestStrings } from '../text/nearest-string';
+import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -10,6 +16,7 @@ defineMessages({
   },
   'unresolved-reference.did-you-mean': { en: 'Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },
   'unresolved-reference.define': { en: 'Define it, or correct the reference.', zh: '请先定义它，或更正引用。' },
+  'unresolved-reference.fix.remove': { en: 'Remove `{id}` from `{field}`', zh: '从 `{field}` 中删除 `{id}`' },
 });
 
 export const unresolvedReference: Rule = {
@@ -35,6 +42,7 @@ export const unresolvedReference: Rule = {
     for (let k = 0; k < references.length; k++) {
       if (targets[k].length) continue;
       const ref = references[k];
+      if (isPlaceholder(ref.id)) continue; // a reference not written yet: the placeholder rule's
       const file = plan.file(ref.file);
       if (!file) continue;
       const best = candidates(ref.expected).nearest(ref.id, Math.max(2, Math.floor(ref.id.length / 3)));
@@ -44,7 +52,12 @@ export const unresolvedReference: Rule = {
         file: ref.file,
         span: file.parsed.span(ref.path, 'value') ?? { start: 0, end: 0 },
         message: msg('unresolved-reference', { id: ref.id, field: ref.field, kinds: kindsArg(ref.expected), hint }),
-        data: { suggestions: near ? [best!] : undefined, unresolved: { id: ref.id, kinds: ref.expected }, path: ref.path },
+        data: {
+          suggestions: near ? [best!] : undefined,
+          unresolved: { id: ref.id, kinds: ref.expected },
+          path: ref.path,
+          fixes: [{ title: msg('unresolved-reference.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] }],
+        },
       });
     }
   },

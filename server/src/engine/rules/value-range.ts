@@ -12,11 +12,15 @@
  *
  * The schema's `minimum`/`maximum` on these values carry
  * `x-pilot-rule: value-range`, so only this rule reports them.
+ *
+ * Quick fixes (data.fixes): a percentage set to the end of 0–100 it passed; a
+ * negative amount written without its minus sign (the usual slip).
  */
 import { defineMessages, msg, type LocalText } from '../i18n/messages';
 import { asNumber, entries, isObj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
 import { entryLabel, formatValue, indicatorType, planOwner, projectOwner, TYPE_NAMES } from '../indicators';
+import type { RuleFix } from '../findings';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -28,7 +32,14 @@ defineMessages({
     en: '{owner}: `{field}` is {value}, but {what} cannot be negative. Enter 0 or more.',
     zh: '{owner}：`{field}` 为 {value}，{what}不能为负数。请填写不小于 0 的数值。',
   },
+  'value-range.fix.clamp': { en: 'Set to {value}', zh: '改为 {value}' },
+  'value-range.fix.abs': { en: 'Write {value} (without the minus sign)', zh: '改为 {value}（去掉负号）' },
 });
+
+/** `fixes` with the one change that writes `value` at `path`. */
+function setTo(path: JsonPath, value: number, title: ReturnType<typeof msg>): { fixes: RuleFix[] } {
+  return { fixes: [{ title, changes: [{ op: 'set', path, value }] }] };
+}
 
 const PROJECT_FIELDS: Record<string, LocalText> = {
   investment: { en: 'an investment', zh: '投资额' },
@@ -44,9 +55,9 @@ export const valueRange: Rule = {
   scope: 'file',
   title: { en: 'A percentage outside 0–100, or a negative investment, capacity or reduction', zh: '百分数超出 0–100，或投资、容量、减排量为负数' },
   checkFile(file, ctx) {
-    const report = (path: JsonPath, message: ReturnType<typeof msg>) => {
+    const report = (path: JsonPath, message: ReturnType<typeof msg>, fix: { fixes: RuleFix[] }) => {
       const span = file.parsed.span(path, 'value');
-      if (span) ctx.report({ file: file.path, span, message, data: { path } });
+      if (span) ctx.report({ file: file.path, span, message, data: { path, ...fix } });
     };
 
     // Paths, labels and messages are made only for a finding: a plan has thousands of values.
@@ -54,8 +65,14 @@ export const valueRange: Rule = {
     for (const { entry, path } of entries(file, 'indicators')) {
       const type = indicatorType(entry);
       if (type !== 'share' && type !== 'reduction') continue;
-      const percent = (valuePath: JsonPath, v: number, where: LocalText) =>
-        report(valuePath, msg('value-range.percent', { id: entryLabel(entry, path), where, value: formatValue(v, '%'), type: TYPE_NAMES[type] }));
+      const percent = (valuePath: JsonPath, v: number, where: LocalText) => {
+        const end = v < 0 ? 0 : 100;
+        report(
+          valuePath,
+          msg('value-range.percent', { id: entryLabel(entry, path), where, value: formatValue(v, '%'), type: TYPE_NAMES[type] }),
+          setTo(valuePath, end, msg('value-range.fix.clamp', { value: formatValue(end, '%') })),
+        );
+      };
       if (isObj(entry.baseline)) {
         const v = asNumber(entry.baseline.value);
         if (outside(v)) percent([...path, 'baseline', 'value'], v!, { en: 'baseline value', zh: '基期值' });
@@ -78,7 +95,9 @@ export const valueRange: Rule = {
       const v = asNumber(holder.value);
       if (v === undefined || v >= 0) return;
       const shown = typeof holder.unit === 'string' ? formatValue(v, holder.unit) : String(v);
-      report([...base(), field, 'value'], msg('value-range.negative', { owner: owner(), field: `${field}.value`, value: shown, what }));
+      const valuePath = [...base(), field, 'value'];
+      const positive = typeof holder.unit === 'string' ? formatValue(-v, holder.unit) : String(-v);
+      report(valuePath, msg('value-range.negative', { owner: owner(), field: `${field}.value`, value: shown, what }), setTo(valuePath, -v, msg('value-range.fix.abs', { value: positive })));
     };
 
     for (const e of entries(file, 'projects')) {

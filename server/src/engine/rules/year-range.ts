@@ -19,11 +19,19 @@
  * language server re-runs file rules when they change). A file under no plan
  * is judged by what it says itself (baseline and reference years); horizon
  * checks need a plan. A Plan file is judged by its own years.
+ *
+ * Quick fixes (data.fixes): a year after the horizon set to the horizon; a
+ * project's `start` and `end` swapped; `targetYears` sorted, or a target year
+ * not after `baseYear` removed; `horizon` set to the last target year (removed
+ * if that is not after `baseYear`); a reduction target's own `referenceYear`
+ * set to the year of the target before it. Each only where it makes no new
+ * finding of this rule.
  */
 import { defineMessages, msg, type LocalText, type Message } from '../i18n/messages';
 import { asNumber, entries, type FileModel, type Obj } from '../plan/model';
 import type { JsonPath } from '../parse/parsed-file';
 import { baselineOf, entryLabel, indicatorType, parseYearMonth, planYearsResolver, reductionReference, targetsOf, type PlanYears, type TargetView } from '../indicators';
+import type { RuleFix } from '../findings';
 import type { Rule, RuleContext } from './rule';
 
 defineMessages({
@@ -63,7 +71,18 @@ defineMessages({
     en: '`horizon` {horizon} is not after `baseYear` {baseYear}. Set a horizon after the base year.',
     zh: '方案期限 `horizon`（{horizon}）不晚于基准年 `baseYear`（{baseYear}）。请设置晚于基准年的期限。',
   },
+  'year-range.fix.horizon': { en: 'Set to {horizon}, the horizon', zh: '改为方案期限 {horizon}' },
+  'year-range.fix.swap': { en: 'Swap `start` and `end`', zh: '交换 `start` 与 `end`' },
+  'year-range.fix.sort': { en: 'Sort `targetYears`: {years}', zh: '将 `targetYears` 排序为 {years}' },
+  'year-range.fix.remove-year': { en: 'Remove {year} from `targetYears`', zh: '从 `targetYears` 中删除 {year}' },
+  'year-range.fix.set-horizon': { en: 'Set `horizon` to {year}, the last target year', zh: '将 `horizon` 改为最后一个目标年份 {year}' },
+  'year-range.fix.remove-horizon': { en: 'Remove `horizon` (it defaults to the last target year)', zh: '删除 `horizon`（默认取最后一个目标年份）' },
+  'year-range.fix.reference-year': { en: 'Set `referenceYear` to {year}, the year of the target before it', zh: '将 `referenceYear` 改为前一目标的年份 {year}' },
 });
+
+function setFix(title: ReturnType<typeof msg>, path: JsonPath, value: number | string | number[]): RuleFix {
+  return { title, changes: [{ op: 'set', path, value }] };
+}
 
 const HORIZON_DEFAULTED: LocalText = { en: ' (no `horizon` is set: the last of `targetYears`)', zh: '（未设置 `horizon`，取 `targetYears` 的最后一年）' };
 
@@ -84,13 +103,16 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
     const type = indicatorType(entry);
     if (!type) continue;
     // Paths, labels and positions are made only for a finding: a plan has thousands of targets.
-    const report = (t: TargetView, message: (id: string) => Message) => {
+    const report = (t: TargetView, message: (id: string) => Message, fixes: () => RuleFix[] = () => []) => {
       const yearPath = [...t.path, 'year'];
       const span = file.parsed.span(yearPath, 'value');
-      if (span) ctx.report({ file: file.path, span, message: message(entryLabel(entry, path)), data: { path: yearPath } });
+      if (!span) return;
+      const f = fixes();
+      ctx.report({ file: file.path, span, message: message(entryLabel(entry, path)), data: { path: yearPath, ...(f.length ? { fixes: f } : {}) } });
     };
+    const targets = targetsOf(entry, path);
     const baselineYear = type === 'reduction' ? undefined : baselineOf(entry)?.year;
-    for (const t of targetsOf(entry, path)) {
+    for (const t of targets) {
       const year = t.year;
       if (year === undefined) continue;
       let refYear: number | undefined;
@@ -108,9 +130,20 @@ function checkIndicators(file: FileModel, years: PlanYears, ctx: RuleContext): v
       if (refYear !== undefined && year <= refYear) {
         const names = REF_NAMES[refKind];
         const ref = refYear;
-        report(t, (id) => msg('year-range.target-not-after', { id, year, refName: names.name, ref, refField: names.field }));
+        // A reduction measured from its own year or later: from the year of the target before it, if there is one.
+        const fixes = (): RuleFix[] => {
+          if (refKind !== 'target') return [];
+          const before = targets.map((x) => x.year).filter((y): y is number => y !== undefined && y < year);
+          if (!before.length) return [];
+          const y = Math.max(...before);
+          return [setFix(msg('year-range.fix.reference-year', { year: y }), [...t.path, 'referenceYear'], y)];
+        };
+        report(t, (id) => msg('year-range.target-not-after', { id, year, refName: names.name, ref, refField: names.field }), fixes);
       } else if (years.horizon !== undefined && year > years.horizon) {
-        report(t, (id) => msg('year-range.target-after-horizon', { id, year, ...horizonArgs(years) }));
+        const horizon = years.horizon;
+        // Not when that would put the target at or before the year it is measured from.
+        const fixes = () => (refYear === undefined || horizon > refYear ? [setFix(msg('year-range.fix.horizon', { horizon }), [...t.path, 'year'], horizon)] : []);
+        report(t, (id) => msg('year-range.target-after-horizon', { id, year, ...horizonArgs(years) }), fixes);
       }
     }
   }
@@ -131,7 +164,7 @@ function checkTasks(file: FileModel, years: PlanYears, ctx: RuleContext): void {
       file: file.path,
       span,
       message: msg('year-range.due-after-horizon', { id: entryLabel(entry, path), due, ...horizonArgs(years) }),
-      data: { path: duePath },
+      data: { path: duePath, fixes: [setFix(msg('year-range.fix.horizon', { horizon: years.horizon }), duePath, years.horizon)] },
     });
   }
 }
@@ -149,49 +182,67 @@ function checkProjects(file: FileModel, years: PlanYears, ctx: RuleContext): voi
       const bothMonths = start.month !== undefined && end.month !== undefined;
       const before = bothMonths ? end.year * 12 + end.month! < start.year * 12 + start.month! : end.year < start.year;
       if (before) {
+        // Swapped, the later one ends it: only if that is within the horizon.
+        const swap = years.horizon === undefined || start.year <= years.horizon;
+        const fixes: RuleFix[] = swap
+          ? [{ title: msg('year-range.fix.swap'), changes: [{ op: 'set', path: [...e.path, 'start'], value: entry.end as string | number }, { op: 'set', path: endPath(), value: entry.start as string | number }] }]
+          : [];
         ctx.report({
           file: file.path,
           span: at(),
           message: msg('year-range.end-before-start', { id: id(), end: String(entry.end), start: String(entry.start) }),
-          data: { path: endPath() },
+          data: { path: endPath(), ...(fixes.length ? { fixes } : {}) },
         });
       }
     }
     if (years.horizon !== undefined && end.year > years.horizon) {
+      // The horizon as a year: not when the project starts after it.
+      const fixes: RuleFix[] = !start || start.year <= years.horizon ? [setFix(msg('year-range.fix.horizon', { horizon: years.horizon }), endPath(), years.horizon)] : [];
       ctx.report({
         file: file.path,
         span: at(),
         message: msg('year-range.end-after-horizon', { id: id(), end: String(entry.end), endYear: end.year, ...horizonArgs(years) }),
-        data: { path: endPath() },
+        data: { path: endPath(), ...(fixes.length ? { fixes } : {}) },
       });
     }
   }
 }
 
 function checkPlanYears(file: FileModel, root: Obj, years: PlanYears, ctx: RuleContext): void {
-  const report = (path: JsonPath, message: ReturnType<typeof msg>) => {
+  const report = (path: JsonPath, message: ReturnType<typeof msg>, fixes: RuleFix[] = []) => {
     const span = file.parsed.span(path, 'value');
-    if (span) ctx.report({ file: file.path, span, message, data: { path } });
+    if (span) ctx.report({ file: file.path, span, message, data: { path, ...(fixes.length ? { fixes } : {}) } });
   };
   const list = Array.isArray(root.targetYears) ? root.targetYears : [];
+  // Sorting is a fix when every target year is a number after the base year (else sorting leaves a finding).
+  const allYears = list.map(asNumber);
+  const sortable = allYears.every((y) => y !== undefined && (years.baseYear === undefined || y > years.baseYear));
+  const sorted = sortable ? [...(allYears as number[])].sort((a, b) => a - b) : [];
   let prev: number | undefined;
   list.forEach((raw, i) => {
     const y = asNumber(raw);
     if (y === undefined) return;
     if (years.baseYear !== undefined && y <= years.baseYear) {
-      report(['targetYears', i], msg('year-range.target-years-base', { year: y, baseYear: years.baseYear }));
+      // Removing it is a fix while another target year remains.
+      const fixes = list.length > 1 ? [{ title: msg('year-range.fix.remove-year', { year: y }), changes: [{ op: 'remove' as const, path: ['targetYears', i] }] }] : [];
+      report(['targetYears', i], msg('year-range.target-years-base', { year: y, baseYear: years.baseYear }), fixes);
     } else if (prev !== undefined && y < prev) {
-      report(['targetYears', i], msg('year-range.target-years-order', { year: y, prev }));
+      const fixes = sortable ? [setFix(msg('year-range.fix.sort', { years: `[${sorted.join(', ')}]` }), ['targetYears'], sorted)] : [];
+      report(['targetYears', i], msg('year-range.target-years-order', { year: y, prev }), fixes);
     }
     prev = y;
   });
   const horizon = asNumber(root.horizon);
   if (horizon === undefined) return;
   const last = years.targetYears.length ? Math.max(...years.targetYears) : undefined;
+  const horizonFix = (): RuleFix[] =>
+    last !== undefined && (years.baseYear === undefined || last > years.baseYear)
+      ? [setFix(msg('year-range.fix.set-horizon', { year: last }), ['horizon'], last)]
+      : [{ title: msg('year-range.fix.remove-horizon'), changes: [{ op: 'remove', path: ['horizon'] }] }];
   if (last !== undefined && horizon < last) {
-    report(['horizon'], msg('year-range.horizon-before-target', { horizon, last }));
+    report(['horizon'], msg('year-range.horizon-before-target', { horizon, last }), horizonFix());
   } else if (years.baseYear !== undefined && horizon <= years.baseYear) {
-    report(['horizon'], msg('year-range.horizon-before-base', { horizon, baseYear: years.baseYear }));
+    report(['horizon'], msg('year-range.horizon-before-base', { horizon, baseYear: years.baseYear }), horizonFix());
   }
 }
 

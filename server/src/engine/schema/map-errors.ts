@@ -5,21 +5,27 @@
  *   or bound → the value; a missing key → the key of the mapping that lacks it;
  * - one problem, one finding: the `if` wrapper errors and the branch noise of
  *   `anyOf`/`oneOf` are merged into one message; several missing keys of one
- *   mapping make one finding; constraints annotated `x-pilot-rule` belong to a
+ *   mapping make one finding; a placeholder (placeholders.ts) is the placeholder
+ *   rule's; constraints annotated `x-pilot-rule` belong to a
  *   dedicated rule and are dropped here;
  * - "did you mean" for misspelt keys and enum values, and for those written
  *   by their Chinese name: an enum value's title or alias (`x-aliases`), a
  *   key's title (text/meaning.ts).
+ * - fixes (data.fixes) where the repair is plain: an unknown or forbidden key
+ *   removed, a repeated list item removed, a number, a boolean or a list
+ *   written as the type asks when the text says it (`2026年` → 2026,
+ *   `是` → true, `a、b` → [a, b]).
  */
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { defineMessages, msg, listArg, KIND_NAMES, type Message, type LocalText } from '../i18n/messages';
-import type { FindingData, Span } from '../findings';
+import type { FindingData, RuleFix, Span } from '../findings';
 import type { JsonPath, ParsedFile } from '../parse/parsed-file';
-import { ENTITY_LISTS, isObj } from '../plan/model';
+import { ENTITY_LISTS, dataAt, isObj } from '../plan/model';
 import { enumNames, splitTitle } from './schema-text';
 import { STRONG_MEANING, confidentMatch, rankByMeaning, type NamedCandidate, type RankedCandidate } from '../text/meaning';
 import { valueText } from '../value-text';
+import { isPlaceholder } from '../placeholders';
 
 defineMessages({
   'schema.unknown-key': {
@@ -91,7 +97,55 @@ defineMessages({
   'schema.key': { en: '`{key}`', zh: '`{key}` ' },
   'schema.entry': { en: '{kind} `{id}`', zh: '{kind} `{id}`' },
   'schema.entry-at': { en: '{kind} #{n} of `{list}`', zh: '`{list}` 的第 {n} 个{kind}' },
+  'schema.fix.remove-key': { en: 'Remove `{key}`', zh: '删除 `{key}`' },
+  'schema.fix.remove-repeat': { en: 'Remove the repeated `{value}`', zh: '删除重复的 `{value}`' },
+  'schema.fix.set': { en: 'Change to {value}', zh: '改为 {value}' },
 });
+
+function removeFix(key: string, path: JsonPath): RuleFix[] {
+  return [{ title: msg('schema.fix.remove-key', { key }), changes: [{ op: 'remove', path }] }];
+}
+
+const TRUE_WORDS = new Set(['是', '对', '真', 'yes', 'Yes', 'YES', 'y', 'Y', 'on', 'On', 'ON']);
+const FALSE_WORDS = new Set(['否', '不', '错', '假', 'no', 'No', 'NO', 'n', 'N', 'off', 'Off', 'OFF']);
+
+/** The value the type asks for, when the text plainly says it: one number in it, yes or no, a list of its parts. */
+function typed(value: unknown, expected: string[]): number | boolean | (string | number)[] | undefined {
+  if (typeof value === 'string' && (expected.includes('number') || expected.includes('integer'))) {
+    const numbers = value.match(/-?\d+(?:\.\d+)?/g);
+    if (numbers?.length !== 1) return undefined;
+    const n = Number(numbers[0]);
+    return expected.includes('number') || Number.isInteger(n) ? n : undefined;
+  }
+  if (typeof value === 'string' && expected.includes('boolean')) return TRUE_WORDS.has(value.trim()) ? true : FALSE_WORDS.has(value.trim()) ? false : undefined;
+  if (expected.includes('array') && (typeof value === 'string' || typeof value === 'number')) {
+    const parts = typeof value === 'string' ? value.split(/[、,，;；]/).map((p) => p.trim()).filter(Boolean) : [value];
+    return parts.length ? parts : undefined;
+  }
+  return undefined;
+}
+
+/** The values a quick fix offers for an enum: the near one, else all when few; none already elsewhere in the same list. */
+function enumSuggestions(near: string | undefined, ranked: readonly RankedCandidate[], allowed: string[], data: unknown, path: JsonPath): string[] | undefined {
+  // A value already in the same list would only make a repeat.
+  const siblings = typeof path[path.length - 1] === 'number' ? dataAt(data, path.slice(0, -1)) : undefined;
+  const free = (v: string) => !(Array.isArray(siblings) && siblings.includes(v));
+  if (near && free(near)) return [near];
+  if (ranked.length) return ranked.map((r) => r.value).filter(free).slice(0, 12);
+  return allowed.length <= 12 ? allowed.filter(free) : undefined;
+}
+
+/** `{ fixes }` when there are any: findings travel to the editor with their data. */
+function fixesOf(fixes: RuleFix[]): { fixes?: RuleFix[] } {
+  return fixes.length ? { fixes } : {};
+}
+
+function typeFix(value: unknown, expected: string[], path: JsonPath): RuleFix[] {
+  const v = typed(value, expected);
+  if (v === undefined) return [];
+  const shown = Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+  return [{ title: msg('schema.fix.set', { value: shown }), changes: [{ op: 'set', path, value: v }] }];
+}
 
 const TYPE_NAMES: Record<string, LocalText> = {
   string: { en: 'text', zh: '文本' },
@@ -206,13 +260,21 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
 
   // anyOf / oneOf: their branch errors are merged into one message at the combinator.
   const combinators = errors.filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !ownedByRule(e));
+  // A branch that is a `$ref` reports its errors under the referenced schema's path (a figure's placeholder).
+  const branchRefs = (c: ErrorObject) => (Array.isArray(c.schema) ? c.schema : []).flatMap((b) => (typeof b?.$ref === 'string' ? [`${b.$ref.replace(/^[^#]*/, '')}/`] : []));
   const underCombinator = (e: ErrorObject) =>
-    combinators.some((c) => c !== e && e.instancePath.startsWith(c.instancePath) && e.schemaPath.startsWith(c.schemaPath.replace(/\/(anyOf|oneOf)$/, '/$1/')));
+    combinators.some(
+      (c) =>
+        c !== e &&
+        e.instancePath.startsWith(c.instancePath) &&
+        (e.schemaPath.startsWith(c.schemaPath.replace(/\/(anyOf|oneOf)$/, '/$1/')) || (e.instancePath === c.instancePath && branchRefs(c).some((r) => e.schemaPath.startsWith(r)))),
+    );
 
   const missing = new Map<string, { path: JsonPath; keys: string[]; titles: LocalText[] }>();
 
   for (const e of errors) {
-    if (ownedByRule(e) || e.keyword === 'if' || e.keyword === 'allOf' || underCombinator(e)) continue;
+    // A placeholder is the placeholder rule's to report, with what goes there.
+    if (ownedByRule(e) || e.keyword === 'if' || e.keyword === 'allOf' || underCombinator(e) || isPlaceholder(e.data)) continue;
     const path = pointerToPath(e.instancePath);
     const thing = thingAt(data, path);
     const field = fieldName(path);
@@ -230,7 +292,7 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
             key,
             hint: s ? msg('schema.did-you-mean', { suggestion: s }) : msg('schema.allowed-keys', { allowed: allowed.map((k) => `\`${k}\``).join(', ') }),
           }),
-          data: { suggestions: s ? [s] : undefined, path: keyPath },
+          data: { suggestions: s ? [s] : undefined, path: keyPath, fixes: removeFix(key, keyPath) },
         });
         break;
       }
@@ -246,11 +308,13 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         break;
       }
       case 'type': {
+        // A figure's `type: [number, string]` beside its anyOf (number or placeholder): the anyOf says it better.
+        if (combinators.some((c) => c.instancePath === e.instancePath)) break;
         const expected = String((e.params as { type: string | string[] }).type).split(',');
         push(`type:${e.instancePath}`, {
           span: spanOf(path, 'value'),
           message: msg('schema.type', { thing, field, expected: typesArg(expected), actual: typeName(typeOfValue(value)) }),
-          data: { path },
+          data: { path, ...fixesOf(typeFix(value, expected, path)) },
         });
         break;
       }
@@ -273,7 +337,7 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
             hint: s ? msg('schema.enum.suggest', { suggestion: s, allowed: allowedText }) : msg('schema.enum.allowed', { allowed: allowedText }),
           }),
           // A near spelling is one fix; a name matched (or none) leaves the choice to the planner, the nearest twelve first.
-          data: { suggestions: s && g.spelt ? [s] : ranked.length ? ranked.slice(0, 12).map((r) => r.value) : allowed.length <= 12 ? allowed : undefined, path },
+          data: { suggestions: enumSuggestions(s && g.spelt ? s : undefined, ranked, allowed, data, path), path },
         });
         break;
       }
@@ -327,14 +391,19 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         const j = (e.params as { j: number }).j;
         const itemPath = [...path, j];
         const item = Array.isArray(value) ? value[j] : undefined;
-        push(`unique:${e.instancePath}`, { span: spanOf(itemPath, 'value'), message: msg('schema.unique', { thing, field, value: valueText(item) }), data: { path: itemPath } });
+        push(`unique:${e.instancePath}`, {
+          span: spanOf(itemPath, 'value'),
+          message: msg('schema.unique', { thing, field, value: valueText(item) }),
+          data: { path: itemPath, fixes: [{ title: msg('schema.fix.remove-repeat', { value: valueText(item) }), changes: [{ op: 'remove', path: itemPath }] }] },
+        });
         break;
       }
       case 'not': {
         // Used for "forbidden when …" (parkLevel for a city): the key itself is the problem.
         const ps = e.parentSchema as { description?: string } | undefined;
         const reason = ps?.description ? { en: ps.description.split('\n\n').pop() ?? '', zh: ps.description.split('\n\n')[0] } : '';
-        push(`not:${e.instancePath}`, { span: spanOf(path, 'key'), message: msg('schema.not', { thing, field, reason }), data: { path } });
+        const key = path[path.length - 1];
+        push(`not:${e.instancePath}`, { span: spanOf(path, 'key'), message: msg('schema.not', { thing, field, reason }), data: { path, ...(typeof key === 'string' ? { fixes: removeFix(key, path) } : {}) } });
         break;
       }
       case 'anyOf':
@@ -345,7 +414,9 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
           return t ?? (ty ? typeName(ty) : { en: 'another form', zh: '其他形式' });
         });
         const forms = { en: listArg(branches.map((b) => b.en)).en, zh: listArg(branches.map((b) => b.zh)).zh };
-        push(`any:${e.instancePath}`, { span: spanOf(path, 'value'), message: msg('schema.any-of', { thing, field, forms }), data: { path } });
+        // A figure written as text with its number in it (`约15`): the number.
+        const fixes = ((e.schema as { type?: string }[]) ?? []).some((b) => b?.type === 'number') ? typeFix(value, ['number'], path) : [];
+        push(`any:${e.instancePath}`, { span: spanOf(path, 'value'), message: msg('schema.any-of', { thing, field, forms }), data: { path, ...(fixes.length ? { fixes } : {}) } });
         break;
       }
       default:
