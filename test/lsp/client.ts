@@ -231,6 +231,11 @@ export class LspClient {
     return this.texts.get(path) ?? fs.readFileSync(path, 'utf8');
   }
 
+  /** Any other notification to the server (e.g. pilotPlan/activeDocument). */
+  notify(method: string, params: unknown): void {
+    this.conn.sendNotification(method, params);
+  }
+
   open(path: string, text = fs.readFileSync(path, 'utf8')): void {
     this.texts.set(path, text);
     this.versions.set(path, 1);

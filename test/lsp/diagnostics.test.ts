@@ -127,6 +127,21 @@ describe('lsp: diagnostics', function () {
     assert.ok(s.planErrors > 0);
   });
 
+  it('the status is about the document the client says is active, not the last one it (re)opened', async () => {
+    const p = cleanGuangzhou();
+    client = await LspClient.start({ folder: p.dir });
+    const plan = p.path('plan.pilot.yaml');
+    const energy = p.path('tasks/energy.pilot.yaml');
+    // As after a restart: the client names its active editor first, then reopens every document.
+    client.notify('pilotPlan/activeDocument', { uri: uriOf(plan) });
+    client.open(plan);
+    client.open(energy);
+    await client.diagnosticsFor(energy);
+    const status = await client.waitFor('a status notification', () => client!.notifications.find((n) => n.method === 'pilotPlan/status'));
+    assert.equal((status.params as { uri: string }).uri, uriOf(plan));
+    assert.ok(!client.notifications.some((n) => n.method === 'pilotPlan/status' && (n.params as { uri: string }).uri === uriOf(energy)));
+  });
+
   it('a newer edit supersedes pending checks: the last text wins', async () => {
     const p = cleanGuangzhou();
     client = await LspClient.start({ folder: p.dir, initializationOptions: { debounceMs: 30 } });

@@ -90,6 +90,8 @@ export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The document the user looks at: status notifications are about it. */
   active: string | undefined;
+  /** Whether the client names its active document (pilotPlan/activeDocument): then only it sets `active`. */
+  activeFromClient = false;
   /** Time of the last completed check of each plan, for logs and tests. */
   readonly lastCheckMs = new Map<string, number>();
 

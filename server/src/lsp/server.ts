@@ -223,7 +223,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Documents: an open document shadows the disk; every change schedules a check of its plan.
   const changed = (c: ServerContext, uri: string, unsaved: boolean) => {
     const path = c.session.pathOf(uri);
-    c.diagnostics.active = uri;
+    // The document the status is about: the client's active editor where it says so (pilotPlan/activeDocument),
+    // else the last one opened or changed. A restart reopens every document, the active one not last.
+    if (!c.diagnostics.activeFromClient) c.diagnostics.active = uri;
     if (c.session.isConfig(path)) return configChanged(c, path);
     if (unsaved) {
       // A new file that is not on disk yet changes its folder's listing, like a created file.
@@ -290,6 +292,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     ACTIVE_DOCUMENT_NOTIFICATION,
     guardEvent<ActiveDocumentParams>('activeDocument', (c, p) => {
       c.diagnostics.active = p.uri;
+      c.diagnostics.activeFromClient = true;
       if (c.session.open.has(c.session.pathOf(p.uri))) c.diagnostics.fileChanged(c.session.pathOf(p.uri), 0);
     }),
   );
