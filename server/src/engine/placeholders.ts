@@ -13,7 +13,11 @@
  * expression literals as they are, which would make the whole CLI bundle a two-byte
  * string (unit-mismatch.ts).
  */
-export const PLACEHOLDER_PATTERN = '^\\s*(待补充|待定|待填写|(TODO|todo|TBD|tbd|XXX|xxx)(?![A-Za-z0-9]))';
+const CHINESE_WORDS = ['待补充', '待定', '待填写'];
+const LATIN_WORDS = ['TODO', 'todo', 'TBD', 'tbd', 'XXX', 'xxx'];
+export const PLACEHOLDER_PATTERN = `^\\s*(${CHINESE_WORDS.join('|')}|(${LATIN_WORDS.join('|')})(?![A-Za-z0-9]))`;
+/** Any of the words anywhere in a text: a file without one holds no placeholder. */
+export const ANY_PLACEHOLDER_WORD = new RegExp([...CHINESE_WORDS, ...LATIN_WORDS].join('|'));
 const PLACEHOLDER = new RegExp(PLACEHOLDER_PATTERN);
 
 /** The placeholder the quick fixes and New Plan write. */

@@ -24,7 +24,8 @@
  * File scope, with the plan's years and province from its Plan file (the
  * language server re-runs file rules when the Plan file's settings change).
  */
-import { defineMessages, msg } from '../i18n/messages';
+import { defineMessages, msg, type Message } from '../i18n/messages';
+import type { JsonPath } from '../parse/parsed-file';
 import { entries } from '../plan/model';
 import { WORSE_THAN, directionOf, entryLabel, formatValue, indicatorType, isWorse, NO_WORSE_THAN, planYearsResolver, reductionReference, targetsOf } from '../indicators';
 import { nationalIndicator, nationalTargetFor } from '../national-targets';
@@ -54,6 +55,12 @@ export const nationalTarget: Rule = {
     const yearsFor = planYearsResolver(ctx.plan);
     const { baseYear } = yearsFor(file);
     let province: { name: string | undefined } | undefined;
+    // A finding on a target's value, where the value can be located.
+    const reportAt = (t: { path: JsonPath }, message: Message) => {
+      const valuePath = [...t.path, 'value'];
+      const span = file.parsed.span(valuePath, 'value');
+      if (span) ctx.report({ file: file.path, span, message, data: { path: valuePath } });
+    };
     for (const { entry, path } of entries(file, 'indicators')) {
       const national = nationalIndicator(entry.nationalRef);
       if (!national || national.comparison === 'none' || indicatorType(entry) !== national.type) continue;
@@ -65,13 +72,9 @@ export const nationalTarget: Rule = {
           if (from === undefined) continue;
           const nt = nationalTargetFor(national, t.year, from);
           if (!nt || !isWorse(t.value, nt.value, 'increase')) continue;
-          const valuePath = [...t.path, 'value'];
-          const span = file.parsed.span(valuePath, 'value');
-          if (!span) continue;
-          ctx.report({
-            file: file.path,
-            span,
-            message: msg('national-target', {
+          reportAt(
+            t,
+            msg('national-target', {
               id,
               year: t.year,
               value: formatValue(t.value, '%'),
@@ -81,8 +84,7 @@ export const nationalTarget: Rule = {
               source: nt.source,
               nationalValue: formatValue(nt.value, '%'),
             }),
-            data: { path: valuePath },
-          });
+          );
         }
         continue;
       }
@@ -94,13 +96,9 @@ export const nationalTarget: Rule = {
         if (t.year === undefined || t.value === undefined) continue;
         const pt = found.ref.targets.find((p) => p.year === t.year);
         if (!pt || !isWorse(t.value, pt.value, direction)) continue;
-        const valuePath = [...t.path, 'value'];
-        const span = file.parsed.span(valuePath, 'value');
-        if (!span) continue;
-        ctx.report({
-          file: file.path,
-          span,
-          message: msg('national-target.province', {
+        reportAt(
+          t,
+          msg('national-target.province', {
             id,
             year: t.year,
             value: formatValue(t.value, '%'),
@@ -112,8 +110,7 @@ export const nationalTarget: Rule = {
             bound: NO_WORSE_THAN[direction],
             provincialValue: formatValue(pt.value, '%'),
           }),
-          data: { path: valuePath },
-        });
+        );
       }
     }
   },

@@ -19,7 +19,7 @@ import { ENTITY_LISTS, dataAt, isObj, type FileModel, type Obj } from '../plan/m
 import type { JsonPath } from '../parse/parsed-file';
 import { validatorFor } from '../schema/validators';
 import { valueText } from '../value-text';
-import { isPlaceholder } from '../placeholders';
+import { ANY_PLACEHOLDER_WORD, isPlaceholder } from '../placeholders';
 import type { Rule, RuleContext } from './rule';
 
 defineMessages({
@@ -36,8 +36,6 @@ defineMessages({
   'placeholder.boolean': { en: ', true or false', zh: '（true 或 false）' },
 });
 
-/** Any of the words anywhere in a text: files without one are not looked at further. */
-const ANY_WORD = new RegExp('待补充|待定|待填写|TODO|todo|TBD|tbd|XXX|xxx');
 
 /** What goes in a field, by its key. */
 const WHAT: Record<string, LocalText> = {
@@ -202,7 +200,7 @@ export const placeholder: Rule = {
   title: { en: 'A template value still in the plan (待补充, TODO, TBD, XXX, …)', zh: '方案中仍有占位内容（待补充、TODO、TBD、XXX 等）' },
   checkFile(file, ctx) {
     // A file that does not parse, or is no mapping, is the syntax's or the schema's to report.
-    if (file.parsed.syntax.length || !isObj(file.parsed.data) || !ANY_WORD.test(file.parsed.text)) return;
+    if (file.parsed.syntax.length || !isObj(file.parsed.data) || !ANY_PLACEHOLDER_WORD.test(file.parsed.text)) return;
     const found: Found[] = [];
     collect(file.parsed.data, [], found);
     const reported = found.filter((f) => !(f.path.length === 1 && f.path[0] === 'apiVersion'));
