@@ -137,6 +137,29 @@ describe('x-aliases in the schemas', () => {
     }
   });
 
+  it('every value of the enums planners pick from has a Chinese name, and the values added since v1 are found by the words plans use', () => {
+    const at = (kind: 'Plan' | 'Tasks' | 'Indicators' | 'Projects', path: (string | number)[]) =>
+      schemaAt(kind, path).enumValues!.map((v) => ({ value: String(v.value), names: v.names }));
+    const lists = {
+      mechanism: at('Plan', ['mechanisms', 0, 'type']),
+      risk: at('Plan', ['risks', 0, 'category']),
+      parkLevel: at('Plan', ['pilot', 'parkLevel']),
+      area: AREA,
+      nationalRef: at('Indicators', ['indicators', 0, 'nationalRef']),
+      funding: at('Projects', ['projects', 0, 'funding', 0]),
+    };
+    for (const [name, values] of Object.entries(lists)) for (const v of values) assert.ok(v.names.some((n) => /\p{Script=Han}/u.test(n)), `${name}: ${v.value} has a Chinese name`);
+    const top = (list: { value: string; names: string[] }[], text: string) => confidentMatch(rankByMeaning(text, list));
+    assert.equal(top(lists.mechanism, '绿证交易'), 'green-power-trading');
+    assert.equal(top(lists.mechanism, '节能审查'), 'energy-saving-review');
+    assert.equal(top(lists.risk, '粮食安全'), 'food-security');
+    assert.equal(top(lists.risk, '地方债务'), 'financial-debt');
+    assert.equal(top(lists.area, '先行先试'), 'pilot-demonstration');
+    assert.equal(top(lists.area, '农业农村'), 'agriculture-rural');
+    assert.equal(top(lists.parkLevel, '国家级'), 'national');
+    assert.equal(top(lists.nationalRef, '森林覆盖率'), 'forest-coverage');
+  });
+
   it('are read with the enum titles as the names of a value', () => {
     assert.deepEqual(enumNames(schemaAt('Tasks', ['tasks', 0, 'area']).nodes.find((n) => Array.isArray(n.schema.enum))!.schema, 'energy-efficiency').slice(0, 4), [
       '节能降碳增效',
