@@ -16,6 +16,7 @@
 import type { ErrorObject } from 'ajv';
 import { defineMessages, listArg, msg, KIND_NAMES, type LocalText, type Message } from '../i18n/messages';
 import { ENTITY_LISTS, dataAt, isObj, type FileModel, type Obj } from '../plan/model';
+import { entryAt, fieldBelowEntry } from '../plan/entry-at';
 import type { JsonPath } from '../parse/parsed-file';
 import { validatorFor } from '../schema/validators';
 import { valueText } from '../value-text';
@@ -130,23 +131,14 @@ function errorsByPlace(file: FileModel, ctx: RuleContext): Map<string, ErrorObje
 }
 
 function thingOf(file: FileModel, path: JsonPath): Message {
-  const [list, idx] = path;
-  if (typeof list === 'string' && typeof idx === 'number' && ENTITY_LISTS[list] && path.length > 2) {
-    const kind = KIND_NAMES[ENTITY_LISTS[list].kind];
-    const entry = (file.root?.[list] as unknown[] | undefined)?.[idx];
-    if (isObj(entry) && typeof entry.id === 'string' && entry.id !== '' && !isPlaceholder(entry.id)) return msg('placeholder.entry', { kind, id: entry.id });
-    return msg('placeholder.entry-at', { kind, n: idx + 1, list });
+  const at = path.length > 2 ? entryAt(file.root, path) : undefined;
+  if (at) {
+    const kind = KIND_NAMES[at.kind];
+    if (at.id !== undefined && at.id !== '' && !isPlaceholder(at.id)) return msg('placeholder.entry', { kind, id: at.id });
+    return msg('placeholder.entry-at', { kind, n: at.index + 1, list: at.list });
   }
   if (file.kind === 'Plan' && typeof file.root?.id === 'string' && file.root.id !== '' && !isPlaceholder(file.root.id)) return msg('placeholder.plan', { id: file.root.id });
   return msg('placeholder.file');
-}
-
-/** `lead`, `targets[1].value`, `pilot.name`: below the entry when in one. */
-function fieldOf(path: JsonPath): string {
-  const inEntry = path.length > 2 && typeof path[0] === 'string' && ENTITY_LISTS[path[0]] && typeof path[1] === 'number';
-  let s = '';
-  for (const p of inEntry ? path.slice(2) : path) s += typeof p === 'number' ? `[${p}]` : s ? `.${p}` : p;
-  return s;
 }
 
 /** The last key of a path (a list item's list). */
@@ -176,7 +168,7 @@ function formFrom(errors: ErrorObject[] | undefined): LocalText | Message {
 
 function messageFor(file: FileModel, f: Found, errors: ErrorObject[] | undefined): Message {
   const thing = thingOf(file, f.path);
-  const field = fieldOf(f.path);
+  const field = fieldBelowEntry(f.path);
   const value = valueText(f.value);
   const key = keyOf(f.path);
   const data = file.parsed.data;

@@ -21,7 +21,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import { defineMessages, msg, listArg, KIND_NAMES, type Message, type LocalText } from '../i18n/messages';
 import type { FindingData, RuleFix, Span } from '../findings';
 import type { JsonPath, ParsedFile } from '../parse/parsed-file';
-import { ENTITY_LISTS, dataAt, isObj } from '../plan/model';
+import { dataAt, isObj } from '../plan/model';
+import { entryAt, fieldBelowEntry } from '../plan/entry-at';
 import { enumNames, splitTitle } from './schema-text';
 import { STRONG_MEANING, confidentMatch, rankByMeaning, type NamedCandidate, type RankedCandidate } from '../text/meaning';
 import { valueText } from '../value-text';
@@ -184,23 +185,19 @@ export function pointerToPath(pointer: string): JsonPath {
 
 /** "task `T-1`", "task #3 of `tasks`", or "the file". */
 function thingAt(data: unknown, path: JsonPath): Message {
-  const [list, idx] = path;
-  if (typeof list === 'string' && typeof idx === 'number' && ENTITY_LISTS[list]) {
-    const kind = KIND_NAMES[ENTITY_LISTS[list].kind];
-    const entry = isObj(data) && Array.isArray(data[list]) ? (data[list] as unknown[])[idx] : undefined;
-    if (isObj(entry) && typeof entry.id === 'string') return msg('schema.entry', { kind, id: entry.id });
-    return msg('schema.entry-at', { kind, n: idx + 1, list });
+  const at = entryAt(data, path);
+  if (at) {
+    const kind = KIND_NAMES[at.kind];
+    if (at.id !== undefined) return msg('schema.entry', { kind, id: at.id });
+    return msg('schema.entry-at', { kind, n: at.index + 1, list: at.list });
   }
   if (path.length) return msg('schema.key', { key: fieldName(path) });
   return msg('schema.file');
 }
 
+/** The field a path names; an entry itself by its place in the list. */
 function fieldName(path: JsonPath): string {
-  // Inside an entity: the path below the entry (targets[1].value); else the whole path.
-  const rel = path.length >= 2 && typeof path[0] === 'string' && ENTITY_LISTS[path[0]] && typeof path[1] === 'number' ? path.slice(2) : path;
-  let s = '';
-  for (const p of rel) s += typeof p === 'number' ? `[${p}]` : s ? `.${p}` : p;
-  return s || String(path[path.length - 1] ?? '');
+  return fieldBelowEntry(path) || String(path[path.length - 1] ?? '');
 }
 
 function suggest(value: string, candidates: string[]): string | undefined {
