@@ -141,6 +141,11 @@ describe('client: New Plan', () => {
     const { label, description, detail } = item('广州市');
     assert.deepEqual({ label, description, detail }, { label: '广州市', description: '城市 · 广东省 · 第一批', detail: 'Guangzhou' });
     assert.equal(item('苏州工业园区').detail, 'Suzhou Industrial Park');
+    // A park of the second batch, with no English name on the list.
+    assert.deepEqual(
+      (({ description, detail }) => ({ description, detail }))(item('和平（苟江）经济开发区')),
+      { description: '园区 · 贵州省 · 第二批', detail: undefined },
+    );
 
     ui.calls = [];
     workspace.setSetting('pilotPlan.locale', 'en');

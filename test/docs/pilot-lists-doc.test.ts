@@ -1,7 +1,7 @@
 /**
  * docs/format.md#pilot-lists against the engine's lists: the table after `<!-- pilot-list: N -->`
  * holds exactly the entries of batch N, in order, with their type, province, park level and batch;
- * the batches' numbers and counts appear as the data gives them.
+ * the batches' numbers and counts, and how many entries of each are confirmed, appear as the data gives them.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -47,5 +47,16 @@ describe('docs/format.md: the lists of pilots', () => {
       assert.ok(section.includes(String(b.published.total)) || section.includes(`${b.published.cities} 个城市、${b.published.parks} 个园区`), `batch ${b.batch}'s count`);
     }
     for (const g of PILOT_GAPS) assert.ok(section.includes(g.locality), g.locality);
+  });
+
+  it('says how many entries of each batch are confirmed, as the data holds them, in both languages', () => {
+    const section = doc.slice(doc.indexOf('<a id="pilot-lists"></a>'), doc.indexOf('<a id="plan-peak"></a>'));
+    const ordinalsZh = ['首批', '第二批'];
+    const ordinalsEn = ['first', 'second'];
+    for (const b of PILOT_BATCHES) {
+      const n = pilotsOfBatch(b.batch).length;
+      assert.ok(section.includes(`${ordinalsZh[b.batch - 1]}已核实 ${n} 个（共 ${b.published.total} 个）`), `batch ${b.batch} in Chinese`);
+      assert.ok(section.replace(/\s+/g, ' ').includes(`${n} of the ${ordinalsEn[b.batch - 1]} batch's ${b.published.total}`), `batch ${b.batch} in English`);
+    }
   });
 });

@@ -58,7 +58,7 @@ describe('engine: completion of pilot.name from the pilot lists', () => {
     assert.equal(gz.kind, 'value');
     assert.match(gz.documentation!, /国家发展改革委办公厅关于印发首批碳达峰试点名单的通知/);
     assert.equal(pick(items, '肇庆高新技术产业开发区').detail, 'park · Guangdong · batch 1');
-    assert.equal(items.length, 33);
+    assert.equal(items.length, 35);
     const zh = complete(`${head}  name: 广州|\n${tail}`, 'zh-CN').items;
     assert.equal(pick(zh, '广州市').detail, '城市 · 广东 · 第 1 批');
     assert.equal(pick(zh, '克拉玛依市').detail, '城市 · 新疆 · 第 1 批');
@@ -86,6 +86,19 @@ describe('engine: completion of pilot.name from the pilot lists', () => {
     const kept = choose(given.text, pick(given.items, '广州市'));
     assert.equal(kept, `${head}  name: 广州市\n  type: park\n  province: 广东省\n  batch: 2\n${tail}`);
     assert.equal(pick(given.items, '广州市').additionalEdits, undefined);
+  });
+
+  it('a park of the second batch: its type, province and batch, and no level, which the list does not give', () => {
+    const { text, items } = complete(`${head}  name: 黔南|\n${tail}`, 'zh-CN');
+    const c = pick(items, '黔南高新技术产业开发区');
+    assert.equal(c.detail, '园区 · 贵州 · 第 2 批');
+    assert.match(c.documentation!, /国家发展改革委办公厅关于印发第二批国家碳达峰试点名单的通知/);
+    const out = choose(text, c);
+    assert.equal(out, `${head}  name: 黔南高新技术产业开发区\n  type: park\n  province: 贵州省\n  batch: 2\n${tail}`);
+    assert.deepEqual(parse(out).pilot, { name: '黔南高新技术产业开发区', type: 'park', province: '贵州省', batch: 2 });
+    // A name with full-width brackets goes in as it is written.
+    const g = complete(`${head}  name: 和平|\n${tail}`);
+    assert.match(choose(g.text, pick(g.items, '和平（苟江）经济开发区')), /^  name: 和平（苟江）经济开发区\n  type: park\n  province: 贵州省\n  batch: 2$/m);
   });
 
   it('a park: its level too, where the list gives it', () => {

@@ -91,6 +91,8 @@ describe('national-target', () => {
     assert.deepEqual(provincialTargets('广东省', 'non-fossil-share')?.ref.targets.map((t) => t.value), [32, 35]);
     assert.deepEqual(provincialTargets('山东省', 'non-fossil-share')?.ref.targets.map((t) => t.value), [13, 20]);
     assert.equal(provincialTargets('山东省', 'non-fossil-share')?.ref.document.number, '鲁政字〔2022〕242号');
+    assert.deepEqual(provincialTargets('山西省', 'non-fossil-share')?.ref.targets.map((t) => [t.year, t.value]), [[2025, 12]]);
+    assert.equal(provincialTargets('山西省', 'non-fossil-share')?.ref.document.number, '晋政发〔2022〕29号');
     assert.equal(provincialTargets('广东省', 'forest-coverage'), undefined);
     assert.equal(provincialTargets('江苏省', 'non-fossil-share'), undefined);
     assert.equal(provincialTargets('山东省', 'toString'), undefined);
@@ -179,6 +181,14 @@ describe('national-target', () => {
     assert.match(z[0].message, /forest coverage is below the target of Zhejiang \(61\.5% by 2025\)/);
     // No provincial target for that year: nothing to compare.
     assert.deepEqual(summary(check(share('non-fossil-share', '      - { year: 2027, value: 1 }\n', shandong))), []);
+  });
+
+  it("compares a 山西省 plan's 2025 non-fossil share with the province's 12%, and nothing for 2030, which no source gave", () => {
+    const shanxi = inProvince('山西省');
+    const f = check(share('non-fossil-share', '      - { year: 2025, value: 11 }\n      - { year: 2030, value: 1 }\n', shanxi), 'zh-CN');
+    assert.deepEqual(summary(f), ['national-target@plan.pilot.yaml:25']);
+    assert.match(f[0].message, /山西省人民政府《山西省碳达峰实施方案》（晋政发〔2022〕29号，2023-01-05）/);
+    assert.deepEqual(summary(check(share('non-fossil-share', '      - { year: 2025, value: 12 }\n', shanxi))), []);
   });
 
   it('does not compare a share with anything when the province has no entry, or the plan names none', () => {

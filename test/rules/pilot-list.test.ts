@@ -73,6 +73,23 @@ describe('pilot-list', () => {
     assert.deepEqual(summary(checkMemory({ 'plan.pilot.yaml': fixed }, only)), []);
   });
 
+  it('holds a listed pilot of the second batch to its list, naming the notice and its number', () => {
+    const text = withPilot('  name: 黔南高新技术产业开发区\n  type: park\n  province: 贵州省\n  batch: 1\n  parkLevel: national\n');
+    const f = checkMemory({ 'plan.pilot.yaml': text }, only);
+    assert.deepEqual(summary(f), ['pilot-list@plan.pilot.yaml:8']);
+    assert.equal(
+      f[0].message,
+      'Pilot `黔南高新技术产业开发区` is on the second list of national carbon peak pilots (NDRC General Office, 发改办环资〔2025〕248号, 2025-03-15), not in batch 1: set `batch: 2`.',
+    );
+    const set = fixesFor(text).find((x) => x.title === 'Change to 2');
+    assert.ok(set);
+    assert.equal(parse(applyFix(text, set)).pilot.batch, 2);
+    const wrongProvince = checkMemory({ 'plan.pilot.yaml': withPilot('  name: 和平（苟江）经济开发区\n  type: park\n  province: 广东省\n  batch: 2\n  parkLevel: provincial\n') }, { ...only, locale: 'zh-CN' });
+    assert.equal(wrongProvince.length, 1);
+    assert.match(wrongProvince[0].message, /^试点“和平（苟江）经济开发区”在第二批国家碳达峰试点名单（国家发展改革委办公厅，发改办环资〔2025〕248号，2025-03-15）中属于贵州省/);
+    assert.deepEqual(summary(checkMemory({ 'plan.pilot.yaml': withPilot('  name: 黔南高新技术产业开发区\n  type: park\n  province: 贵州省\n  batch: 2\n  parkLevel: national\n') }, only)), []);
+  });
+
   it('does not judge a name against a list not known whole (the second batch), nor a batch with no list', () => {
     for (const batch of [2, 3, 0]) {
       assert.deepEqual(summary(checkMemory({ 'plan.pilot.yaml': withPilot(`  name: 测试市\n  type: city\n  province: 广东省\n  batch: ${batch}\n`) }, only)), [], String(batch));

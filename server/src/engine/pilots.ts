@@ -13,8 +13,10 @@
  *   Chifeng (赤峰, 内蒙古自治区) and Kuqa (库车, 新疆维吾尔自治区); no source found gives their names.
  * - Batch 1: the notice's number (文号); the notice was published on 6 December 2023.
  * - Batch 1: the park levels of 肇庆高新技术产业开发区 and 西咸新区.
- * - Batch 2: every entry. The notice (发改办环资〔2025〕248号) names 27 pilots in an attachment
- *   that no source found reproduces as text.
+ * - Batch 2: 25 of its 27 entries. The notice (发改办环资〔2025〕248号) names them in an attachment
+ *   that no source found reproduces as text; only Guizhou's announcement of its two parks was found.
+ *   With no place known for the other 25, they have no PILOT_GAPS entries, so the batch is not
+ *   accounted for and no name is judged against it.
  */
 
 /** Where a fact was published. */
@@ -114,6 +116,13 @@ const NOTICE_BATCH_2_ALT: PilotSource = {
   publisher: 'rwtmw.com（转载，来源：国家发改委）',
   date: '2025-03-25',
   url: 'http://www.rwtmw.com/news/621/621871.html',
+};
+
+// Guizhou Radio and Television's news service, reporting the Guizhou Development and Reform Commission.
+const GUIZHOU_BATCH_2: PilotSource = {
+  title: '第二批国家碳达峰试点名单公布，贵州省黔南高新技术产业开发区、和平（苟江）经济开发区入选（记者从贵州省发展和改革委员会获悉）',
+  publisher: '贵州广播电视台（动静新闻）',
+  url: 'https://movement.gzstv.com/news/detail/qx4Dp',
 };
 
 const JIANGSU: PilotSource = {
@@ -364,6 +373,11 @@ export const PILOTS: readonly Pilot[] = [
       },
     ],
   },
+
+  // Batch 2, parks: Guizhou's two, as the provincial commission announced them; no level or
+  // English name is given, so none is set.
+  { name: '黔南高新技术产业开发区', type: 'park', province: '贵州省', batch: 2, sources: [GUIZHOU_BATCH_2, NOTICE_BATCH_2] },
+  { name: '和平（苟江）经济开发区', type: 'park', province: '贵州省', batch: 2, sources: [GUIZHOU_BATCH_2, NOTICE_BATCH_2] },
 ];
 
 /** The pilots a batch's notice names that no source confirmed (see the module comment). */

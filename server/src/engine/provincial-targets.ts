@@ -8,8 +8,11 @@
  * in `urls` (reposts of the document or reports of it; the provinces' own sites
  * were not among the pages searched). A province, indicator or year whose figure
  * could not be confirmed is absent, and an absent entry is never compared: the
- * first two batches of pilots also lie in 河北、山西、江苏、河南、湖北 and 新疆,
- * whose figures were not confirmed (docs/rules/national-target.md lists them).
+ * first two batches of pilots also lie in 河北、江苏、河南、湖北、新疆 and 贵州,
+ * whose figures were not confirmed (docs/rules/national-target.md lists them). Of those plans
+ * only numbers were found (江苏 苏政发〔2022〕88号, as 苏府〔2024〕34号 cites it; 湖北
+ * 鄂政发〔2022〕22号, as Xiaogan's draft plan cites it), not the targets; 广东's 文号 was not
+ * found either.
  */
 import type { LocalText } from './i18n/messages';
 import { isObj, type FileModel, type Obj } from './plan/model';
@@ -94,6 +97,16 @@ const SHAANXI: ProvincialDocument = {
   urls: ['https://tx3060.com/1631.html', 'https://e.ccement.com/news/content/36705293658615001.html'],
 };
 
+const SHANXI: ProvincialDocument = {
+  title: '山西省碳达峰实施方案',
+  titleEn: 'Shanxi Carbon Peak Implementation Plan',
+  issuer: PEOPLES_GOVERNMENT('山西省', 'Shanxi'),
+  number: '晋政发〔2022〕29号',
+  issued: '2023-01-05',
+  // The number and date from the two copies of the notice; the 2025 figure from China Daily's report of the plan.
+  urls: ['https://wenku.solarbe.com/p-29531.html', 'http://8a9v.com/article-22729-1.html', 'http://shanxi.chinadaily.com.cn/2023-11/13/c_990669.htm'],
+};
+
 const ANHUI: ProvincialDocument = {
   title: '安徽省碳达峰实施方案',
   titleEn: 'Anhui Carbon Peak Implementation Plan',
@@ -148,6 +161,7 @@ const TABLES: readonly ProvinceTable[] = [
       'forest-coverage': { document: INNER_MONGOLIA, targets: [exactly(2025, 23.5)] },
     },
   },
+  { province: '山西省', nameEn: 'Shanxi', indicators: { 'non-fossil-share': { document: SHANXI, targets: [exactly(2025, 12)] } } },
   { province: '辽宁省', nameEn: 'Liaoning', indicators: { 'non-fossil-share': { document: LIAONING, targets: [about(2025, 13.7), about(2030, 20)] } } },
   { province: '黑龙江省', nameEn: 'Heilongjiang', indicators: { 'non-fossil-share': { document: HEILONGJIANG, targets: [about(2025, 15), atLeast(2030, 20)] } } },
   {
