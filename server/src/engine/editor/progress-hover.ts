@@ -13,7 +13,7 @@ import { valueText } from '../value-text';
 
 /** Text in a Markdown table cell: no line breaks, no characters that end the cell or start markup. */
 export function cellText(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\|*_`<>[\]]/g, '\\$&');
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\|*_`<[\]]/g, '\\$&');
 }
 
 function actualText(a: ActualValue, indicatorUnit: unknown): string {
