@@ -116,6 +116,16 @@ describe('editor: Progress code lenses', () => {
     assert.deepEqual(lensPlaces(fileOf(plan, 'projects.pilot.yaml').model, plan).map((l) => `${l.id}:${l.lens}`), ['P-WIND:progress']);
   });
 
+  it('a Progress file broken by the edit in progress is read from its last good version', () => {
+    const good = progressPlanOf();
+    const broken = progressPlanOf({ ...PROGRESS_PLAN, 'progress-2024.pilot.yaml': PROGRESS_PLAN['progress-2024.pilot.yaml'].replace('status: on-track', 'status: [on-track') });
+    const path = `${PROGRESS_ROOT}/progress-2024.pilot.yaml`;
+    assert.ok(broken.index.file(path)!.parsed.syntax.length > 0);
+    const tasks = fileOf(broken, 'tasks.pilot.yaml').model;
+    const withLastGood: EditorPlan = { ...broken, lastGood: (p) => (p === path ? good.index.file(path) : undefined) };
+    assert.equal(lensFor(withLastGood, tasks, 'T-ENERGY-01', 'en', 'progress')?.title, '2024: on track');
+  });
+
   it('the latest year wins: a task delayed in 2023 and on track in 2024 shows 2024', () => {
     const only2023 = { ...PROGRESS_PLAN };
     delete only2023['progress-2024.pilot.yaml'];
