@@ -1,11 +1,12 @@
 /**
- * The commands: pilotPlan.newPlan (new-plan.ts), pilotPlan.checkWorkspace,
+ * The commands: pilotPlan.newPlan (new-plan.ts), pilotPlan.newProgress (new-progress.ts), pilotPlan.checkWorkspace,
  * pilotPlan.openRuleDoc and pilotPlan.restartServer.
  */
 import * as vscode from 'vscode';
 import type { PilotPlanClient } from './language-client';
 import { newPlan } from './new-plan';
-import { CHECK_WORKSPACE_REQUEST, SHOW_REFERENCES_COMMAND, readCheckWorkspaceResult, type CheckWorkspaceResult } from './protocol';
+import { newProgress } from './new-progress';
+import { CHECK_WORKSPACE_REQUEST, LENS_OPENS, SHOW_REFERENCES_COMMAND, readCheckWorkspaceResult, type CheckWorkspaceResult } from './protocol';
 import { RULES, type RuleInfo } from './rules';
 import { t, uiLocale } from './locale';
 import { ruleDocFragment } from './rule-doc';
@@ -95,12 +96,18 @@ async function restartServer(client: PilotPlanClient): Promise<void> {
 
 /**
  * The command of the server's reference code lenses: LSP arguments (uri, position,
- * locations) converted for VS Code's references peek.
+ * locations) converted for VS Code's references peek; a lens that goes to its one place
+ * (LENS_OPENS: a task's latest status, in its Progress file) opens it instead.
  */
-async function showReferences(client: PilotPlanClient, uri: unknown, position: unknown, locations: unknown): Promise<void> {
+async function showReferences(client: PilotPlanClient, uri: unknown, position: unknown, locations: unknown, mode?: unknown): Promise<void> {
   const lc = client.current;
   if (!lc || typeof uri !== 'string' || !position || !Array.isArray(locations)) return;
   const p2c = lc.protocol2CodeConverter;
+  if (mode === LENS_OPENS && locations.length === 1) {
+    const place = p2c.asLocation(locations[0]);
+    await vscode.window.showTextDocument(place.uri, { selection: place.range, preview: false });
+    return;
+  }
   await vscode.commands.executeCommand(
     'editor.action.showReferences',
     p2c.asUri(uri),
@@ -113,12 +120,13 @@ async function showReferences(client: PilotPlanClient, uri: unknown, position: u
 export function registerCommands(context: vscode.ExtensionContext, client: () => Promise<PilotPlanClient>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('pilotPlan.newPlan', (arg?: unknown) => newPlan(arg)),
+    vscode.commands.registerCommand('pilotPlan.newProgress', async (arg?: unknown) => newProgress(await client(), arg)),
     vscode.commands.registerCommand('pilotPlan.checkWorkspace', async () => checkWorkspace(await client())),
     vscode.commands.registerCommand('pilotPlan.openRuleDoc', (arg?: unknown) => openRuleDoc(context, arg)),
     vscode.commands.registerCommand('pilotPlan.restartServer', async () => restartServer(await client())),
     // Internal (not in the command palette): the server's code lenses call it.
-    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: unknown, position: unknown, locations: unknown) =>
-      showReferences(await client(), uri, position, locations),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: unknown, position: unknown, locations: unknown, mode?: unknown) =>
+      showReferences(await client(), uri, position, locations, mode),
     ),
   );
 }

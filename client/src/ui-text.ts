@@ -125,6 +125,21 @@ export const UI_TEXT = {
     zh: '已在 {1} 中创建试点方案 {0}：请将示意数值替换为实际数值。',
   },
   newPlanNotCreated: { en: 'Pilot Plan: the new plan was not created. {0}', zh: '碳达峰试点方案：未能创建新方案。{0}' },
+
+  // New Progress File (new-progress.ts).
+  newProgressNoPlanFile: {
+    en: 'Pilot Plan: open a file of the plan (a *.pilot.yaml file) to make its Progress file.',
+    zh: '碳达峰试点方案：请先打开要报告进展的方案中的文件（*.pilot.yaml 文件）。',
+  },
+  newProgressDialogTitle: { en: 'Progress file for {0}', zh: '{0} 年度进展文件' },
+  newProgressDialogButton: { en: 'Create', zh: '创建' },
+  newProgressFilter: { en: 'Pilot plan files', zh: '试点方案文件' },
+  newProgressExists: { en: 'Pilot Plan: {0} exists already and was left as it is. Fill it in, or choose another name.', zh: '碳达峰试点方案：{0} 已存在，未作改动。请直接填写该文件，或另选文件名。' },
+  newProgressCreated: {
+    en: 'Created {0}: replace each 待补充 with what happened in {1}.',
+    zh: '已创建 {0}：请将每个“待补充”替换为 {1} 年的实际情况。',
+  },
+  newProgressFailed: { en: 'Pilot Plan: the Progress file was not created. {0}', zh: '碳达峰试点方案：未能创建进展文件。{0}' },
 } as const satisfies Record<string, Entry>;
 
 export type UiKey = keyof typeof UI_TEXT;

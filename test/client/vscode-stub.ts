@@ -83,7 +83,7 @@ export class MarkdownString {
 
 /** What the UI was asked to show. */
 export interface UiCall {
-  kind: 'quickPick' | 'inputBox' | 'openDialog' | 'info' | 'warning' | 'error';
+  kind: 'quickPick' | 'inputBox' | 'openDialog' | 'saveDialog' | 'info' | 'warning' | 'error';
   title?: string;
   message?: string;
   detail?: string;
@@ -177,6 +177,9 @@ export const window = {
   },
   async showOpenDialog(options: { title?: string } = {}) {
     return ask({ kind: 'openDialog', title: options.title }) as Uri[] | undefined;
+  },
+  async showSaveDialog(options: { title?: string; defaultUri?: Uri } = {}) {
+    return ask({ kind: 'saveDialog', title: options.title, value: options.defaultUri?.fsPath }) as Uri | undefined;
   },
   showInformationMessage: message('info'),
   showWarningMessage: message('warning'),

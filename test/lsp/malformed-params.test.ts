@@ -19,6 +19,7 @@ const INVALID_PARAMS = -32602;
 const REQUESTS = [
   'shutdown',
   'pilotPlan/checkWorkspace',
+  'pilotPlan/newProgress',
   'textDocument/completion',
   'textDocument/hover',
   'textDocument/definition',
@@ -135,6 +136,8 @@ function moreShapes(method: string, uri: string, text: string): unknown[] {
       return [{ uri: 42 }, { uri: null }, { uri: ['file:///x'] }, { uri: 'x'.repeat(1 << 20) }, { uri: 'file://elsewhere/x' }];
     case 'pilotPlan/checkWorkspace':
       return [42, 'all', [1]];
+    case 'pilotPlan/newProgress':
+      return [{ uri: 42 }, { uri: null }, {}, { uri: 'x'.repeat(1 << 20) }];
     case 'textDocument/references':
       return [{ textDocument: doc, position: at, context: 42 }, { textDocument: doc, position: at, context: { includeDeclaration: 'yes' } }];
     case 'textDocument/rename':

@@ -1,19 +1,23 @@
 /**
- * textDocument/codeLens: projects and investment on tasks, tasks on indicators.
+ * textDocument/codeLens: projects and investment on tasks, tasks on indicators,
+ * and the latest status from Progress files on tasks and projects.
  * Lenses come without their command; codeLens/resolve fills it in for the
  * lenses the editor shows (their locations may cost parsing other files).
  * Clicking one runs the client's own command (VS Code) or the server's
  * (workspace/executeCommand, any other client).
  */
 import { MessageType, ShowMessageNotification, type CodeLens, type CodeLensParams, type Location } from 'vscode-languageserver/node';
-import { lensFor, lensPlaces, lensPlacesText, type LensPlace } from '../engine/editor/code-lens';
+import { lensFor, lensPlaces, lensPlacesText, type LensKind, type LensPlace } from '../engine/editor/code-lens';
 import { displayPath } from '../engine/display-path';
 import type { ServerContext } from './context';
+import { LENS_OPENS } from './protocol';
 import { toRange } from './convert';
 
 interface LensRef {
   uri: string;
   id: string;
+  /** Absent: the references lens (what lenses carried before the status lens). */
+  lens?: LensKind;
 }
 
 export function codeLens(ctx: ServerContext, params: CodeLensParams): CodeLens[] {
@@ -21,14 +25,20 @@ export function codeLens(ctx: ServerContext, params: CodeLensParams): CodeLens[]
   const model = ctx.session.model(path);
   if (!model) return [];
   const lines = model.parsed.lines;
-  return lensPlaces(model).map((l) => ({ range: toRange(lines, l.span), data: { uri: params.textDocument.uri, id: l.id } satisfies LensRef }));
+  // The plan, for the status lenses: only IDs that a Progress file reports on get one.
+  const plan = ctx.session.editorContext(params.textDocument.uri)?.plan;
+  return lensPlaces(model, plan).map((l) => ({
+    range: toRange(lines, l.span),
+    data: (l.lens === 'refs' ? { uri: params.textDocument.uri, id: l.id } : { uri: params.textDocument.uri, id: l.id, lens: l.lens }) satisfies LensRef,
+  }));
 }
 
 export function resolveCodeLens(ctx: ServerContext, lens: CodeLens): CodeLens {
   const ref = lens.data as LensRef | undefined;
   if (!ref?.uri || !ref.id) return lens;
   const c = ctx.session.editorContext(ref.uri);
-  const l = c && lensFor(c.plan, c.file.model, ref.id, ctx.locale);
+  const kind: LensKind = ref.lens === 'progress' ? 'progress' : 'refs';
+  const l = c && lensFor(c.plan, c.file.model, ref.id, ctx.locale, kind);
   if (!c || !l) return { ...lens, command: { title: '', command: '' } };
   const range = toRange(c.file.model.parsed.lines, l.span);
   const locations = l.locations
@@ -39,7 +49,10 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens): CodeLens {
     .filter((x) => x !== undefined);
   return {
     range,
-    command: locations.length ? { title: l.title, command: ctx.lensCommand, arguments: [ref.uri, range.start, locations] } : { title: l.title, command: '' },
+    // The status lens opens its Progress entry (the fourth argument), rather than listing places.
+    command: locations.length
+      ? { title: l.title, command: ctx.lensCommand, arguments: kind === 'progress' ? [ref.uri, range.start, locations, LENS_OPENS] : [ref.uri, range.start, locations] }
+      : { title: l.title, command: '' },
     data: ref,
   };
 }

@@ -77,6 +77,7 @@ export const PARAMS: Record<string, Check> = {
   workspaceFolders: shape({ added: listOf(folder), removed: listOf(folder) }),
   activeDocument: shape({ uri: isUri }),
   checkWorkspace: optional(isObject),
+  newProgress: shape({ uri: isUri }),
   completion: (v) => positionParams(v) && optional(isObject)((v as Fields).context),
   hover: positionParams,
   definition: positionParams,

@@ -69,6 +69,37 @@ export interface CheckWorkspaceResult {
 export const SHOW_REFERENCES_COMMAND = 'pilotPlan.showReferences';
 
 /**
+ * The fourth argument of a lens's command when the lens goes to its one place instead of
+ * listing places (the status lens of a task or project: its entry in a Progress file).
+ */
+export const LENS_OPENS = 'open';
+
+/**
+ * Client → server request: the text of next year's Progress file for the plan of a file
+ * (`uri`), made by the engine (engine/editor/new-progress.ts) in the server's language.
+ * The client decides where to write it and never overwrites a file.
+ */
+export const NEW_PROGRESS_REQUEST = 'pilotPlan/newProgress';
+
+export interface NewProgressParams {
+  uri: string;
+}
+
+export type NewProgressResult =
+  | {
+      /** The plan folder (absolute path), where the file is proposed. */
+      planRoot: string;
+      /** The reporting year and the proposed file name (`progress-<year>.pilot.yaml`). */
+      year: number;
+      fileName: string;
+      text: string;
+    }
+  | {
+      /** Why there is no file to make (the file belongs to no plan), in the server's language. */
+      error: string;
+    };
+
+/**
  * The command code lenses carry for every other client, with the same arguments:
  * the server advertises it (executeCommandProvider) and executes it itself
  * (workspace/executeCommand): `window/showDocument` of the first location when the

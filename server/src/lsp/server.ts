@@ -48,10 +48,14 @@ import {
   CHECK_WORKSPACE_REQUEST,
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_WORKSPACE_CHECK_MAX_FILES,
+  NEW_PROGRESS_REQUEST,
   SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
+  type NewProgressParams,
+  type NewProgressResult,
 } from './protocol';
+import { newProgress } from './new-progress';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
 import { checkWorkspace } from './workspace-check';
 
@@ -301,6 +305,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     CHECK_WORKSPACE_REQUEST,
     guard<unknown, CheckWorkspaceResult>('checkWorkspace', { plans: 0, files: 0, errors: 0, warnings: 0, infos: 0, elapsedMs: 0 }, (c) => checkWorkspace(c, c.maxWorkspaceFiles)),
   );
+
+  connection.onRequest(NEW_PROGRESS_REQUEST, guard<NewProgressParams, NewProgressResult | null>('newProgress', null, (c, p) => newProgress(c, p)));
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
   connection.onHover(guard('hover', null, hover));

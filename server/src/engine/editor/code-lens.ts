@@ -1,40 +1,85 @@
 /**
  * Code lens data: on a task, how many projects carry it and their total
- * investment in 亿元; on an indicator, which tasks use it.
+ * investment in 亿元; on an indicator, which tasks use it; on a task and a
+ * project, its latest status from the plan's Progress files ("2024 年：按计划推进"),
+ * pointing at that entry of the Progress file.
  */
 import type { Span } from '../findings';
 import type { Locale } from '../i18n/messages';
 import { idSpan, type Entity, type FileModel } from '../plan/model';
+import { STATUS_NAMES, type PlanProgress } from '../plan/progress';
+import { valueText } from '../value-text';
 import { amountOf } from '../units';
 import { formatYi } from '../rules/investment-total';
 import { innerSpan, text, type EditorPlan, type FileSpan } from './context';
+import { progressOf } from './progress-view';
+
+/** Which lens: the references one (projects of a task, tasks of an indicator) or the latest status from Progress files. */
+export type LensKind = 'refs' | 'progress';
 
 export interface LensData {
   /** The ID the lens sits on. */
   id: string;
+  lens: LensKind;
   span: Span;
   title: string;
-  /** What the lens points at (projects of a task, tasks of an indicator). */
+  /** What the lens points at (projects of a task, tasks of an indicator, the Progress entry). */
   locations: FileSpan[];
 }
 
-/** Where lenses go: the IDs of the file's tasks and indicators. */
-export function lensPlaces(model: FileModel): { id: string; span: Span }[] {
-  return model.entities.filter((e) => (e.kind === 'task' || e.kind === 'indicator') && e.id).map((e) => ({ id: e.id, span: innerSpan(model.parsed.text, idSpan(model.parsed, e)) }));
+/** Whether an entity gets the status lens: tasks and projects, the work a Progress file reports on. */
+function hasStatusLens(e: Entity): boolean {
+  return (e.kind === 'task' || e.kind === 'project') && e.id !== '';
 }
 
-/** The lens of one ID of the file (title and locations), or undefined if the file no longer defines it. */
-export function lensFor(plan: EditorPlan, model: FileModel, id: string, locale: Locale): LensData | undefined {
-  const e = model.entities.find((x) => x.id === id && (x.kind === 'task' || x.kind === 'indicator'));
+/**
+ * Where lenses go: the IDs of the file's tasks and indicators; with the plan, also the
+ * IDs of its tasks and projects that a Progress file reports on (after the references lens).
+ */
+export function lensPlaces(model: FileModel, plan?: EditorPlan): { id: string; span: Span; lens: LensKind }[] {
+  const progress = plan && progressOf(plan);
+  const out: { id: string; span: Span; lens: LensKind }[] = [];
+  for (const e of model.entities) {
+    if (!e.id) continue;
+    const refs = e.kind === 'task' || e.kind === 'indicator';
+    const status = progress !== undefined && hasStatusLens(e) && progress.latestStatus(e.id, e.kind) !== undefined;
+    if (!refs && !status) continue;
+    const span = innerSpan(model.parsed.text, idSpan(model.parsed, e));
+    if (refs) out.push({ id: e.id, span, lens: 'refs' });
+    if (status) out.push({ id: e.id, span, lens: 'progress' });
+  }
+  return out;
+}
+
+/** The lens of one ID of the file (title and locations), or undefined if the file no longer defines it (or, for the status lens, no Progress file reports it). */
+export function lensFor(plan: EditorPlan, model: FileModel, id: string, locale: Locale, lens: LensKind = 'refs'): LensData | undefined {
+  const e = model.entities.find((x) => x.id === id && (lens === 'refs' ? x.kind === 'task' || x.kind === 'indicator' : hasStatusLens(x)));
   if (!e) return undefined;
-  return codeLenses(plan, model, locale, e)[0];
+  return codeLenses(plan, model, locale, e).find((l) => l.lens === lens);
+}
+
+/** The status lens of a task or project: `2024 年：按计划推进`, at the entry of the latest Progress file that reports it. */
+function statusLens(plan: EditorPlan, progress: PlanProgress, e: Entity, span: Span, locale: Locale): LensData | undefined {
+  const r = progress.latestStatus(e.id, e.kind);
+  if (!r) return undefined;
+  const status = r.status ? text(locale, STATUS_NAMES[r.status].zh, STATUS_NAMES[r.status].en) : valueText(r.written);
+  const title = text(locale, `${r.year} 年：${status}`, `${r.year}: ${status}`);
+  const m = plan.index.file(r.file);
+  const at = m && (m.parsed.span([...r.path, 'id'], 'value') ?? m.parsed.span(r.path, 'key'));
+  return { id: e.id, lens: 'progress', span, title, locations: m && at ? [{ file: m.path, span: innerSpan(m.parsed.text, at) }] : [] };
 }
 
 export function codeLenses(plan: EditorPlan, model: FileModel, locale: Locale, only?: Entity): LensData[] {
   const out: LensData[] = [];
+  const progress = progressOf(plan);
   for (const e of only ? [only] : model.entities) {
-    if (e.kind !== 'task' && e.kind !== 'indicator') continue;
     if (!e.id) continue;
+    if (e.kind === 'project') {
+      const s = statusLens(plan, progress, e, innerSpan(model.parsed.text, idSpan(model.parsed, e)), locale);
+      if (s) out.push(s);
+      continue;
+    }
+    if (e.kind !== 'task' && e.kind !== 'indicator') continue;
     const span = innerSpan(model.parsed.text, idSpan(model.parsed, e));
     const locations: FileSpan[] = [];
     if (e.kind === 'task') {
@@ -62,7 +107,9 @@ export function codeLenses(plan: EditorPlan, model: FileModel, locale: Locale, o
               `${n} 个项目${withInvestment ? ` · 投资合计 ${formatYi(total)} 亿元` : ''}`,
               `${n} project${n === 1 ? '' : 's'}${withInvestment ? ` · ${formatYi(total)} 亿元 invested` : ''}`,
             );
-      out.push({ id: e.id, span, title, locations });
+      out.push({ id: e.id, lens: 'refs', span, title, locations });
+      const s = statusLens(plan, progress, e, span, locale);
+      if (s) out.push(s);
     } else {
       const tasks = plan.index.referencesTo(e.id).filter((r) => r.field === 'indicators' && r.from.kind === 'task');
       const ids: string[] = [];
@@ -77,7 +124,7 @@ export function codeLenses(plan: EditorPlan, model: FileModel, locale: Locale, o
         ids.length === 0
           ? text(locale, '未被任何任务使用', 'used by no task')
           : text(locale, `${ids.length} 个任务使用：${shown.join('、')}`, `used by ${ids.length} task${ids.length === 1 ? '' : 's'}: ${shown.join(', ')}`);
-      out.push({ id: e.id, span, title, locations });
+      out.push({ id: e.id, lens: 'refs', span, title, locations });
     }
   }
   return out;

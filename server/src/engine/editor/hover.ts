@@ -6,6 +6,8 @@
  * for an indicator its unit, baseline → targets and the average annual
  * change they imply, and the national target it names in `nationalRef` (also
  * on the `nationalRef` value); for a unit what it is and the spellings equal to it.
+ * From the plan's Progress files: an indicator's actual values beside its planned
+ * ones, and the latest status of a task, project, mechanism or action.
  * Fields are labelled with their schema titles, in the locale.
  */
 import type { Span } from '../findings';
@@ -23,6 +25,7 @@ import { trendMarkdown } from './indicator-trend';
 import { nationalContextMarkdown } from './national-context';
 import { provinceOfFile } from '../provincial-targets';
 import { unitMarkdown } from '../units';
+import { indicatorProgressMarkdown, statusProgressMarkdown } from './progress-hover';
 
 export interface HoverResult {
   markdown: string;
@@ -169,6 +172,7 @@ function indicatorParts(plan: EditorPlan, e: Entity, locale: Locale): string[] {
   if (facts.length) parts.push(facts.join(' · '));
   const trend = trendMarkdown(d, plan.index.settings?.baseYear, locale);
   if (trend.length) parts.push(trend.join('\n'));
+  parts.push(...indicatorProgressMarkdown(plan, e.id, d, locale));
   parts.push(...nationalContextMarkdown(d, provinceOfFile(plan.index.file(e.file), plan.index.planFiles), locale));
   const users = referrers(plan, e.id, 'task', 'indicators');
   parts.push(section(text(locale, '关联任务：', 'Tasks:'), entityList(plan, users, locale), text(locale, '尚无任务关联该指标', 'No task references this indicator yet')));
@@ -186,6 +190,7 @@ export function entityMarkdown(plan: EditorPlan, e: Entity, locale: Locale): str
   if (e.kind === 'task') parts.push(...taskParts(plan, e, locale));
   else if (e.kind === 'project') parts.push(...projectParts(plan, e, locale));
   else if (e.kind === 'indicator') parts.push(...indicatorParts(plan, e, locale));
+  if (e.kind === 'task' || e.kind === 'project' || e.kind === 'mechanism' || e.kind === 'action') parts.push(...statusProgressMarkdown(plan, e.id, e.kind, locale));
   const m = plan.index.file(e.file);
   const line = m ? m.parsed.lines.positionAt(idSpan(m.parsed, e).start).line + 1 : undefined;
   const where = displayPath(plan, e.file);

@@ -156,6 +156,8 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   const kind = (FILE_KINDS as readonly unknown[]).includes(kindValue) ? (kindValue as FileKind) : undefined;
   const model: FileModel = { parsed, path: parsed.path, root, kind, entities: [], references: [] };
   if (!root) return model;
+  // A Progress file defines no ID: its entries' `id`s name the plan's (plan/progress.ts reads them).
+  if (root.kind === 'Progress') return model;
   if (kind === 'Plan' && typeof root.id === 'string') {
     model.entities.push(new EntryEntity(root.id, 'plan', parsed.path, undefined, 0, root));
   }
