@@ -81,7 +81,8 @@ export const peakPath: Rule = {
     if (file.kind !== 'Plan' || !file.root) return;
     const root = file.root;
     const scenarios = isObj(root.trend) && Array.isArray(root.trend.scenarios) ? root.trend.scenarios : undefined;
-    if (!scenarios || scenarios.length === 0) return;
+    // Entries that are not mappings are the schema's; with none left there is no path to judge.
+    if (!scenarios || !scenarios.some(isObj)) return;
     const span = (path: JsonPath, part: 'key' | 'value' = 'value') => file.parsed.span(path, part) ?? file.parsed.span(path, 'key') ?? { start: 0, end: 0 };
     const chosen = scenarios.flatMap((s, i) => (isObj(s) && s.chosen === true ? [i] : []));
     const scenarioPath = (i: number): JsonPath => ['trend', 'scenarios', i];
@@ -107,7 +108,7 @@ export const peakPath: Rule = {
       ctx.report({
         file: file.path,
         span: span(['trend', 'scenarios'], 'key'),
-        message: msg('peak-path.none', { count: scenarios.length }),
+        message: msg('peak-path.none', { count: scenarios.filter(isObj).length }),
         data: { path: ['trend', 'scenarios'], ...(fixes.length ? { fixes } : {}) },
         severity: 'info',
       });

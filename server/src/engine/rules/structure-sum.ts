@@ -3,8 +3,8 @@
  * `emissions.bySector`) whose shares do not sum to 100 (within ±0.5, the
  * rounding of published one-decimal shares).
  *
- * A list with a share that is not a number (a placeholder, a wrong type) is
- * not summed: the placeholder and schema rules report those. Quick fixes:
+ * A list with a share that is not a number in 0–100 (a placeholder, a wrong
+ * type, out of range) is not summed: the placeholder and schema rules report those. Quick fixes:
  * shares written as fractions (summing to 1) become percentages; an `other`
  * entry takes the remainder, when that is not negative.
  */
@@ -65,7 +65,8 @@ export const structureSum: Rule = {
       const items = list.filter(isObj);
       if (items.length !== list.length) continue;
       const shares = items.map((item) => asNumber(item.share));
-      if (shares.some((s) => s === undefined)) continue;
+      // A share that is not a number in 0–100 is the schema's (or the placeholder rule's): the sum would only repeat it.
+      if (shares.some((s) => s === undefined || s < 0 || s > 100)) continue;
       const sum = tidy((shares as number[]).reduce((a, b) => a + b, 0));
       if (Math.abs(sum - 100) <= SUM_TOLERANCE) continue;
       const fixes = fixesFor(path, shares as number[], items, key, sum);
