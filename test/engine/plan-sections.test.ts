@@ -105,6 +105,13 @@ describe('format v1.1: the Plan file\'s new sections', () => {
   it('a placeholder in a share or a series is the placeholder rule\'s, and the sums leave it out', () => {
     const f = checkMemory({ 'plan.pilot.yaml': edit('{ source: coal, share: 28.5 }', '{ source: coal, share: 待补充 }') });
     assert.deepEqual(f.map((x) => x.code), ['placeholder']);
+    assert.match(f[0].message, /`baseline\.energy\.structure\[0\]\.share` is still a placeholder .*the share in % \(0–100\)/);
+    const series = checkMemory({ 'plan.pilot.yaml': edit('values: { 2020: 12000, 2025: 13500, 2030: 14200 }', 'values: { 2020: 12000, 2025: 待补充, 2030: 14200 }') }, { locale: 'zh-CN' });
+    assert.deepEqual(series.map((x) => x.code), ['placeholder']);
+    assert.match(series[0].message, /该年的数值/);
+    const issued = checkMemory({ 'plan.pilot.yaml': edit('  issued: 2024-05-20\n', '  issued: 待补充\n') });
+    assert.deepEqual(issued.map((x) => x.code), ['placeholder'], 'a placeholder date is no schema error');
+    assert.match(issued[0].message, /the date of issue, YYYY-MM-DD/);
   });
 
   describe('reforms and technology are entities with references', () => {
