@@ -10,6 +10,10 @@
  * reductions, the total), and the texts that name the pilot's own departments,
  * projects and risks are `待补充：<what goes there>`. The programme's generic
  * mechanisms, tasks and indicators are written out as suggestions to keep or change.
+ * The sections of format v1.1 (the document's facts, the baseline, the trend
+ * scenarios, reforms, technology, safeguards) are there too, their figures and
+ * the pilot's own texts placeholders; the national pilot plan it follows and the
+ * usual safeguards are written out.
  */
 import { yamlScalar } from '../../server/src/common/yaml-scalar';
 import { ID_PATTERN, PROVINCE_CODE, PROVINCES } from './generated/tables';
@@ -45,7 +49,7 @@ export interface ScaffoldFile {
 export const SCAFFOLD_FILES = ['plan.pilot.yaml', 'tasks.pilot.yaml', 'projects.pilot.yaml', 'indicators.pilot.yaml'] as const;
 
 /** IDs the skeleton defines; the plan's own ID must differ from them. */
-const RESERVED_PREFIXES = ['T-', 'P-', 'IND-', 'M-', 'A-', 'R-'];
+const RESERVED_PREFIXES = ['T-', 'P-', 'IND-', 'M-', 'A-', 'R-', 'RF-', 'ST-'];
 
 /** Why `id` cannot be the plan's ID, or undefined when it can. */
 export function planIdProblem(id: string): 'pattern' | 'reserved' | undefined {
@@ -124,6 +128,15 @@ interface Indicator {
 
 interface Content {
   positioning: string;
+  /** Who issues the plan, as the placeholder of `document.issuer` asks. */
+  issuer: string;
+  /** Whether the baseline states a population (a city's; a park has none of its own). */
+  population: boolean;
+  /** A reform and a technology item, as their placeholders ask, and the task they serve. */
+  reform: { title: string; task: string };
+  technology: { title: string; lead: string; task: string };
+  /** What the placeholder of the first safeguard's `lead` asks. */
+  safeguardLead: string;
   mechanisms: { id: string; type: string; title: string; milestone: number }[];
   actions: { id: string; title: string }[];
   risks: { id: string; category: string; title: string; mitigation: string; affects: string[] }[];
@@ -132,11 +145,25 @@ interface Content {
   indicators: Indicator[];
 }
 
+// Before CITY and PARK, which use them as they are made (a bundled `const` is not hoisted with its value).
+/** A figure only the pilot knows: the placeholder the schemas accept where a number goes. */
+const FIGURE = '待补充';
+
+/** A text only the pilot knows, with what goes there. */
+function toFill(what: string): string {
+  return `${FIGURE}：${what}`;
+}
+
 const BASE_YEAR = 2020;
 const TARGET_YEARS = [2025, 2030];
 
 const CITY: Content = {
   positioning: toFill('城市功能定位、资源禀赋与发展水平'),
+  issuer: '印发机关，如市人民政府',
+  population: true,
+  reform: { title: '改革创新点，如建立产品碳足迹核算制度', task: 'T-EFFICIENCY-01' },
+  technology: { title: '科技创新名称，如低碳零碳负碳关键技术攻关', lead: '牵头单位，如市科技局', task: 'T-ENERGY-01' },
+  safeguardLead: '牵头单位，如市碳达峰碳中和工作领导小组办公室',
   mechanisms: [
     { id: 'M-ACCOUNTING', type: 'carbon-accounting', title: '建立碳排放统计核算体系', milestone: 2025 },
     { id: 'M-DUAL-CONTROL', type: 'dual-control', title: '推动能耗双控逐步转向碳排放双控', milestone: 2030 },
@@ -195,6 +222,11 @@ const CITY: Content = {
 
 const PARK: Content = {
   positioning: toFill('园区主导产业、能源结构与发展水平'),
+  issuer: '印发机关，如园区管委会',
+  population: false,
+  reform: { title: '改革创新点，如建立园区企业碳排放监测与核算制度', task: 'T-INDUSTRY-01' },
+  technology: { title: '科技创新名称，如主导产业节能降碳关键技术攻关', lead: '牵头单位，如园区科技创新部门', task: 'T-INDUSTRY-01' },
+  safeguardLead: '牵头单位，如园区碳达峰工作领导小组办公室',
   mechanisms: [
     { id: 'M-ACCOUNTING', type: 'carbon-accounting', title: '建立园区企业碳排放监测与核算体系', milestone: 2025 },
     { id: 'M-PROJECT-ASSESSMENT', type: 'project-carbon-assessment', title: '对新建项目开展碳排放评价', milestone: 2025 },
@@ -245,18 +277,40 @@ const PARK: Content = {
   ],
 };
 
+/** The items of the baseline's share lists, each share a placeholder. */
+const ENERGY_SOURCES = ['coal', 'oil', 'natural-gas', 'non-fossil', 'other'];
+const SECTORS = ['energy-supply', 'industry', 'buildings', 'transport', 'other'];
+/** The two scenarios plans usually compare: the one without new measures, and the chosen peak path. */
+const SCENARIOS: [string, string, boolean][] = [
+  ['基准情景', 'Baseline', false],
+  ['达峰情景', 'Peak', true],
+];
+/** The safeguards implementation plans usually close with, as suggestions. */
+const SAFEGUARDS: [string, string][] = [
+  ['organization', '加强组织领导'],
+  ['funding', '强化资金保障'],
+  ['evaluation', '严格监督考核'],
+];
+
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** A figure only the pilot knows: the placeholder the schemas accept where a number goes. */
-const FIGURE = '待补充';
-
-/** A text only the pilot knows, with what goes there. */
-function toFill(what: string): string {
-  return `${FIGURE}：${what}`;
-}
-
 type Comments = Record<
-  'placeholder' | 'positioning' | 'investmentTotal' | 'peak' | 'tasksHeader' | 'projectsHeader' | 'indicatorsHeader' | 'seeAlso',
+  | 'placeholder'
+  | 'positioning'
+  | 'investmentTotal'
+  | 'peak'
+  | 'tasksHeader'
+  | 'projectsHeader'
+  | 'indicatorsHeader'
+  | 'seeAlso'
+  | 'document'
+  | 'issued'
+  | 'baseline'
+  | 'shares'
+  | 'trend'
+  | 'reforms'
+  | 'technology'
+  | 'safeguards',
   string
 > & {
   /** The first line of the Plan file: the plan's title, as a sentence of the comments' language. */
@@ -274,6 +328,14 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
     tasksHeader: '试点任务：每项任务关联指标（indicators）或由项目支撑',
     projectsHeader: '重点项目：每个项目至少支撑一项任务（tasks）；投资合计即方案的 investmentTotal',
     indicatorsHeader: '指标体系：每个指标至少被一项任务引用；目标年份取方案的 targetYears',
+    document: '方案文件信息：印发机关、文号、印发日期、状态（draft 起草中、submitted 已报送、approved 已批复、revised 已修订）',
+    issued: '印发日期，YYYY-MM-DD',
+    baseline: '建设基础：基准年的能源消费、碳排放、地区生产总值和人口，并写明数据来源',
+    shares: '各项占比（%）之和须为 100（structure-sum）',
+    trend: '碳排放趋势预测：方案采用的达峰路径写 chosen: true，填写 peak 后与之核对（peak-path）',
+    reforms: '改革创新点：可复制推广的经验，引用相关任务（tasks）和项目（projects）',
+    technology: '科技创新：研发平台（platform）、关键技术（key-technology）或示范应用（demonstration）',
+    safeguards: '保障措施：组织领导、资金保障、考核评估等',
   },
   en: {
     planHeader: (name, nameEn) => `${nameEn ? `${nameEn} (${name})` : name} carbon peak pilot implementation plan — the main plan file`,
@@ -285,6 +347,14 @@ const COMMENTS: Record<ScaffoldLocale, Comments> = {
     tasksHeader: 'Pilot tasks: each has indicators or projects that support it',
     projectsHeader: 'Key projects: each supports at least one task; their investments add up to investmentTotal',
     indicatorsHeader: 'Indicators: each is referenced by at least one task; target years are the plan\'s targetYears',
+    document: 'the plan document: issuer, number, issue date, status (draft, submitted, approved, revised)',
+    issued: 'issue date, YYYY-MM-DD',
+    baseline: 'baseline: energy use, emissions, GDP and population in the base year, with the data sources',
+    shares: 'the shares (%) must sum to 100 (structure-sum)',
+    trend: 'emission trend: the peak path the plan follows has chosen: true; peak, once given, is checked against it (peak-path)',
+    reforms: 'reforms: experience to replicate, with the tasks and projects they concern',
+    technology: 'science and technology: a research platform, a key technology or a demonstration',
+    safeguards: 'safeguards: organisation and leadership, funding, evaluation and so on',
   },
 };
 
@@ -310,6 +380,16 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
       'apiVersion: pilot-plan/v1',
       'kind: Plan',
       `id: ${o.id}`,
+      `document:   # ${k.document}`,
+      `  issuer: ${yamlScalar(toFill(c.issuer))}`,
+      `  number: ${yamlScalar(toFill('文号'))}`,
+      `  issued: ${FIGURE}   # ${k.issued}`,
+      '  status: draft',
+      '  follows:',
+      // The national pilot plan every pilot follows (docs/format.md#background).
+      '    - title: 国家碳达峰试点建设方案',
+      '      number: 发改环资〔2023〕1409号',
+      '      issuer: 国家发展改革委',
       'pilot:',
       ...pilot,
       `positioning: ${yamlScalar(c.positioning)}   # ${k.positioning}`,
@@ -319,11 +399,43 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
       '# peak:',
       '#   year: 2028',
       `#   level: ${qty(o.type === 'park' ? '万tCO2' : '亿tCO2')}`,
+      `baseline:   # ${k.baseline}`,
+      `  year: ${BASE_YEAR}`,
+      '  energy:',
+      `    total: ${qty('万tce')}`,
+      `    structure:   # ${k.shares}`,
+      ...ENERGY_SOURCES.map((s) => `      - { source: ${s}, share: ${FIGURE} }`),
+      '  emissions:',
+      `    total: ${qty('万tCO2')}`,
+      `    bySector:   # ${k.shares}`,
+      ...SECTORS.map((s) => `      - { sector: ${s}, share: ${FIGURE} }`),
+      `  gdp: ${qty('亿元')}`,
+      ...(c.population ? [`  population: ${qty('万人')}`] : []),
+      `  sources: ${list([yamlScalar(toFill('数据来源，如统计年鉴'))])}`,
+      `trend:   # ${k.trend}`,
+      '  scenarios:',
+      ...SCENARIOS.flatMap(([name, nameEn, chosen]) => [
+        `    - name: ${name}`,
+        `      nameEn: ${nameEn}`,
+        `      chosen: ${chosen}`,
+        `      emissions: { unit: 万tCO2, values: { ${[BASE_YEAR, ...TARGET_YEARS].map((y) => `${y}: ${FIGURE}`).join(', ')} } }`,
+      ]),
       `investmentTotal: ${qty('亿元')}   # ${k.investmentTotal}`,
       'mechanisms:',
       ...c.mechanisms.flatMap((m) => [`  - id: ${m.id}`, `    type: ${m.type}`, `    title: ${yamlScalar(m.title)}`, `    milestone: ${m.milestone}`]),
       'actions:',
-      ...c.actions.flatMap((a) => [`  - id: ${a.id}`, `    title: ${yamlScalar(a.title)}`]),
+      ...c.actions.flatMap((a) => [`  - id: ${a.id}`, `    title: ${yamlScalar(a.title)}`, `    audience: ${yamlScalar(toFill('面向对象，如市民、企业'))}`, `    lead: ${yamlScalar(toFill('牵头单位'))}`]),
+      `reforms:   # ${k.reforms}`,
+      '  - id: RF-01',
+      `    title: ${yamlScalar(toFill(c.reform.title))}`,
+      `    experience: ${yamlScalar(toFill('可复制推广的经验'))}`,
+      `    tasks: ${list([c.reform.task])}`,
+      `technology:   # ${k.technology}`,
+      '  - id: ST-01',
+      '    type: key-technology',
+      `    title: ${yamlScalar(toFill(c.technology.title))}`,
+      `    lead: ${yamlScalar(toFill(c.technology.lead))}`,
+      `    tasks: ${list([c.technology.task])}`,
       'risks:',
       ...c.risks.flatMap((r) => [
         `  - id: ${r.id}`,
@@ -332,6 +444,8 @@ function renderPlan(o: Required<Pick<ScaffoldOptions, 'name' | 'type' | 'provinc
         `    mitigation: ${yamlScalar(toFill(r.mitigation))}`,
         `    affects: ${list(r.affects)}`,
       ]),
+      `safeguards:   # ${k.safeguards}`,
+      ...SAFEGUARDS.flatMap(([type, title], i) => [`  - type: ${type}`, `    title: ${title}`, ...(i === 0 ? [`    lead: ${yamlScalar(toFill(c.safeguardLead))}`] : [])]),
     ].join('\n') +
     '\n'
   );

@@ -91,8 +91,8 @@ export const UI_TEXT = {
     zh: '由大写字母、数字和连字符组成，以字母开头（例如 GZ、GD-CITY-01）。',
   },
   newPlanIdReserved: {
-    en: 'The skeleton uses IDs starting with T-, P-, IND-, M-, A- and R-: pick another plan ID.',
-    zh: '方案骨架中的 ID 以 T-、P-、IND-、M-、A- 和 R- 开头，请另选方案 ID。',
+    en: 'The skeleton uses IDs starting with T-, P-, IND-, M-, A-, R-, RF- and ST-: pick another plan ID.',
+    zh: '方案骨架中的 ID 以 T-、P-、IND-、M-、A-、R-、RF- 和 ST- 开头，请另选方案 ID。',
   },
   newPlanFolderTitle: { en: 'New pilot plan: folder', zh: '新建试点方案：所在文件夹' },
   newPlanFolderPrompt: {

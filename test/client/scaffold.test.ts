@@ -40,6 +40,11 @@ function filledIn(files: Record<string, string>): Record<string, string> {
       .replace(/(- \{ year: \d+, value: )待补充/g, '$150')
       .replace(/(investment: \{ value: )待补充/g, () => (investments++, 'investment: { value: 10'))
       .replace(/((?:capacity|reduction): \{ value: )待补充/g, '$110')
+      // v1.1's sections: amounts, shares that sum to 100 (five items of 20), a yearly series, the issue date.
+      .replace(/((?:total|gdp|population): \{ value: )待补充/g, '$110')
+      .replace(/(share: )待补充/g, '$120')
+      .replace(/(\d{4}: )待补充/g, '$1100')
+      .replace(/(issued: )待补充/, '$12024-05-20')
       .replace(/待补充：/g, '');
   }
   for (const [file, text] of Object.entries(out)) out[file] = text.replace(/(investmentTotal: \{ value: )待补充/, `$1${investments * 10}`);
@@ -118,6 +123,34 @@ describe('client: new plan scaffold', () => {
         assert.deepEqual(d.targets.map((t: { value: unknown }) => t.value), d.targets.map(() => '待补充'), d.id);
       }
     }
+  });
+
+  it('writes the sections of format v1.1, each from the schema\'s shapes: the national plan it follows, the usual safeguards, placeholders for the rest', () => {
+    for (const opts of [city, park]) {
+      const plan = parse(scaffoldPlan(opts)[0].content);
+      assert.equal(plan.document.status, 'draft');
+      assert.equal(plan.document.issued, '待补充');
+      assert.match(plan.document.issuer, /^待补充：/);
+      assert.deepEqual(plan.document.follows, [{ title: '国家碳达峰试点建设方案', number: '发改环资〔2023〕1409号', issuer: '国家发展改革委' }]);
+      assert.equal(plan.baseline.year, 2020);
+      assert.deepEqual(plan.baseline.energy.structure.map((s: { share: unknown }) => s.share), plan.baseline.energy.structure.map(() => '待补充'));
+      assert.deepEqual(plan.baseline.emissions.bySector.map((s: { sector: string }) => s.sector), ['energy-supply', 'industry', 'buildings', 'transport', 'other']);
+      assert.equal(plan.baseline.population !== undefined, opts.type === 'city', 'a population for a city only');
+      assert.deepEqual(plan.trend.scenarios.map((s: { chosen: boolean }) => s.chosen), [false, true], 'one chosen path');
+      for (const s of plan.trend.scenarios) assert.deepEqual(s.emissions.values, { 2020: '待补充', 2025: '待补充', 2030: '待补充' });
+      assert.deepEqual(plan.reforms.map((r: { id: string }) => r.id), ['RF-01']);
+      assert.match(plan.reforms[0].title, /^待补充：/);
+      assert.deepEqual(plan.technology.map((t: { id: string; type: string }) => [t.id, t.type]), [['ST-01', 'key-technology']]);
+      assert.deepEqual(plan.safeguards.map((s: { type: string }) => s.type), ['organization', 'funding', 'evaluation']);
+      assert.match(plan.actions[0].audience, /^待补充：/);
+      // The pilot's own texts are placeholders (the positioning was once written as "undefined：…").
+      assert.match(plan.positioning, /^待补充：/);
+    }
+    // Comments in the chosen language.
+    assert.match(scaffoldPlan({ ...city, locale: 'en' })[0].content, /^baseline: {3}# baseline: energy use, emissions/m);
+    assert.match(scaffoldPlan(city)[0].content, /^baseline: {3}# 建设基础：/m);
+    assert.equal(planIdProblem('RF-01'), 'reserved');
+    assert.equal(planIdProblem('ST-01'), 'reserved');
   });
 
   it('rejects bad options', () => {

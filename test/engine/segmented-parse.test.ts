@@ -78,6 +78,18 @@ describe('segmented parse = full parse', function () {
     assert.ok(fast.length >= clean.length - 1, `fast path for ${fast.length} of ${clean.length}`);
   });
 
+  it('a list item that ends in a comment at the indentation of its inner list ends where `yaml` ends it: at the next dash', () => {
+    // `yaml` ends such an item after the next line's indentation, which the item's segment does not hold.
+    for (const comment of ['      # c\n', '        # c\n', '    # c\n', '']) {
+      const text = `apiVersion: pilot-plan/v1\nlist:\n  - a: 1\n    t:\n      - { y: 1 }  # x\n${comment}  - a: 3\n`;
+      const fast = parseText('x', text);
+      assert.ok(fast instanceof SegmentedParsedFile, 'the fast path');
+      compare(text, JSON.stringify(comment));
+      const edited = text.replace('a: 3', 'a: 4');
+      compare(edited, `${JSON.stringify(comment)} after an edit`, true, text);
+    }
+  });
+
   it('every example file: same verdict, data and positions', () => {
     for (const f of exampleFiles) compare(fs.readFileSync(f, 'utf8'), path.relative(root, f));
   });

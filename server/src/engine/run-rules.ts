@@ -38,9 +38,10 @@ function boundedData(data: Report['data']): Report['data'] {
 function collect(rule: Rule, plan: PlanIndex, into: (f: Finding) => void, run: (ctx: RuleContext) => void, onError: RuleErrorHandler, times?: RuleTimes, itemValidation?: ItemValidation) {
   const severity = severityOf(rule, plan);
   if (!severity) return;
+  const configured = plan.config.severities.has(rule.code);
   const ctx: RuleContext = {
     plan,
-    report: (r: Report) => into({ code: rule.code, severity, file: r.file, span: r.span, message: r.message, data: boundedData(r.data) }),
+    report: (r: Report) => into({ code: rule.code, severity: r.severity && !configured ? r.severity : severity, file: r.file, span: r.span, message: r.message, data: boundedData(r.data) }),
     itemValidation,
   };
   const t0 = times ? performance.now() : 0;

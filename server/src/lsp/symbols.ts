@@ -21,6 +21,8 @@ const KINDS: Record<SymbolKindName, SymbolKind> = {
   mechanism: SymbolKind.Interface,
   action: SymbolKind.Event,
   risk: SymbolKind.Key,
+  reform: SymbolKind.Constructor,
+  technology: SymbolKind.Class,
   task: SymbolKind.Function,
   project: SymbolKind.Package,
   indicator: SymbolKind.Number,

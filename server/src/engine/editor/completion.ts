@@ -445,6 +445,9 @@ const ENTRY_NAMES: Record<string, { zh: string; en: string }> = {
   mechanisms: { zh: '新政策机制', en: 'New mechanism' },
   actions: { zh: '新全民行动', en: 'New action' },
   risks: { zh: '新风险', en: 'New risk' },
+  reforms: { zh: '新改革创新点', en: 'New reform' },
+  technology: { zh: '新科技创新', en: 'New technology item' },
+  safeguards: { zh: '新保障措施', en: 'New safeguard' },
   targets: { zh: '新目标', en: 'New target' },
 };
 
@@ -497,6 +500,15 @@ export function entrySnippet(env: { plan: EditorPlan; locale: Locale; kind: File
       break;
     case 'risks':
       lines.push(`id: \${1:${id}}`, `category: \${2|${choice(itemView.child('category'))}|}`, `title: \${3:${ph('风险描述', 'Risk')}}`, `mitigation: \${4:${ph('应对措施', 'Mitigation')}}`, `affects: [\${5}]`);
+      break;
+    case 'reforms':
+      lines.push(`id: \${1:${id}}`, `title: \${2:${ph('改革创新点名称', 'Reform title')}}`, `experience: \${3:${ph('可复制推广的经验', 'Experience to replicate')}}`, `tasks: [\${4}]`);
+      break;
+    case 'technology':
+      lines.push(`id: \${1:${id}}`, `type: \${2|${choice(itemView.child('type'))}|}`, `title: \${3:${ph('科技创新名称', 'Title')}}`, `lead: \${4:${ph('牵头单位', 'Lead')}}`, `tasks: [\${5}]`);
+      break;
+    case 'safeguards':
+      lines.push(`type: \${1|${choice(itemView.child('type'))}|}`, `title: \${2:${ph('保障措施名称', 'Safeguard title')}}`, `lead: \${3:${ph('牵头单位', 'Lead')}}`);
       break;
     case 'targets':
       return `{ year: \${1:${years.targets[0]}}, value: \${2:0} }`;

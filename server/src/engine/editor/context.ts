@@ -108,6 +108,8 @@ export const ID_PREFIX: Record<string, string> = {
   mechanism: 'M-',
   action: 'A-',
   risk: 'R-',
+  reform: 'RF-',
+  technology: 'ST-',
 };
 
 /** An ID not used in the plan: the one after `previous` when it ends in digits, else `<prefix>NEW-n`. */

@@ -1,5 +1,5 @@
 /**
- * The outline of a file (plan → mechanisms, actions, risks, tasks, projects,
+ * The outline of a file (plan → mechanisms, actions, reforms, technology, risks, tasks, projects,
  * indicators, each entry by ID and name) and the IDs of every plan for
  * workspace symbol search.
  */
@@ -22,7 +22,7 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-const LIST_ORDER = ['mechanisms', 'actions', 'risks', 'tasks', 'projects', 'indicators'];
+const LIST_ORDER = ['mechanisms', 'actions', 'reforms', 'technology', 'risks', 'tasks', 'projects', 'indicators'];
 
 export function documentSymbols(model: FileModel, locale: Locale): OutlineSymbol[] {
   const parsed = model.parsed;

@@ -116,6 +116,8 @@ export const KIND_NAMES: Record<string, LocalText> = {
   mechanism: { en: 'mechanism', zh: '政策机制' },
   action: { en: 'action', zh: '全民行动' },
   risk: { en: 'risk', zh: '风险' },
+  reform: { en: 'reform', zh: '改革创新点' },
+  technology: { en: 'technology item', zh: '科技创新' },
 };
 
 /** Kind names as a list; in English with an indefinite article on the first ("an indicator", "a task or project"). */

@@ -197,6 +197,29 @@ export class SegmentedParsedFile implements ParsedFile {
     return this.positions(i).span(path, part);
   }
 
+  /** Positions of item segments parsed with the next line's indentation, by segment: this version's text only, never lent. */
+  private extended: Map<number, Positions> | undefined;
+
+  /**
+   * A span in list item segment i as the whole file's parse gives it. A segment ends at the start
+   * of the next item's line; where the item ends in a comment at the indentation of a block list
+   * inside it, `yaml` ends the item's nodes at the next item's dash, after that line's indentation,
+   * which the segment's text lacks. Only a span that reaches the segment's end can differ: it is
+   * asked again of the segment parsed with that indentation.
+   */
+  private itemSpanIn(i: number, path: JsonPath, part: 'key' | 'value'): Span | undefined {
+    const span = this.spanIn(i, path, part);
+    const s = this.seg.segments[i];
+    if (!span || span.end !== s.end - s.start) return span;
+    let end = s.end;
+    while (this.text.charCodeAt(end) === 32) end++;
+    if (end === s.end) return span;
+    this.extended ??= new Map();
+    let positions = this.extended.get(i);
+    if (!positions) this.extended.set(i, (positions = yamlPositions(this.text.slice(s.start, end))));
+    return positions.span(path, part) ?? span;
+  }
+
   private shift(span: Span | undefined, i: number): Span | undefined {
     if (!span) return undefined;
     const base = this.seg.segments[i].start;
@@ -245,13 +268,13 @@ export class SegmentedParsedFile implements ParsedFile {
       const items = this.segmentsOf(key)?.items ?? [];
       const last = items.length ? items[items.length - 1] : -1;
       const a = this.shift(this.spanIn(first, [], 'value'), first);
-      const b = this.shift(this.spanIn(last, [], 'value'), last);
+      const b = this.shift(this.itemSpanIn(last, [], 'value'), last);
       return a && b ? { start: a.start, end: b.end } : undefined;
     }
     if (typeof path[1] !== 'number') return undefined;
     const i = this.itemSegment(key, path[1]);
     if (i < 0) return undefined;
-    return this.shift(this.spanIn(i, [0, ...path.slice(2)], part), i);
+    return this.shift(this.itemSpanIn(i, [0, ...path.slice(2)], part), i);
   }
 
   pathAt(offset: number): { path: JsonPath; part: 'key' | 'value' } | undefined {

@@ -8,7 +8,7 @@
 import type { JsonPath, ParsedFile } from '../parse/parsed-file';
 import type { Span } from '../findings';
 
-export type EntityKind = 'plan' | 'task' | 'project' | 'indicator' | 'mechanism' | 'action' | 'risk';
+export type EntityKind = 'plan' | 'task' | 'project' | 'indicator' | 'mechanism' | 'action' | 'risk' | 'reform' | 'technology';
 export const FILE_KINDS = ['Plan', 'Tasks', 'Projects', 'Indicators'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
@@ -99,6 +99,8 @@ export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<strin
   mechanisms: { kind: 'mechanism', refs: {} },
   actions: { kind: 'action', refs: {} },
   risks: { kind: 'risk', refs: { affects: ['task', 'project'] } },
+  reforms: { kind: 'reform', refs: { tasks: ['task'], projects: ['project'] } },
+  technology: { kind: 'technology', refs: { tasks: ['task'], projects: ['project'] } },
 };
 
 // The same lists as arrays, made once rather than for every entry of every file.

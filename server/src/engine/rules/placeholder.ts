@@ -59,6 +59,17 @@ const WHAT: Record<string, LocalText> = {
   tasks: { en: 'the ID of a task', zh: '任务的 ID' },
   affects: { en: 'the ID of a task or project', zh: '任务或项目的 ID' },
   year: { en: 'the year', zh: '年份' },
+  // Format v1.1's Plan sections.
+  issuer: { en: 'the issuing body (印发机关)', zh: '印发机关' },
+  number: { en: 'the document number (文号)', zh: '文号' },
+  issued: { en: 'the date of issue, YYYY-MM-DD', zh: '印发日期（YYYY-MM-DD）' },
+  share: { en: 'the share in % (0–100)', zh: '占比（%，0–100）' },
+  values: { en: "that year's amount (a number, in the series' unit)", zh: '该年的数值（单位见序列的 unit）' },
+  sources: { en: 'a data source, such as a statistical yearbook', zh: '数据来源，如统计年鉴' },
+  experience: { en: 'the experience meant to be replicated', zh: '可复制推广的经验' },
+  audience: { en: 'who the action addresses', zh: '行动面向的对象' },
+  startYear: { en: 'the year the action starts', zh: '行动开始年份' },
+  endYear: { en: 'the year the action ends', zh: '行动结束年份' },
   baseYear: { en: 'the base year', zh: '基准年' },
   targetYears: { en: 'a target year', zh: '目标年份' },
   horizon: { en: "the plan's horizon (a year)", zh: '方案期限（年份）' },
@@ -96,6 +107,10 @@ const FIGURES: Record<string, LocalText> = {
   capacity: { en: 'the capacity', zh: '容量' },
   reduction: { en: 'the annual emission reduction', zh: '年减排量' },
   level: { en: 'the peak emission level', zh: '峰值排放量' },
+  total: { en: 'the total in the base year', zh: '基准年的总量' },
+  indirect: { en: 'the indirect emissions from purchased electricity', zh: '外购电力的间接排放' },
+  gdp: { en: 'the gross regional product', zh: '地区生产总值' },
+  population: { en: 'the resident population', zh: '常住人口' },
 };
 const PLAN_TITLE: LocalText = { en: "the plan's title", zh: '方案标题' };
 const REAL_CONTENT: LocalText = { en: 'the real content', zh: '实际内容' };
@@ -170,7 +185,9 @@ function messageFor(file: FileModel, f: Found, errors: ErrorObject[] | undefined
   const thing = thingOf(file, f.path);
   const field = fieldBelowEntry(f.path);
   const value = valueText(f.value);
-  const key = keyOf(f.path);
+  // A year of a yearly series (`values: { 2025: 待补充 }`) is a key, not a field: the series says what goes there.
+  const last = f.path[f.path.length - 1];
+  const key = typeof last === 'string' && /^\d{4}$/.test(last) && f.path[f.path.length - 2] === 'values' ? 'values' : keyOf(f.path);
   const data = file.parsed.data;
   if (key === 'value') {
     // A figure: the quantity that holds it says what it is; its unit is the indicator's or the holder's.

@@ -15,6 +15,8 @@ import { yearRange } from './year-range';
 import { orphan } from './orphan';
 import { investmentTotal } from './investment-total';
 import { peakYear } from './peak-year';
+import { peakPath } from './peak-path';
+import { structureSum } from './structure-sum';
 import { placeholder } from './placeholder';
 import { nationalTarget } from './national-target';
 import { milestoneYear } from './milestone-year';
@@ -34,9 +36,11 @@ export const RULES: readonly Rule[] = [
   valueRange,
   unitMismatch,
   yearRange,
+  structureSum,
   orphan,
   investmentTotal,
   peakYear,
+  peakPath,
   placeholder,
   nationalTarget,
   milestoneYear,

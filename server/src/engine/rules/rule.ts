@@ -3,7 +3,7 @@
  * + its tests. A rule reports spans and messages; the runner adds the code,
  * applies the plan's severity settings and the suppression comments.
  */
-import type { FindingData, RuleCode, SeveritySetting, Span } from '../findings';
+import type { FindingData, RuleCode, Severity, SeveritySetting, Span } from '../findings';
 import type { LocalText, Message } from '../i18n/messages';
 import type { FileModel } from '../plan/model';
 import type { PlanView } from '../plan/plan-view';
@@ -14,6 +14,8 @@ export interface Report {
   span: Span;
   message: Message;
   data?: FindingData;
+  /** A milder severity for this finding than the rule's default; a severity set in the plan's configuration applies to every finding of the rule instead. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -4,7 +4,8 @@
  * - share and reduction indicators: `unit` is `%`;
  * - level and intensity indicators: `unit` is not `%` (any other text is free);
  * - project `investment`, `capacity`, `storage`, `generation`, `reduction`
- *   and the plan's `investmentTotal` and `peak.level`: a unit of the field's
+ *   and the plan's `investmentTotal`, `peak.level`, `baseline` amounts (energy,
+ *   emissions, GDP) and trend series: a unit of the field's
  *   list in units.ts, canonical (万kW) or an equal spelling (万千瓦).
  *
  * The schema's unit enums and the `%` conditions carry
@@ -209,6 +210,21 @@ export const unitMismatch: Rule = {
       const owner = () => planOwner(root);
       check(owner, root.investmentTotal, () => ['investmentTotal'], 'investmentTotal', 'investment', false);
       if (isObj(root.peak)) check(owner, root.peak.level, () => ['peak', 'level'], 'peak.level', 'emission', false);
+      const baseline = isObj(root.baseline) ? root.baseline : undefined;
+      if (baseline) {
+        if (isObj(baseline.energy)) check(owner, baseline.energy.total, () => ['baseline', 'energy', 'total'], 'baseline.energy.total', 'energy', false);
+        if (isObj(baseline.emissions)) {
+          check(owner, baseline.emissions.total, () => ['baseline', 'emissions', 'total'], 'baseline.emissions.total', 'emission', false);
+          check(owner, baseline.emissions.indirect, () => ['baseline', 'emissions', 'indirect'], 'baseline.emissions.indirect', 'emission', false);
+        }
+        check(owner, baseline.gdp, () => ['baseline', 'gdp'], 'baseline.gdp', 'investment', false);
+      }
+      const scenarios = isObj(root.trend) && Array.isArray(root.trend.scenarios) ? root.trend.scenarios : [];
+      scenarios.forEach((s, i) => {
+        if (!isObj(s)) return;
+        check(owner, s.emissions, () => ['trend', 'scenarios', i, 'emissions'], `trend.scenarios[${i}].emissions`, 'emission', false);
+        check(owner, s.energy, () => ['trend', 'scenarios', i, 'energy'], `trend.scenarios[${i}].energy`, 'energy', false);
+      });
     }
   },
 };

@@ -62,6 +62,14 @@ defineMessages({
     en: '{thing}: `{value}` is not a year or a year and month. Write a year (2025) or "YYYY-MM" with a month 01–12 (2025-06).',
     zh: '{thing}：`{value}` 不是年份或年月。请写年份（2025）或 "YYYY-MM" 格式（月份 01–12，如 2025-06）。',
   },
+  'schema.pattern.date': {
+    en: '{thing}: `{value}` is not a date. Write it as YYYY-MM-DD (2024-05-20), with a month 01–12 and a day 01–31.',
+    zh: '{thing}：`{value}` 不是日期。请写作 YYYY-MM-DD（如 2024-05-20），月份 01–12，日 01–31。',
+  },
+  'schema.pattern.year-key': {
+    en: '{thing}: the key `{key}` is not a year. The keys of `{field}` are years from 1900 to 2100, such as 2025.',
+    zh: '{thing}：键 `{key}` 不是年份。`{field}` 的键须为 1900–2100 之间的年份，如 2025。',
+  },
   'schema.pattern': {
     en: '{thing}: `{value}` does not have the form `{field}` needs ({pattern}).',
     zh: '{thing}：`{value}` 不符合 `{field}` 要求的格式（{pattern}）。',
@@ -347,8 +355,17 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
         });
         break;
       }
+      case 'propertyNames':
+        // Its pattern error, on the key itself, says what is wrong.
+        break;
       case 'pattern': {
         const pattern = (e.params as { pattern: string }).pattern;
+        // A key of a yearly series (`propertyNames`) that is not a year.
+        const key = (e as { propertyName?: string }).propertyName;
+        if (key !== undefined) {
+          push(`pattern:${e.instancePath}/${key}`, { span: spanOf([...path, key], 'key'), message: msg('schema.pattern.year-key', { thing, key, field }), data: { path: [...path, key] } });
+          break;
+        }
         const v = String(value);
         let message: Message;
         let suggestions: string[] | undefined;
@@ -358,6 +375,8 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
           const ok = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/.test(fixed) && fixed !== v && !/(?!\p{Script=Latin})\p{L}/u.test(v);
           suggestions = ok ? [fixed] : undefined;
           message = msg('schema.pattern.id', { thing, value: v, hint: ok ? msg('schema.pattern.id-hint', { suggestion: fixed }) : '' });
+        } else if (pattern.includes('(0[1-9]|[12]\\d|3[01])')) {
+          message = msg('schema.pattern.date', { thing, value: v });
         } else if (pattern.includes('(0[1-9]|1[0-2])')) {
           message = msg('schema.pattern.month', { thing, value: v });
         } else {
