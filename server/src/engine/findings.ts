@@ -20,12 +20,16 @@ export const RULE_CODES = [
   'value-range',
   'unit-mismatch',
   'year-range',
+  'progress-year',
   'orphan',
   'investment-total',
   'peak-year',
   'placeholder',
+  'indicator-behind',
+  'progress-investment',
   'national-target',
   'milestone-year',
+  'task-status-timing',
   'not-in-plan',
   'pilot-list',
 ] as const;
@@ -51,7 +55,7 @@ export const MAX_RELATED = 20;
 export interface FindingData {
   /** "Did you mean" replacements for the text at the span. */
   suggestions?: string[];
-  /** Required keys missing from the mapping at `path`. */
+  /** Keys missing from the mapping at `path`: required ones, or one a rule asks for (a Progress task's `note`). */
   missingKeys?: string[];
   /** The JSON path of the offending node, where known. */
   path?: (string | number)[];

@@ -534,6 +534,7 @@ const FILE_SKELETONS: Record<FileKind, string> = {
   Tasks: 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - $0',
   Projects: 'apiVersion: pilot-plan/v1\nkind: Projects\nprojects:\n  - $0',
   Indicators: 'apiVersion: pilot-plan/v1\nkind: Indicators\nindicators:\n  - $0',
+  Progress: 'apiVersion: pilot-plan/v1\nkind: Progress\nyear: ${1:2024}\nindicators:\n  - $0',
 };
 
 function fileCandidates(env: Env): CompletionCandidate[] {

@@ -20,6 +20,10 @@ import { nationalTarget } from './national-target';
 import { milestoneYear } from './milestone-year';
 import { notInPlan } from './not-in-plan';
 import { pilotList } from './pilot-list';
+import { progressYear } from './progress-year';
+import { indicatorBehind } from './indicator-behind';
+import { progressInvestment } from './progress-investment';
+import { taskStatusTiming } from './task-status-timing';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -34,12 +38,16 @@ export const RULES: readonly Rule[] = [
   valueRange,
   unitMismatch,
   yearRange,
+  progressYear,
   orphan,
   investmentTotal,
   peakYear,
   placeholder,
+  indicatorBehind,
+  progressInvestment,
   nationalTarget,
   milestoneYear,
+  taskStatusTiming,
   notInPlan,
   pilotList,
 ];
