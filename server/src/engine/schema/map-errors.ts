@@ -61,6 +61,10 @@ defineMessages({
     en: '{thing}: `{value}` is not a year or a year and month. Write a year (2025) or "YYYY-MM" with a month 01–12 (2025-06).',
     zh: '{thing}：`{value}` 不是年份或年月。请写年份（2025）或 "YYYY-MM" 格式（月份 01–12，如 2025-06）。',
   },
+  'schema.pattern.date': {
+    en: '{thing}: `{value}` is not a date. Write it as YYYY-MM-DD, e.g. 2025-03-31.',
+    zh: '{thing}：`{value}` 不是有效的日期。请写作 YYYY-MM-DD，如 2025-03-31。',
+  },
   'schema.pattern': {
     en: '{thing}: `{value}` does not have the form `{field}` needs ({pattern}).',
     zh: '{thing}：`{value}` 不符合 `{field}` 要求的格式（{pattern}）。',
@@ -361,6 +365,9 @@ export function mapSchemaErrors(file: ParsedFile, errors: ErrorObject[]): Schema
           const ok = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/.test(fixed) && fixed !== v && !/(?!\p{Script=Latin})\p{L}/u.test(v);
           suggestions = ok ? [fixed] : undefined;
           message = msg('schema.pattern.id', { thing, value: v, hint: ok ? msg('schema.pattern.id-hint', { suggestion: fixed }) : '' });
+        } else if (pattern.includes('(0[1-9]|[12]\\d|3[01])')) {
+          // A day too: a date such as a Progress file's `reported`.
+          message = msg('schema.pattern.date', { thing, value: v });
         } else if (pattern.includes('(0[1-9]|1[0-2])')) {
           message = msg('schema.pattern.month', { thing, value: v });
         } else {
