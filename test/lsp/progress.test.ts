@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspClient, applyWorkspaceEdit, find, tempDir, uriOf } from './client';
 import { repoRoot } from '../util/plan';
 
@@ -82,6 +82,38 @@ describe('lsp: a Progress file\'s ids are references', function () {
     });
     const after = applyWorkspaceEdit(edit, read);
     assert.equal(after.get(progress()), read(progress()).replace('{ id: M-ACCOUNTING,', '{ id: M-CARBON-ACCOUNTING,'));
+  });
+
+  /** Completion in a new Progress file of the plan whose text is `withCursor` (`|` the cursor). */
+  async function complete(withCursor: string): Promise<CompletionItem[]> {
+    const file = nodePath.join(dir, 'progress-2027.pilot.yaml');
+    const offset = withCursor.indexOf('|');
+    const t = withCursor.slice(0, offset) + withCursor.slice(offset + 1);
+    if (client.isOpen(file)) client.change(file, t);
+    else client.open(file, t);
+    const before = t.slice(0, offset);
+    const position = { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+    return (await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position })).items;
+  }
+  const head = 'apiVersion: pilot-plan/v1\nkind: Progress\nyear: 2027\n';
+
+  it('completes an entry\'s id with the IDs of the list\'s kind not reported on yet', async () => {
+    const tasks = await complete(`${head}tasks:\n  - { id: T-FOREST, status: done }\n  - id: |\n`);
+    assert.deepEqual(tasks.map((i) => i.label).sort(), ['T-TEA', 'T-VILLAGE', 'T-WETLAND']);
+    const mechanisms = await complete(`${head}mechanisms:\n  - id: |\n`);
+    assert.deepEqual(mechanisms.map((i) => i.label), ['M-ACCOUNTING']);
+    const indicators = await complete(`${head}indicators:\n  - id: |\n`);
+    assert.deepEqual(indicators.map((i) => i.label), ['IND-FOREST']);
+  });
+
+  it('offers a new progress entry: an ID of the plan, never a new one, and its status', async () => {
+    const items = await complete(`${head}tasks:\n  - { id: T-FOREST, status: done }\n  - |\n`);
+    const entry = items.find((i) => i.label === 'Task progress · 任务进展');
+    assert.ok(entry, items.map((i) => i.label).join(', '));
+    const newText = (entry.textEdit as { newText: string }).newText;
+    assert.match(newText, /^id: \$\{1:T-TEA\}\n {4}status: \$\{2\|not-started,on-track,delayed,done,cancelled\|\}\$0$/);
+    const value = (await complete(`${head}indicators:\n  - |\n`)).find((i) => i.label === 'Indicator value · 指标实际值');
+    assert.match((value!.textEdit as { newText: string }).newText, /^id: \$\{1:IND-FOREST\}\n {4}value: \$\{2:0\}\$0$/);
   });
 
   it('reports an id the plan does not define, or of another kind, on the id', async () => {
