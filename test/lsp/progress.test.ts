@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { CompletionItem, CompletionList, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspClient, applyWorkspaceEdit, find, tempDir, uriOf } from './client';
 import { repoRoot } from '../util/plan';
 
@@ -45,6 +45,11 @@ describe('lsp: a Progress file\'s ids are references', function () {
         needle,
       );
     }
+  });
+
+  it('hovers on a progress entry\'s id with what it references', async () => {
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(progress()) }, position: find(client.text(progress()), 'id: T-TEA', 6) });
+    assert.match((h!.contents as { value: string }).value, /推进茶园生态化改造/);
   });
 
   it('finds the progress entry among the references of a task, from the definition and from the entry', async () => {
