@@ -59,8 +59,8 @@ const grammar = {
       },
     },
     kind: {
-      comment: 'kind: Plan | Tasks | Projects | Indicators (a top-level key).',
-      match: `(?<=^kind: )(Plan|Tasks|Projects|Indicators)${END}`,
+      comment: 'kind: Plan | Tasks | Projects | Indicators | Progress (a top-level key).',
+      match: `(?<=^kind: )(Plan|Tasks|Projects|Indicators|Progress)${END}`,
       captures: { 1: { name: 'entity.name.type.kind.pilot-plan' } },
     },
     'id-definition': {

@@ -119,7 +119,7 @@ function section(id: string): string {
 describe('docs/format.md: the format document', () => {
   it('has a section for every kind the schemas define', () => {
     const kinds = schemaAt('pilot-plan.schema.json#/properties/kind').enum as string[];
-    assert.deepEqual(kinds, ['Plan', 'Tasks', 'Projects', 'Indicators']);
+    assert.deepEqual(kinds, ['Plan', 'Tasks', 'Projects', 'Indicators', 'Progress']);
     for (const kind of kinds) {
       const text = section(`kind-${kind.toLowerCase()}`);
       assert.match(text, new RegExp(`^### kind: ${kind}\\n`), `the section of kind ${kind}`);

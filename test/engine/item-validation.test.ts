@@ -37,7 +37,7 @@ function whole(kind: FileKind | undefined, data: unknown): ErrorObject[] {
 
 function kindOf(data: unknown): FileKind | undefined {
   const k = (data as { kind?: unknown } | null)?.kind;
-  return k === 'Plan' || k === 'Tasks' || k === 'Projects' || k === 'Indicators' ? k : undefined;
+  return k === 'Plan' || k === 'Tasks' || k === 'Projects' || k === 'Indicators' || k === 'Progress' ? k : undefined;
 }
 
 function same(v: ItemValidation, data: unknown, label: string): void {
@@ -97,7 +97,7 @@ describe('item-by-item schema validation = whole-file validation', function () {
   it('chains of edits with one long-lived validation, as in the editor: unchanged items keep their errors', () => {
     const r = rng(7);
     const v = new ItemValidation();
-    const edited = texts.filter((t) => /^kind: (Tasks|Projects|Indicators|Plan)/m.test(t) && t.length < 20000);
+    const edited = texts.filter((t) => /^kind: (Tasks|Projects|Indicators|Plan|Progress)/m.test(t) && t.length < 20000);
     let asked = 0;
     let validated = 0;
     for (let chain = 0; chain < 300; chain++) {

@@ -94,6 +94,14 @@ describe('segmented parse = full parse', function () {
     for (const f of exampleFiles) compare(fs.readFileSync(f, 'utf8'), path.relative(root, f));
   });
 
+  it('an item whose last value is empty with a comment after it ends where its line ends, either way', () => {
+    // `yaml` ended such an item at the next item's indentation; a segment parsed alone at its line's start.
+    for (const t of ['tasks:\n  - id: A\n    due: #2030\n\n  # c\n  - id: B\n', 'tasks:\n  - id: A\n    due: # x\n  - id: B\n']) {
+      assert.ok(compare(t, JSON.stringify(t)), 'the fast path');
+      assert.equal(parseYaml('x', t).span(['tasks', 0], 'value')!.end, t.indexOf('  - id: B'));
+    }
+  });
+
   it('every case of the YAML conformance suite: same verdict', () => {
     let n = 0;
     // Several documents are one file's problem in both paths; compare the rest.

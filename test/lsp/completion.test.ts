@@ -216,6 +216,6 @@ describe('lsp: completion', function () {
     assert.ok(labels(items).includes('apiVersion') && labels(items).includes('kind'));
     assert.ok(items.some((i) => i.kind === 17 /* File */ && /kind: Tasks/.test((i.textEdit as { newText: string }).newText)));
     const kinds = await complete('tasks/industry-buildings.pilot.yaml', 'apiVersion: pilot-plan/v1\nkind: |');
-    assert.deepEqual(labels(kinds), ['Plan', 'Tasks', 'Projects', 'Indicators']);
+    assert.deepEqual(labels(kinds), ['Plan', 'Tasks', 'Projects', 'Indicators', 'Progress']);
   });
 });

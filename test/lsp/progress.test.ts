@@ -1,95 +1,137 @@
 /**
- * Progress files through the real server: an indicator's hover with its actual values, the
- * status lens of a task (its command opens the Progress entry), and pilotPlan/newProgress.
+ * Protocol tests of a Progress file's references (docs/format.md#kind-progress):
+ * each entry's `id` refers to an entry of the plan; go to definition, find
+ * references and rename treat it as a reference, and an ID the plan does not
+ * define is reported on it.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { parse } from 'yaml';
-import type { CodeLens, Hover, Location } from 'vscode-languageserver-protocol';
-import { LspClient, find, offsetAt, tempDir, uriOf } from './client';
-import { cleanGuangzhou, type Plan } from './fixtures';
-import { LENS_OPENS, NEW_PROGRESS_REQUEST, SHOW_REFERENCES_COMMAND, type NewProgressResult } from '../../server/src/lsp/protocol';
+import type { CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspClient, applyWorkspaceEdit, find, tempDir, uriOf } from './client';
+import { repoRoot } from '../util/plan';
 
-const PROGRESS_2024 = `apiVersion: pilot-plan/v1
-kind: Progress
-year: 2024
-indicators:
-  - id: IND-NONFOSSIL-SHARE
-    value: 29.1
-    unit: "%"
-    source: 测试数据
-tasks:
-  - id: T-ENERGY-GRID
-    status: on-track
-    note: 测试说明
-`;
-
-describe('lsp: Progress files', function () {
+describe('lsp: a Progress file\'s ids are references', function () {
   this.timeout(60000);
   let client: LspClient;
-  let p: Plan;
+  let dir: string;
+  const planFile = () => nodePath.join(dir, 'plan.pilot.yaml');
+  const progress = () => nodePath.join(dir, 'progress-2026.pilot.yaml');
+  const read = (p: string) => (client.isOpen(p) ? client.text(p) : fs.readFileSync(p, 'utf8'));
+  const where = (l: Location) => `${nodePath.basename(decodeURIComponent(new URL(l.uri).pathname))}:${l.range.start.line + 1}:${l.range.start.character + 1}-${l.range.end.character + 1}`;
+
   before(async () => {
-    p = cleanGuangzhou();
-    p.write('progress-2024.pilot.yaml', PROGRESS_2024);
-    client = await LspClient.start({ folder: p.dir, locale: 'zh-cn', initializationOptions: { showReferencesCommand: SHOW_REFERENCES_COMMAND } });
+    dir = tempDir('pilot-lsp-progress-');
+    fs.cpSync(nodePath.join(repoRoot(), 'examples', 'broken', 'task-status-timing'), dir, { recursive: true });
+    client = await LspClient.start({ folder: dir });
+    client.open(progress());
+    await client.diagnosticsFor(progress());
   });
   after(async () => {
     await client.stop();
   });
 
-  it('an indicator\'s hover shows its actual value beside its baseline and targets', async () => {
-    const file = p.path('indicators.pilot.yaml');
-    client.open(file);
-    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: find(client.text(file), 'id: IND-NONFOSSIL-SHARE', 6) });
-    const md = (h.contents as { value: string }).value;
-    assert.ok(md.includes('| 年份 | 规划 | 实际 | 来源 |'), md);
-    assert.ok(md.includes('| 2020 | 基准 26.5% |  |  |'), md);
-    assert.ok(md.includes('| 2024 |  | 29.1% | 测试数据 |'), md);
-    assert.ok(md.includes('| 2025 | 目标 >= 32% |  |  |'), md);
+  it('goes from a progress entry\'s id to the definition in the Plan file', async () => {
+    for (const [needle, defined] of [
+      ['id: T-TEA', 'id: T-TEA'],
+      ['id: M-ACCOUNTING', 'id: M-ACCOUNTING'],
+      ['id: A-GREEN-TRAVEL', 'id: A-GREEN-TRAVEL'],
+    ]) {
+      const d = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uriOf(progress()) }, position: find(client.text(progress()), needle, 5) });
+      const at = find(fs.readFileSync(planFile(), 'utf8'), defined);
+      assert.deepEqual(
+        d.map(where),
+        [`plan.pilot.yaml:${at.line + 1}:${at.character + 5}-${at.character + 5 + needle.length - 4}`],
+        needle,
+      );
+    }
   });
 
-  it('a task\'s status lens: its latest status, and a command that opens its Progress entry', async () => {
-    const rel = 'tasks/energy.pilot.yaml';
-    const file = p.path(rel);
-    client.open(file);
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
-    const line = find(p.read(rel), 'id: T-ENERGY-GRID').line;
-    const onGrid = lenses.filter((l) => l.range.start.line === line);
-    assert.equal(onGrid.length, 2, JSON.stringify(onGrid));
-    const [refs, status] = await Promise.all(onGrid.map((l) => client.request<CodeLens>('codeLens/resolve', l)));
-    assert.match(refs.command!.title, /个项目/);
-    assert.equal(status.command!.title, '2024 年：按计划推进');
-    assert.equal(status.command!.command, SHOW_REFERENCES_COMMAND);
-    const [, , locations, mode] = status.command!.arguments!;
-    assert.equal(mode, LENS_OPENS);
-    const [where] = locations as Location[];
-    assert.equal(where.uri, uriOf(p.path('progress-2024.pilot.yaml')));
-    const text = p.read('progress-2024.pilot.yaml');
-    assert.equal(text.slice(offsetAt(text, where.range.start), offsetAt(text, where.range.end)), 'T-ENERGY-GRID');
-    // A task no Progress file reports on has only its references lens.
-    const pv = find(p.read(rel), 'id: T-ENERGY-PV').line;
-    assert.equal(lenses.filter((l) => l.range.start.line === pv).length, 1);
+  it('hovers on a progress entry\'s id with what it references', async () => {
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(progress()) }, position: find(client.text(progress()), 'id: T-TEA', 6) });
+    assert.match((h!.contents as { value: string }).value, /推进茶园生态化改造/);
   });
 
-  it('pilotPlan/newProgress gives next year\'s file for the plan of a file, and says why not for a file of no plan', async () => {
-    const made = await client.request<NewProgressResult>(NEW_PROGRESS_REQUEST, { uri: uriOf(p.path('tasks/energy.pilot.yaml')) });
-    assert.ok(!('error' in made), JSON.stringify(made));
-    if ('error' in made) return;
-    assert.equal(made.planRoot, fs.realpathSync(p.dir));
-    assert.equal(made.year, 2025);
-    assert.equal(made.fileName, 'progress-2025.pilot.yaml');
-    assert.match(made.text, /^# 广州市 碳达峰试点建设 2025 年度进展\n/);
-    const data = parse(made.text);
-    const indicatorIds = (parse(p.read('indicators.pilot.yaml')).indicators as { id: string }[]).map((i) => i.id);
-    assert.deepEqual((data.indicators as { id: string }[]).map((i) => i.id).sort(), indicatorIds.sort());
-    assert.ok((data.tasks as { id: string; status: string }[]).every((t) => t.status === '待补充'));
+  it('finds the progress entry among the references of a task, from the definition and from the entry', async () => {
+    const fromDef = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: uriOf(planFile()) },
+      position: find(fs.readFileSync(planFile(), 'utf8'), 'id: T-TEA', 5),
+      context: { includeDeclaration: false },
+    });
+    const entry = find(client.text(progress()), 'id: T-TEA', 4);
+    assert.deepEqual(fromDef.map(where), [`progress-2026.pilot.yaml:${entry.line + 1}:${entry.character + 1}-${entry.character + 1 + 'T-TEA'.length}`]);
+    const fromEntry = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: uriOf(progress()) },
+      position: find(client.text(progress()), 'id: T-TEA', 5),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(fromEntry.map(where).sort(), [...fromDef.map(where), `plan.pilot.yaml:${find(fs.readFileSync(planFile(), 'utf8'), 'id: T-TEA').line + 1}:9-14`].sort());
+  });
 
-    const alone = tempDir('progress-alone');
-    const stray = nodePath.join(alone, 'tasks.pilot.yaml');
-    fs.writeFileSync(stray, 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks: []\n');
-    client.open(stray);
-    const none = await client.request<NewProgressResult>(NEW_PROGRESS_REQUEST, { uri: uriOf(stray) });
-    assert.ok('error' in none && /不属于任何方案/.test(none.error), JSON.stringify(none));
+  it('renames from a progress entry: the definition and every reference, the progress entry included', async () => {
+    const pos = find(client.text(progress()), 'id: T-TEA', 6);
+    const prep = await client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: uriOf(progress()) }, position: pos });
+    assert.equal(prep.placeholder, 'T-TEA');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriOf(progress()) }, position: pos, newName: 'T-TEA-GARDEN' });
+    const after = applyWorkspaceEdit(edit, read);
+    assert.deepEqual(Object.keys(edit.changes!).map((u) => nodePath.basename(new URL(u).pathname)).sort(), ['plan.pilot.yaml', 'progress-2026.pilot.yaml']);
+    assert.equal(after.get(progress()), read(progress()).replace('id: T-TEA\n', 'id: T-TEA-GARDEN\n'));
+    assert.equal(after.get(planFile()), read(planFile()).replace('id: T-TEA\n', 'id: T-TEA-GARDEN\n'));
+  });
+
+  it('renames from the definition: the progress entries follow (flow entries too)', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: uriOf(planFile()) },
+      position: find(fs.readFileSync(planFile(), 'utf8'), 'id: M-ACCOUNTING', 6),
+      newName: 'M-CARBON-ACCOUNTING',
+    });
+    const after = applyWorkspaceEdit(edit, read);
+    assert.equal(after.get(progress()), read(progress()).replace('{ id: M-ACCOUNTING,', '{ id: M-CARBON-ACCOUNTING,'));
+  });
+
+  /** Completion in a new Progress file of the plan whose text is `withCursor` (`|` the cursor). */
+  async function complete(withCursor: string): Promise<CompletionItem[]> {
+    const file = nodePath.join(dir, 'progress-2027.pilot.yaml');
+    const offset = withCursor.indexOf('|');
+    const t = withCursor.slice(0, offset) + withCursor.slice(offset + 1);
+    if (client.isOpen(file)) client.change(file, t);
+    else client.open(file, t);
+    const before = t.slice(0, offset);
+    const position = { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+    return (await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position })).items;
+  }
+  const head = 'apiVersion: pilot-plan/v1\nkind: Progress\nyear: 2027\n';
+
+  it('completes an entry\'s id with the IDs of the list\'s kind not reported on yet', async () => {
+    const tasks = await complete(`${head}tasks:\n  - { id: T-FOREST, status: done }\n  - id: |\n`);
+    assert.deepEqual(tasks.map((i) => i.label).sort(), ['T-TEA', 'T-VILLAGE', 'T-WETLAND']);
+    const mechanisms = await complete(`${head}mechanisms:\n  - id: |\n`);
+    assert.deepEqual(mechanisms.map((i) => i.label), ['M-ACCOUNTING']);
+    const indicators = await complete(`${head}indicators:\n  - id: |\n`);
+    assert.deepEqual(indicators.map((i) => i.label), ['IND-FOREST']);
+  });
+
+  it('offers a new progress entry: an ID of the plan, never a new one, and its status', async () => {
+    const items = await complete(`${head}tasks:\n  - { id: T-FOREST, status: done }\n  - |\n`);
+    const entry = items.find((i) => i.label === 'Task progress · 任务进展');
+    assert.ok(entry, items.map((i) => i.label).join(', '));
+    const newText = (entry.textEdit as { newText: string }).newText;
+    assert.match(newText, /^id: \$\{1:T-TEA\}\n {4}status: \$\{2\|not-started,on-track,delayed,done,cancelled\|\}\$0$/);
+    const value = (await complete(`${head}indicators:\n  - |\n`)).find((i) => i.label === 'Indicator value · 指标实际值');
+    assert.match((value!.textEdit as { newText: string }).newText, /^id: \$\{1:IND-FOREST\}\n {4}value: \$\{2:0\}\$0$/);
+  });
+
+  it('reports an id the plan does not define, or of another kind, on the id', async () => {
+    const text = client.text(progress());
+    client.change(progress(), text.replace('  - { id: T-VILLAGE, status: done }', '  - { id: T-VILAGE, status: done }').replace('{ id: A-GREEN-TRAVEL,', '{ id: T-FOREST,'));
+    const diags = await client.diagnosticsFor(progress(), (d) => d.some((x) => x.code === 'unresolved-reference'));
+    const t = client.text(progress());
+    const at = (needle: string) => find(t, needle, needle.indexOf('T-')).line;
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'unresolved-reference' || d.code === 'reference-kind').map((d) => `${d.code}@${d.range.start.line}`).sort(),
+      [`reference-kind@${at('{ id: T-FOREST,')}`, `unresolved-reference@${at('{ id: T-VILAGE,')}`].sort(),
+    );
+    assert.match(diags.find((d) => d.code === 'unresolved-reference')!.message, /`T-VILAGE` is not defined in this plan; `id` expects the ID of a task\. Did you mean `T-VILLAGE`\?/);
+    client.change(progress(), text);
   });
 });

@@ -21,13 +21,17 @@ export const RULE_CODES = [
   'unit-mismatch',
   'year-range',
   'structure-sum',
+  'progress-year',
   'orphan',
   'investment-total',
   'peak-year',
   'peak-path',
   'placeholder',
+  'indicator-behind',
+  'progress-investment',
   'national-target',
   'milestone-year',
+  'task-status-timing',
   'not-in-plan',
   'pilot-list',
 ] as const;
@@ -53,7 +57,7 @@ export const MAX_RELATED = 20;
 export interface FindingData {
   /** "Did you mean" replacements for the text at the span. */
   suggestions?: string[];
-  /** Required keys missing from the mapping at `path`. */
+  /** Keys missing from the mapping at `path`: required ones, or one a rule asks for (a Progress task's `note`). */
   missingKeys?: string[];
   /** The JSON path of the offending node, where known. */
   path?: (string | number)[];

@@ -13,7 +13,7 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { JsonPath } from '../parse/parsed-file';
-import { dataAt, ENTITY_LISTS, FILE_KINDS, isObj, type EntityKind, type FileKind } from '../plan/model';
+import { dataAt, ENTITY_LISTS, FILE_KINDS, isObj, PROGRESS_LISTS, type EntityKind, type FileKind } from '../plan/model';
 import { KIND_NAMES } from '../i18n/messages';
 import { yamlScalar } from '../../common/yaml-scalar';
 import { cursorContext, scanLines, type CursorContext } from './cursor';
@@ -71,6 +71,20 @@ export function referenceKinds(listPath: JsonPath): EntityKind[] | undefined {
   const field = listPath[n - 1];
   if (typeof list !== 'string' || typeof listPath[n - 2] !== 'number' || typeof field !== 'string') return undefined;
   return ENTITY_LISTS[list]?.refs[field];
+}
+
+/** The kind a Progress file's `<list>[i].id` references (docs/format.md#kind-progress), if `path` is one. */
+function progressReferenceKind(env: Pick<Env, 'kind'>, path: JsonPath): EntityKind | undefined {
+  if (env.kind !== 'Progress' || path.length !== 3 || typeof path[0] !== 'string' || typeof path[1] !== 'number' || path[2] !== 'id') return undefined;
+  return Object.hasOwn(PROGRESS_LISTS, path[0]) ? PROGRESS_LISTS[path[0]] : undefined;
+}
+
+/** The IDs the other entries of a Progress list already report on: one entry each. */
+function reportedIds(env: Pick<Env, 'data'>, listKey: string, except: number): Set<unknown> {
+  const list = dataAt(env.data, [listKey]);
+  const out = new Set<unknown>();
+  if (Array.isArray(list)) list.forEach((e, i) => i !== except && isObj(e) && out.add(e.id));
+  return out;
 }
 
 function snippetEscape(s: string): string {
@@ -315,6 +329,8 @@ function valueCandidates(env: Env): CompletionCandidate[] {
   // A reference list written as a value: `indicators: ` → `[IND-…]`.
   const refKinds = referenceKinds(path);
   if (refKinds) return fix(idCandidates(env, refKinds, replace, new Set(), (id) => `[${id}]`));
+  const progressKind = progressReferenceKind(env, path);
+  if (progressKind) return fix(idCandidates(env, [progressKind], replace, reportedIds(env, path[0] as string, path[1] as number)));
   if (env.kind === 'Plan' && path.length === 2 && path[0] === 'pilot' && key === 'name') return fix(pilotNameCandidates(env.file.model.parsed, env.locale, replace));
   if (key === 'unit' && parentPath.length >= 2 && parentPath[parentPath.length - 2] === 'indicators') {
     return fix(indicatorUnitCandidates(env, view, mappingData(env, parentPath), replace));
@@ -438,6 +454,15 @@ function keyCandidates(env: Env, mappingPath: JsonPath, column: number): Complet
   return out;
 }
 
+/** A Progress file's entries: what they report on. */
+const PROGRESS_ENTRY_NAMES: Record<string, { zh: string; en: string }> = {
+  indicators: { zh: '指标实际值', en: 'Indicator value' },
+  tasks: { zh: '任务进展', en: 'Task progress' },
+  projects: { zh: '项目进展', en: 'Project progress' },
+  mechanisms: { zh: '机制进展', en: 'Mechanism progress' },
+  actions: { zh: '行动进展', en: 'Action progress' },
+};
+
 const ENTRY_NAMES: Record<string, { zh: string; en: string }> = {
   tasks: { zh: '新任务', en: 'New task' },
   projects: { zh: '新项目', en: 'New project' },
@@ -456,6 +481,7 @@ export function entrySnippet(env: { plan: EditorPlan; locale: Locale; kind: File
   const listKey = listPath[listPath.length - 1];
   if (typeof listKey !== 'string') return undefined;
   const pad = ' '.repeat(column);
+  if (env.kind === 'Progress') return progressEntrySnippet(env, listKey, pad);
   const spec = ENTITY_LISTS[listKey];
   const taken = new Set(planEntities(env.plan).map((e) => e.id));
   const list = dataAt(env.data, listPath);
@@ -518,9 +544,21 @@ export function entrySnippet(env: { plan: EditorPlan; locale: Locale; kind: File
   return lines.map((l, i) => (i === 0 ? l : pad + l)).join('\n') + '$0';
 }
 
+/** A Progress entry: the first entry of the list's kind not reported on yet (an ID of the plan, never a new one), and its required value. */
+function progressEntrySnippet(env: { plan: EditorPlan; data: unknown }, listKey: string, pad: string): string | undefined {
+  if (!Object.hasOwn(PROGRESS_LISTS, listKey)) return undefined;
+  const kind = PROGRESS_LISTS[listKey];
+  const reported = reportedIds(env, listKey, -1);
+  const first = planEntities(env.plan).find((e) => e.kind === kind && !reported.has(e.id))?.id;
+  const id = first ? `\${1:${first}}` : '${1}';
+  const statuses = (schemaAt('Progress', [listKey, 0, 'status'], undefined).enumValues ?? []).map((v) => choiceEscape(String(v.value))).join(',');
+  const lines = listKey === 'indicators' ? [`id: ${id}`, 'value: ${2:0}'] : [`id: ${id}`, `status: \${2|${statuses}|}`];
+  return lines.map((l, i) => (i === 0 ? l : pad + l)).join('\n') + '$0';
+}
+
 function entryCandidates(env: Env, listPath: JsonPath, column: number, dash: string): CompletionCandidate[] {
   const listKey = listPath[listPath.length - 1];
-  const name = typeof listKey === 'string' ? ENTRY_NAMES[listKey] : undefined;
+  const name = typeof listKey === 'string' ? (env.kind === 'Progress' ? PROGRESS_ENTRY_NAMES : ENTRY_NAMES)[listKey] : undefined;
   if (!name) return [];
   const body = entrySnippet(env, listPath, column);
   if (!body) return [];
@@ -546,6 +584,7 @@ const FILE_SKELETONS: Record<FileKind, string> = {
   Tasks: 'apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n  - $0',
   Projects: 'apiVersion: pilot-plan/v1\nkind: Projects\nprojects:\n  - $0',
   Indicators: 'apiVersion: pilot-plan/v1\nkind: Indicators\nindicators:\n  - $0',
+  Progress: 'apiVersion: pilot-plan/v1\nkind: Progress\nyear: ${1:2024}\nindicators:\n  - $0',
 };
 
 function fileCandidates(env: Env): CompletionCandidate[] {

@@ -184,7 +184,8 @@ export function appendEntryEdit(model: FileModel, listKey: string, lines: string
 export function fileForNewEntry(plan: EditorPlan, kind: EntityKind, from: FileModel): FileModel {
   const spec = LIST_OF[kind];
   if (!spec) return from;
-  if (Array.isArray(from.root?.[spec.list])) return from;
+  // A Progress file's lists report on entries; they define none.
+  if (from.kind !== 'Progress' && Array.isArray(from.root?.[spec.list])) return from;
   const candidates = plan.index.files.filter((f) => (f.kind ?? kindFromText(f.parsed.text)) === spec.fileKind);
   if (candidates.length) {
     const dir = nodePath.dirname(from.path);
@@ -205,7 +206,7 @@ export function createEntryFixes(plan: EditorPlan, model: FileModel, f: FixableF
     if (kind !== 'task' && kind !== 'indicator') continue;
     const target = fileForNewEntry(plan, kind, model);
     const spec = LIST_OF[kind]!;
-    const lines = stubLines(kind, u.id, ref?.from.kind === 'task' ? ref.from.id : undefined);
+    const lines = stubLines(kind, u.id, ref?.from.kind === 'task' && ref.from.id ? ref.from.id : undefined);
     const edit = appendEntryEdit(target, spec.list, lines);
     const where = displayPath(plan, target.path);
     const kindName = kind === 'task' ? text(locale, '任务', 'task') : text(locale, '指标', 'indicator');
@@ -225,7 +226,10 @@ export function missingKeyFixes(plan: EditorPlan, model: FileModel, f: FixableFi
   const snippet = new ValueWriter(true);
   const snippets = missingKeyEdits(plan, model, keys, f.data?.path ?? [], snippet);
   if (edits.length === 1 && snippets.length === 1 && snippet.slots > 0) edits[0].snippet = snippets[0].newText;
-  return [{ title: addKeysTitle(keys, locale), edits, preferred: true }];
+  // A key a rule asks for (task-status-timing's `note`) is not a required one.
+  const path = f.data?.path ?? [];
+  const required = schemaAt(kindFromText(model.parsed.text) ?? model.kind, path, model.parsed.data).required;
+  return [{ title: keys.every((k) => required.includes(k)) ? addKeysTitle(keys, locale) : addOptionalKeysTitle(keys, locale), edits, preferred: true }];
 }
 
 /** The edits that add `keys` to the mapping at `path`, their values written by `w`. */
@@ -276,6 +280,11 @@ function missingKeyEdits(plan: EditorPlan, model: FileModel, keys: string[], pat
 function addKeysTitle(keys: string[], locale: Locale): string {
   const list = keys.map((k) => `\`${k}\``).join(text(locale, '、', ', '));
   return text(locale, `补充必填项 ${list}`, `Add the missing ${list}`);
+}
+
+function addOptionalKeysTitle(keys: string[], locale: Locale): string {
+  const list = keys.map((k) => `\`${k}\``).join(text(locale, '、', ', '));
+  return text(locale, `添加 ${list}`, `Add ${list}`);
 }
 
 /** After the leading comments: where the first key of the file goes. */

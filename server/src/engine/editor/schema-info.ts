@@ -16,6 +16,7 @@ import planSchema from '../../../../schemas/plan.schema.json';
 import tasksSchema from '../../../../schemas/tasks.schema.json';
 import projectsSchema from '../../../../schemas/projects.schema.json';
 import indicatorsSchema from '../../../../schemas/indicators.schema.json';
+import progressSchema from '../../../../schemas/progress.schema.json';
 import pilotPlanSchema from '../../../../schemas/pilot-plan.schema.json';
 import type { JsonPath } from '../parse/parsed-file';
 import { enumNames, splitDescription, splitTitle } from '../schema/schema-text';
@@ -24,7 +25,7 @@ import type { LocalText } from '../i18n/messages';
 type S = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const BASE = 'https://pilot-plan.dev/schemas/v1/';
-const SCHEMAS: S[] = [commonSchema, planSchema, tasksSchema, projectsSchema, indicatorsSchema, pilotPlanSchema] as S[];
+const SCHEMAS: S[] = [commonSchema, planSchema, tasksSchema, projectsSchema, indicatorsSchema, progressSchema, pilotPlanSchema] as S[];
 const byId = new Map<string, S>(SCHEMAS.map((s) => [String(s.$id), s]));
 
 /** A subschema and the `$id` its relative references resolve against. */
@@ -38,6 +39,7 @@ const ROOT_BY_KIND: Record<FileKind, string> = {
   Tasks: 'tasks.schema.json',
   Projects: 'projects.schema.json',
   Indicators: 'indicators.schema.json',
+  Progress: 'progress.schema.json',
 };
 
 export function rootNode(kind: FileKind | undefined): SchemaNode {

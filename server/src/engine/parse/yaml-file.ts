@@ -105,7 +105,7 @@ export function yamlPositions(text: string): Positions {
   const composer = new Y.Composer(COMPOSE);
   let doc: Document | undefined;
   for (const d of composer.compose(new Y.Parser().parse(text))) doc ??= d;
-  return new DocumentPositions(doc);
+  return new DocumentPositions(doc, text);
 }
 
 /**
@@ -127,9 +127,22 @@ const COMPOSE = { uniqueKeys: false, resolveKnownTags: false, keepSourceTokens: 
 
 /** `span` and `pathAt` over `yaml`'s document. */
 class DocumentPositions implements Positions {
-  constructor(protected doc: Document | undefined) {}
+  constructor(
+    protected doc: Document | undefined,
+    private readonly positionsText: string,
+  ) {}
 
   span(path: JsonPath, part: 'key' | 'value'): Span | undefined {
+    const s = this.nodeSpanAt(path, part);
+    // `yaml` ends a collection whose last value is empty with a comment after it at the next line's
+    // indentation; end it at that line's start, as everywhere else (and as a segment parsed alone does).
+    if (!s) return s;
+    let i = s.end;
+    while (i > s.start && (this.positionsText[i - 1] === ' ' || this.positionsText[i - 1] === '\t')) i--;
+    return i < s.end && i > s.start && this.positionsText[i - 1] === '\n' ? { start: s.start, end: i } : s;
+  }
+
+  private nodeSpanAt(path: JsonPath, part: 'key' | 'value'): Span | undefined {
     const contents = this.doc?.contents as Node | null | undefined;
     if (!contents) return undefined;
     if (path.length === 0) return nodeSpan(part === 'key' ? firstKeyNode(contents) ?? contents : contents);
@@ -193,7 +206,7 @@ class YamlParsedFile extends DocumentPositions implements ParsedFile {
     readonly text: string,
     limit: number,
   ) {
-    super(undefined);
+    super(undefined, text);
     this.lines = new LineIndex(text);
     const Y = yaml();
     // Where a document passes the nesting limit, found before composing it: composing recurses per

@@ -9,7 +9,7 @@ import type { JsonPath, ParsedFile } from '../parse/parsed-file';
 import type { Span } from '../findings';
 
 export type EntityKind = 'plan' | 'task' | 'project' | 'indicator' | 'mechanism' | 'action' | 'risk' | 'reform' | 'technology';
-export const FILE_KINDS = ['Plan', 'Tasks', 'Projects', 'Indicators'] as const;
+export const FILE_KINDS = ['Plan', 'Tasks', 'Projects', 'Indicators', 'Progress'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export type Obj = Record<string, unknown>;
@@ -91,6 +91,42 @@ class ListReference implements Reference {
   }
 }
 
+/**
+ * A Progress file's entry (docs/format.md#kind-progress): its `id` is a
+ * reference to the entity it reports on, not a definition. The entry holds it
+ * as `from` (an entry of the referenced kind without an ID of its own, not
+ * listed among the file's entities nor by `entries()`), in the field `id`.
+ */
+class ProgressReference implements Reference {
+  readonly field = 'id';
+  readonly index = 0;
+
+  constructor(
+    readonly id: string,
+    readonly from: EntryEntity,
+  ) {}
+
+  get file(): string {
+    return this.from.file;
+  }
+
+  get expected(): EntityKind[] {
+    return [PROGRESS_LISTS[this.from.listKey!]];
+  }
+
+  get path(): JsonPath {
+    return [this.from.listKey!, this.from.index, 'id'];
+  }
+}
+
+/** A Progress file's lists, and the kind of entity each entry's `id` references. */
+export const PROGRESS_LISTS: Readonly<Record<string, EntityKind>> = { indicators: 'indicator', tasks: 'task', projects: 'project', mechanisms: 'mechanism', actions: 'action' };
+
+/** Whether a reference is a Progress entry's `id` (removing it removes the entry, `path` without its last step). */
+export function isProgressReference(ref: Pick<Reference, 'field'>): boolean {
+  return ref.field === 'id';
+}
+
 /** Lists that hold entities, the kind of their entries, and their reference fields. */
 export const ENTITY_LISTS: Record<string, { kind: EntityKind; refs: Record<string, EntityKind[]> }> = {
   tasks: { kind: 'task', refs: { indicators: ['indicator'], dependsOn: ['task'] } },
@@ -158,8 +194,11 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
   const kind = (FILE_KINDS as readonly unknown[]).includes(kindValue) ? (kindValue as FileKind) : undefined;
   const model: FileModel = { parsed, path: parsed.path, root, kind, entities: [], references: [] };
   if (!root) return model;
-  // A Progress file defines no ID: its entries' `id`s name the plan's (plan/progress.ts reads them).
-  if (root.kind === 'Progress') return model;
+  // A Progress file defines no ID: its entries' `id`s are references to the plan's.
+  if (kind === 'Progress') {
+    addProgressReferences(model, root);
+    return model;
+  }
   if (kind === 'Plan' && typeof root.id === 'string') {
     model.entities.push(new EntryEntity(root.id, 'plan', parsed.path, undefined, 0, root));
   }
@@ -190,6 +229,19 @@ export function buildFileModel(parsed: ParsedFile): FileModel {
     }
   }
   return model;
+}
+
+/** A Progress file's references: each entry's `id`, of the kind its list reports on. It defines nothing. */
+function addProgressReferences(model: FileModel, root: Obj): void {
+  for (const listKey in PROGRESS_LISTS) {
+    const list = root[listKey];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
+      if (!isObj(entry) || typeof entry.id !== 'string') continue;
+      model.references.push(new ProgressReference(entry.id, new EntryEntity('', PROGRESS_LISTS[listKey], model.path, listKey, i, entry)));
+    }
+  }
 }
 
 /** Span of an entity's ID value (or its entry, if the ID cannot be located). */

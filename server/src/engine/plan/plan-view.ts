@@ -21,10 +21,16 @@ import type { PlanSettings } from './plan-index';
 /**
  * The fields of list entries that rules read of other files than their own,
  * besides IDs and references (which entities and references carry): a
- * project's `investment` (investment-total), a task's `indicators` (orphan).
- * A rule that needs another field adds it here; the checker keeps these.
+ * project's `investment` (investment-total, progress-investment), a task's
+ * `indicators` (orphan) and `due` (task-status-timing), what an indicator's
+ * straight path is made of (indicator-behind). A rule that needs another
+ * field adds it here; the checker keeps these.
  */
-export const PLAN_ENTRY_FIELDS = { projects: ['investment'], tasks: ['indicators'] } as const;
+export const PLAN_ENTRY_FIELDS = {
+  projects: ['investment'],
+  tasks: ['indicators', 'due'],
+  indicators: ['type', 'unit', 'direction', 'baseline', 'targets', 'referenceYear'],
+} as const;
 
 export type PlanEntryField = (typeof PLAN_ENTRY_FIELDS)[keyof typeof PLAN_ENTRY_FIELDS][number];
 
@@ -99,12 +105,22 @@ export function planEntry(listKey: string, entry: Obj): Obj {
 }
 
 /**
+ * The `kind: Progress` files of the plan, whole (one a reporting year, small:
+ * compactModel keeps them), in path order: the progress rules read their values.
+ */
+export function progressFiles(plan: Pick<PlanView, 'files'>): FileModel[] {
+  const out: FileModel[] = [];
+  for (const f of plan.files) if (f.kind === 'Progress') out.push(f as FileModel);
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
  * The checker's compact model of a file once its file rules ran: what the
- * view shows of it. Plan files stay whole, and so do files without a mapping
+ * view shows of it. Plan and Progress files stay whole, and so do files without a mapping
  * at the top (nothing to drop) and files whose parse cannot drop its data.
  * The given model is given up (its entities now hold the kept data).
  */
 export function compactModel(model: FileModel): FileModel {
-  const parsed = model.root && model.kind !== 'Plan' ? model.parsed.withData?.('kind' in model.root ? { kind: model.root.kind } : {}) : undefined;
+  const parsed = model.root && model.kind !== 'Plan' && model.kind !== 'Progress' ? model.parsed.withData?.('kind' in model.root ? { kind: model.root.kind } : {}) : undefined;
   return parsed ? withEntryData(model, parsed, planEntry) : model;
 }

@@ -10,6 +10,7 @@ import type { RuleFix } from '../findings';
 import { defineMessages, msg, kindsArg, KIND_NAMES } from '../i18n/messages';
 import type { PlanReference, PlanView } from '../plan/plan-view';
 import { isPlaceholder } from '../placeholders';
+import { isProgressReference } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -19,6 +20,7 @@ defineMessages({
   },
   'reference-kind.fix.replace': { en: 'Change to {kind} `{id}`', zh: '改为{kind} `{id}`' },
   'reference-kind.fix.remove': { en: 'Remove `{id}` from `{field}`', zh: '从 `{field}` 中删除 `{id}`' },
+  'reference-kind.fix.remove-progress': { en: 'Remove the progress entry of `{id}`', zh: '删除 `{id}` 的进展条目' },
 });
 
 /** The tasks that depend on `id`, directly or not, and `id` itself: depending on any of them closes a cycle. */
@@ -81,7 +83,9 @@ class Fixes {
       const kind = this.plan.definitionsOf(near).find((e) => ref.expected.includes(e.kind))?.kind ?? ref.expected[0];
       out.push({ title: msg('reference-kind.fix.replace', { kind: KIND_NAMES[kind] ?? kind, id: near }), changes: [{ op: 'set', path: ref.path, value: near }] });
     }
-    out.push({ title: msg('reference-kind.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] });
+    // A Progress entry's `id`: the entry goes with it.
+    if (isProgressReference(ref)) out.push({ title: msg('reference-kind.fix.remove-progress', { id: ref.id }), changes: [{ op: 'remove', path: ref.path.slice(0, -1) }] });
+    else out.push({ title: msg('reference-kind.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] });
     return out;
   }
 }

@@ -22,6 +22,10 @@ import { nationalTarget } from './national-target';
 import { milestoneYear } from './milestone-year';
 import { notInPlan } from './not-in-plan';
 import { pilotList } from './pilot-list';
+import { progressYear } from './progress-year';
+import { indicatorBehind } from './indicator-behind';
+import { progressInvestment } from './progress-investment';
+import { taskStatusTiming } from './task-status-timing';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -37,13 +41,17 @@ export const RULES: readonly Rule[] = [
   unitMismatch,
   yearRange,
   structureSum,
+  progressYear,
   orphan,
   investmentTotal,
   peakYear,
   peakPath,
   placeholder,
+  indicatorBehind,
+  progressInvestment,
   nationalTarget,
   milestoneYear,
+  taskStatusTiming,
   notInPlan,
   pilotList,
 ];

@@ -226,5 +226,13 @@ export const unitMismatch: Rule = {
         check(owner, s.energy, () => ['trend', 'scenarios', i, 'energy'], `trend.scenarios[${i}].energy`, 'energy', false);
       });
     }
+
+    // A Progress file's investment to date (its projects are references, not entries: entries() lists none).
+    // An actual value's unit against its indicator's is indicator-behind's: it needs the indicator, in another file.
+    if (file.kind === 'Progress' && file.root && Array.isArray(file.root.projects)) {
+      file.root.projects.forEach((entry, i) => {
+        if (isObj(entry)) check(() => projectOwner(entry, ['projects', i]), entry.invested, () => ['projects', i, 'invested'], 'invested', 'investment', false);
+      });
+    }
   },
 };

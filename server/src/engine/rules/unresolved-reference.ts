@@ -7,6 +7,7 @@
 import { defineMessages, msg, kindsArg } from '../i18n/messages';
 import { NearestStrings } from '../text/nearest-string';
 import { isPlaceholder } from '../placeholders';
+import { isProgressReference } from '../plan/model';
 import type { Rule } from './rule';
 
 defineMessages({
@@ -17,6 +18,7 @@ defineMessages({
   'unresolved-reference.did-you-mean': { en: 'Did you mean `{suggestion}`?', zh: '您是否想写 `{suggestion}`？' },
   'unresolved-reference.define': { en: 'Define it, or correct the reference.', zh: '请先定义它，或更正引用。' },
   'unresolved-reference.fix.remove': { en: 'Remove `{id}` from `{field}`', zh: '从 `{field}` 中删除 `{id}`' },
+  'unresolved-reference.fix.remove-progress': { en: 'Remove the progress entry of `{id}`', zh: '删除 `{id}` 的进展条目' },
 });
 
 export const unresolvedReference: Rule = {
@@ -56,7 +58,12 @@ export const unresolvedReference: Rule = {
           suggestions: near ? [best!] : undefined,
           unresolved: { id: ref.id, kinds: ref.expected },
           path: ref.path,
-          fixes: [{ title: msg('unresolved-reference.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] }],
+          // A Progress entry's `id`: the entry goes with it.
+          fixes: [
+            isProgressReference(ref)
+              ? { title: msg('unresolved-reference.fix.remove-progress', { id: ref.id }), changes: [{ op: 'remove', path: ref.path.slice(0, -1) }] }
+              : { title: msg('unresolved-reference.fix.remove', { id: ref.id, field: ref.field }), changes: [{ op: 'remove', path: ref.path }] },
+          ],
         },
       });
     }

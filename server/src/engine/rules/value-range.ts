@@ -110,5 +110,12 @@ export const valueRange: Rule = {
       const root = file.root;
       negative(() => planOwner(root), () => [], 'investmentTotal', { en: 'a total investment', zh: '投资总额' }, file.root.investmentTotal);
     }
+
+    // A Progress file's investment to date (its projects are references, not entries: entries() lists none).
+    if (file.kind === 'Progress' && file.root && Array.isArray(file.root.projects)) {
+      file.root.projects.forEach((entry, i) => {
+        if (isObj(entry)) negative(() => projectOwner(entry, ['projects', i]), () => ['projects', i], 'invested', { en: 'an investment to date', zh: '累计完成投资' }, entry.invested);
+      });
+    }
   },
 };

@@ -19,7 +19,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { splits } from '../../generated/split-validators';
 import type { FileKind } from '../plan/model';
 
-const NAMES: Record<FileKind, string> = { Plan: 'plan', Tasks: 'tasks', Projects: 'projects', Indicators: 'indicators' };
+const NAMES: Record<FileKind, string> = { Plan: 'plan', Tasks: 'tasks', Projects: 'projects', Indicators: 'indicators', Progress: 'progress' };
 const NONE: readonly ErrorObject[] = [];
 
 export class ItemValidation {

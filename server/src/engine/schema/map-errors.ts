@@ -95,8 +95,8 @@ defineMessages({
     zh: '{thing}：`{field}` 应为{forms}。',
   },
   'schema.top-level': {
-    en: 'A pilot plan file must be a mapping that starts with `apiVersion: pilot-plan/v1` and `kind: Plan|Tasks|Projects|Indicators`.',
-    zh: '试点方案文件必须是一个映射，以 `apiVersion: pilot-plan/v1` 和 `kind: Plan|Tasks|Projects|Indicators` 开头。',
+    en: 'A pilot plan file must be a mapping that starts with `apiVersion: pilot-plan/v1` and `kind: Plan|Tasks|Projects|Indicators|Progress`.',
+    zh: '试点方案文件必须是一个映射，以 `apiVersion: pilot-plan/v1` 和 `kind: Plan|Tasks|Projects|Indicators|Progress` 开头。',
   },
   'schema.other': {
     en: '{thing}: `{field}` {detail}.',

@@ -11,6 +11,7 @@ const byKind: Record<FileKind, ValidateFunction> = {
   Tasks: generated.tasks,
   Projects: generated.projects,
   Indicators: generated.indicators,
+  Progress: generated.progress,
 };
 
 /** The validator for a file: its kind's, or the dispatching one when the kind is missing or unknown. */

@@ -1,0 +1,47 @@
+/**
+ * Reading Progress files (docs/format.md#kind-progress) for the rules that
+ * judge them against the plan: each entry of a list, with its reporting year,
+ * and the one definition its `id` references. Defensive like indicators.ts:
+ * what cannot be read is skipped, never thrown on.
+ */
+import { asNumber, isObj, PROGRESS_LISTS, type FileModel, type Obj } from './plan/model';
+import type { PlanEntity, PlanView } from './plan/plan-view';
+import { progressFiles } from './plan/plan-view';
+
+export interface ProgressEntry {
+  file: FileModel;
+  /** The file's reporting year, when it is a whole number. */
+  year: number | undefined;
+  listKey: string;
+  index: number;
+  entry: Obj;
+  id: string;
+  /** The entry the `id` references, when the plan defines exactly one of the list's kind (else unresolved-reference, reference-kind or duplicate-id report it). */
+  target: PlanEntity | undefined;
+}
+
+/** Every entry of a list of every Progress file of the plan that has an `id`, in path order. */
+export function* progressEntries(plan: PlanView, listKey: string): Generator<ProgressEntry> {
+  const kind = PROGRESS_LISTS[listKey];
+  for (const file of progressFiles(plan)) {
+    const list = file.root?.[listKey];
+    if (!Array.isArray(list)) continue;
+    const y = asNumber(file.root?.year);
+    const year = y !== undefined && Number.isInteger(y) ? y : undefined;
+    for (let index = 0; index < list.length; index++) {
+      const entry = list[index];
+      if (!isObj(entry) || typeof entry.id !== 'string') continue;
+      const defs = plan.definitionsOf(entry.id);
+      const target = defs.length === 1 && defs[0].kind === kind ? defs[0] : undefined;
+      yield { file, year, listKey, index, entry, id: entry.id, target };
+    }
+  }
+}
+
+/** A computed figure for a message: four significant digits at most, no float noise (61.333333 → 61.33, 0.0123456 → 0.01235). */
+export function formatFigure(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x === 0 ? 0 : x);
+  const abs = Math.abs(x);
+  if (abs >= 1000) return String(Math.round(x * 100) / 100);
+  return String(Number(x.toPrecision(4)));
+}
