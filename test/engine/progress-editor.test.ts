@@ -184,6 +184,22 @@ describe('editor: the next Progress file', () => {
     assert.equal(findings.length, 4 + 2 + 4 + 1 + 1, findings.map((f) => `${f.line}: ${f.message}`).join('\n'));
   });
 
+  it('the new file raises nothing but placeholders under the Progress schema and rules, and nothing once filled in', () => {
+    const made = newProgressFile(progressPlanOf(), 'zh-CN', 2026);
+    const others = checkMemory({ ...PROGRESS_PLAN, [made.fileName]: made.text }).filter((f) => f.file === made.fileName && f.code !== 'placeholder');
+    assert.deepEqual(others.map((f) => `${f.code}@${f.line}: ${f.message}`), []);
+    // Filled in as a planner would: every status on track, figures on the plans' paths.
+    const filled = made.text
+      .replace(/status: 待补充/g, 'status: on-track')
+      .replace(/source: 待补充/g, 'source: 市统计局')
+      .replace(/value: 待补充, unit: 亿元/g, 'value: 1, unit: 亿元')
+      .replace(/value: 待补充, unit: 万元/g, 'value: 100, unit: 万元')
+      .replace(/value: 待补充/g, 'value: 50');
+    assert.doesNotMatch(filled.replace(/^#.*\n/gm, ''), /待补充/);
+    const all = checkMemory({ ...PROGRESS_PLAN, [made.fileName]: filled }).filter((f) => f.file === made.fileName && !['indicator-behind'].includes(f.code));
+    assert.deepEqual(all.map((f) => `${f.code}@${f.line}: ${f.message}`), []);
+  });
+
   it('a plan without entries gives a file with its header and year only; odd IDs are left out', () => {
     const made = newProgressFile(
       progressPlanOf({
