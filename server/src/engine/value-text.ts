@@ -57,3 +57,11 @@ function flow(value: unknown, depth: number): string {
   }
   return `{${items.join(', ')}}`;
 }
+
+/** A computed figure for a message: four significant digits at most, no float noise (61.333333 → 61.33, 0.0123456 → 0.01235). */
+export function formatFigure(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x === 0 ? 0 : x);
+  const abs = Math.abs(x);
+  if (abs >= 1000) return String(Math.round(x * 100) / 100);
+  return String(Number(x.toPrecision(4)));
+}

@@ -14,7 +14,7 @@
 import { defineMessages, msg } from '../i18n/messages';
 import { formatValue } from '../indicators';
 import { entryField } from '../plan/plan-view';
-import { progressEntries } from '../progress';
+import { progressEntries } from '../plan/progress-entries';
 import { amountOf, toBase } from '../units';
 import { formatYi } from './investment-total';
 import type { Rule } from './rule';

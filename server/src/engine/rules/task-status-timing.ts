@@ -16,7 +16,7 @@
 import { defineMessages, msg } from '../i18n/messages';
 import { asNumber } from '../plan/model';
 import { entryField } from '../plan/plan-view';
-import { progressEntries } from '../progress';
+import { progressEntries } from '../plan/progress-entries';
 import type { Rule } from './rule';
 
 defineMessages({

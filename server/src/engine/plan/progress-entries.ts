@@ -4,9 +4,10 @@
  * and the one definition its `id` references. Defensive like indicators.ts:
  * what cannot be read is skipped, never thrown on.
  */
-import { asNumber, isObj, PROGRESS_LISTS, type FileModel, type Obj } from './plan/model';
-import type { PlanEntity, PlanView } from './plan/plan-view';
-import { progressFiles } from './plan/plan-view';
+import { isObj, PROGRESS_LISTS, type FileModel, type Obj } from './model';
+import type { PlanEntity, PlanView } from './plan-view';
+import { progressFiles } from './plan-view';
+import { progressYear } from './progress';
 
 export interface ProgressEntry {
   file: FileModel;
@@ -26,8 +27,7 @@ export function* progressEntries(plan: PlanView, listKey: string): Generator<Pro
   for (const file of progressFiles(plan)) {
     const list = file.root?.[listKey];
     if (!Array.isArray(list)) continue;
-    const y = asNumber(file.root?.year);
-    const year = y !== undefined && Number.isInteger(y) ? y : undefined;
+    const year = file.root ? progressYear(file.root) : undefined;
     for (let index = 0; index < list.length; index++) {
       const entry = list[index];
       if (!isObj(entry) || typeof entry.id !== 'string') continue;
@@ -36,12 +36,4 @@ export function* progressEntries(plan: PlanView, listKey: string): Generator<Pro
       yield { file, year, listKey, index, entry, id: entry.id, target };
     }
   }
-}
-
-/** A computed figure for a message: four significant digits at most, no float noise (61.333333 → 61.33, 0.0123456 → 0.01235). */
-export function formatFigure(x: number): string {
-  if (x === 0 || !Number.isFinite(x)) return String(x === 0 ? 0 : x);
-  const abs = Math.abs(x);
-  if (abs >= 1000) return String(Math.round(x * 100) / 100);
-  return String(Number(x.toPrecision(4)));
 }
