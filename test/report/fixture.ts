@@ -138,16 +138,16 @@ indicators:
 };
 
 /** The fixture's models and findings, as the command gives them to buildReport. */
-export function fixtureInput(locale: Locale = 'en', extra: Partial<ReportInput> = {}): ReportInput {
+export function fixtureInput(locale: Locale = 'en', extra: Partial<ReportInput> = {}, tree: Record<string, string> = FIXTURE): ReportInput {
   const abs: Record<string, string> = {};
-  for (const [p, t] of Object.entries(FIXTURE)) abs[nodePath.posix.join(FIXTURE_ROOT, p)] = t;
+  for (const [p, t] of Object.entries(tree)) abs[nodePath.posix.join(FIXTURE_ROOT, p)] = t;
   const ws = new Workspace(new MemoryFileHost(abs));
   const files = Object.keys(abs).sort();
   const findings = checkFiles(ws, files).map((r) => ({ path: nodePath.posix.relative(FIXTURE_ROOT, r.path), findings: r.findings.map((f) => locate(f, r.lines, locale)) }));
-  const models = ws.planMembers(FIXTURE_ROOT).map((f) => new Workspace(new MemoryFileHost(abs)).load(f)).filter((m): m is FileModel => m !== undefined);
+  const models = ws.planMembers(FIXTURE_ROOT).map((f) => ws.load(f)).filter((m): m is FileModel => m !== undefined);
   return { files: models, shown: (p) => nodePath.posix.relative(FIXTURE_ROOT, p), findings, ...extra };
 }
 
-export function fixtureReport(locale: Locale = 'en', extra: Partial<ReportInput> = {}): PlanReport {
-  return buildReport(fixtureInput(locale, extra));
+export function fixtureReport(locale: Locale = 'en', extra: Partial<ReportInput> = {}, tree: Record<string, string> = FIXTURE): PlanReport {
+  return buildReport(fixtureInput(locale, extra, tree));
 }

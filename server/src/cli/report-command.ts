@@ -57,10 +57,10 @@ export async function runReportCommand(argv: string[], io = { cwd: process.cwd()
   if (run.text !== undefined) {
     if (o.output !== undefined) {
       const problem = writeReport(nodePath.resolve(io.cwd, o.output), o.output, run.text, run.files);
-      if (problem) problems.push(problem);
+      if (problem) problems.push(formatMessage(problem, locale));
     } else io.stdout.write(run.text);
   }
-  for (const p of problems) io.stderr.write(`pilot-plan: ${terminalText(formatMessage(p, locale))}\n`);
+  for (const p of problems) io.stderr.write(`pilot-plan: ${terminalText(p)}\n`);
   return problems.length ? 2 : 0;
 }
 

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { defineMessages, msg, type Locale, type Message } from '../engine/i18n/messages';
+import { defineMessages, formatMessage, msg, type Locale, type Message } from '../engine/i18n/messages';
 import { displayPath } from '../engine/display-path';
 import { NodeFileHost } from '../engine/plan/node-host';
 import { walkPilotFiles } from '../engine/plan/walk';
@@ -33,7 +33,8 @@ export type ReportFormat = 'html' | 'md';
 
 export interface ReportRun {
   text?: string;
-  problems: Message[];
+  /** Rendered here: this bundle's message catalogue is not cli-main.js's. */
+  problems: string[];
   /** The plan's files (absolute): what the report may never overwrite. */
   files: string[];
 }
@@ -77,14 +78,15 @@ export function runReport(path: string, opts: { cwd: string; locale: Locale; for
   const abs = realPathOrSame(nodePath.resolve(opts.cwd, path));
   const ws = new Workspace(new NodeFileHost());
   const root = planRoot(ws, abs, path, realPath(opts.cwd));
-  if (typeof root !== 'string') return { problems: [root], files: [] };
+  const say = (m: Message) => formatMessage(m, opts.locale);
+  if (typeof root !== 'string') return { problems: [say(root)], files: [] };
   const checked = checkPaths([root], { cwd: opts.cwd, locale: opts.locale, wholePlans: true });
   const members = ws.planMembers(root);
   const models = members.map((f) => ws.load(f)).filter((m): m is FileModel => m !== undefined);
   const base = realPath(opts.cwd);
   const report = buildReport({ files: models, shown: (f) => displayPath(base, f), findings: checked.report });
   const text = opts.format === 'html' ? renderHtml(report, { locale: opts.locale, version: opts.version }) : renderMarkdown(report, { locale: opts.locale, version: opts.version });
-  return { text, problems: checked.problems, files: [...members, ...checked.files] };
+  return { text, problems: checked.problems.map(say), files: [...members, ...checked.files] };
 }
 
 function realPathOrSame(p: string): string {

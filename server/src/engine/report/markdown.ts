@@ -27,6 +27,14 @@ export function mdText(s: string): string {
     .replace(/([\\`*_[\]|#~!])/g, '\\$1');
 }
 
+/** A finding's message: what the catalogue puts between backticks (an ID, a key, a value) stays code, the rest is text. */
+function mdMessage(s: string): string {
+  const parts = s.split('`');
+  // An odd number of backticks: the last one pairs with nothing and is text.
+  if (parts.length % 2 === 0) parts.splice(parts.length - 2, 2, `${parts[parts.length - 2]}\`${parts[parts.length - 1]}`);
+  return parts.map((p, i) => (i % 2 === 0 ? mdText(p) : p === '' || /[\r\n\u2028\u2029]/.test(p) ? mdText(`\`${p}\``) : mdCode(p))).join('');
+}
+
 /** Code in a cell: backticks cannot close it early, a bar cannot split the cell. */
 function mdCode(s: string): string {
   return '`' + s.replace(/[\r\n`]+/g, ' ').replace(/\|/g, '\\|') + '`';
@@ -61,6 +69,8 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
   // Summary.
   out.push(`## ${L('report.section.summary')}`, '');
   const rows: string[][] = [[mdText(L('report.field.plan')), `${mdText(p.title ?? '')} ${p.id ? mdCode(p.id) : ''}`.trim()]];
+  const type = p.pilot.type === 'city' || p.pilot.type === 'park' ? L(`report.field.type.${p.pilot.type}`) : p.pilot.type;
+  rows.push([mdText(L('report.field.pilot')), mdText([name, type].filter(Boolean).join(' · '))]);
   if (p.pilot.province) rows.push([mdText(L('report.field.province')), mdText(p.pilot.province)]);
   rows.push([mdText(L('report.field.years')), mdText(`${p.baseYear ?? '—'} → ${p.targetYears.join(', ') || '—'}${p.horizon !== undefined ? ` (${p.horizon})` : ''}`)]);
   if (p.peak?.year !== undefined) rows.push([mdText(L('report.field.peak')), mdText([L('report.field.peak-year', { year: p.peak.year }), p.peak.level ?? ''].filter(Boolean).join(' · '))]);
@@ -210,7 +220,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
     out.push(...table([L('report.col.rule'), L('report.col.severity'), L('report.col.count')], f.groups.map((g) => [mdCode(g.code), L(`report.severity.${g.severity}`), String(g.places.length)]), [2]));
     for (const g of f.groups) {
       out.push(`**${L(`report.severity.${g.severity}`)}** ${mdCode(g.code)}`, '');
-      for (const x of g.places.slice(0, MAX_PLACES)) out.push(`- ${mdCode(`${x.path}:${x.line}:${x.column}`)} ${mdText(x.message)}`);
+      for (const x of g.places.slice(0, MAX_PLACES)) out.push(`- ${mdCode(`${x.path}:${x.line}:${x.column}`)} ${mdMessage(x.message)}`);
       if (g.places.length > MAX_PLACES) out.push(`- ${mdText(L('report.note.places-left', { n: g.places.length - MAX_PLACES }))}`);
       out.push('');
     }
