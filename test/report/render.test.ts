@@ -152,3 +152,25 @@ describe('report: Markdown (golden)', () => {
     assert.match(md, /```mermaid\nxychart-beta\n[^`]*x-axis \[2024, 2025, 2026\]\n[^`]*bar \[6, 8\.5, 5\.5\]\n```/);
   });
 });
+
+describe('report: plans with faults', () => {
+  const broken = path.join(ROOT, 'examples', 'broken');
+  for (const name of fs.readdirSync(broken).filter((n) => fs.statSync(path.join(broken, n)).isDirectory())) {
+    it(`examples/broken/${name}: a report in both formats, or the sentence that there is no plan`, () => {
+      for (const format of ['html', 'md'] as const) {
+        const run = runReport(path.join(broken, name), { cwd: ROOT, locale: 'en', format, version: 't' });
+        if (run.text === undefined) assert.match(run.problems.join('\n'), /no plan here/);
+        else assert.ok(run.text.length > 1000);
+      }
+    });
+  }
+
+  it('a plan with nothing but its Plan file says “None.” where it has nothing', () => {
+    const report = fixtureReport('en', {}, { 'plan.pilot.yaml': 'apiVersion: pilot-plan/v1\nkind: Plan\nid: EMPTY\n' });
+    const html = renderHtml(report, { locale: 'en', version: 't' });
+    assert.equal(html.split('<svg').length - 1, 0);
+    assert.ok(html.split('None.').length - 1 >= 6);
+    const md = renderMarkdown(report, { locale: 'en', version: 't' });
+    assert.doesNotMatch(md, /```mermaid/);
+  });
+});
