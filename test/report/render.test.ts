@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { runReport } from '../../server/src/cli/report-run';
 import { renderHtml, escapeHtml } from '../../server/src/engine/report/html';
 import { renderMarkdown } from '../../server/src/engine/report/markdown';
-import { indicatorOption } from '../../server/src/engine/report/charts';
+import { ChartPainter, indicatorOption, renderChart } from '../../server/src/engine/report/charts';
 import type { Locale } from '../../server/src/engine/i18n/messages';
 import { repoRoot } from '../util/plan';
 import { FIXTURE, fixtureReport } from './fixture';
@@ -62,10 +62,34 @@ describe('report: HTML of examples/guangzhou', () => {
 
       it('is self-contained: no script, no remote resource, a policy that forbids loading any, fonts with Chinese glyphs named', () => {
         assert.doesNotMatch(html, /<script/i);
+      // A page's style rules reach every SVG in it: no class name of one chart is another's.
+      const owner = new Map<string, number>();
+      html.split('<svg').slice(1).forEach((svg, i) => {
+        for (const [, c] of svg.split('</svg>')[0].matchAll(/class="([^"]+)"/g)) {
+          assert.equal(owner.get(c) ?? i, i, `${c} is in charts ${owner.get(c)} and ${i}`);
+          owner.set(c, i);
+        }
+      });
+      assert.ok(owner.size > 15, `${owner.size} class names`);
+      // And every url(#id) (clip paths) finds its element in its own chart, each id once in the page.
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      assert.equal(new Set(ids).size, ids.length, 'an id is used twice');
+      const svgs = html.split('<svg').slice(1).map((s) => s.split('</svg>')[0]);
+      let refs = 0;
+      for (const svg of svgs)
+        for (const [, ref] of svg.matchAll(/url\(#([^)]+)\)/g)) {
+          refs++;
+          assert.ok(svg.includes(` id="${ref}"`), `url(#${ref}) is not in its chart`);
+        }
+      assert.ok(refs > 11, `${refs} references`);
         assert.deepEqual(urlsInTags(html), []);
         assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
-        assert.match(html, /font-family: [^;]*"WenQuanYi Micro Hei"/);
-        assert.match(html, /font-family: [^;]*"Noto Sans CJK SC"/);
+        assert.match(html, /font-family: [^;]*'WenQuanYi Micro Hei'/);
+        assert.match(html, /font-family: [^;]*'Noto Sans CJK SC'/);
+        // Every chart label names them too, in a style attribute that holds together (a double quote would end it).
+        const styles = [...html.matchAll(/<text [^>]*style="([^"]*)"/g)].map((m) => m[1]);
+        assert.ok(styles.length > 100);
+        for (const s of styles) assert.match(s, /font-family:'Noto Sans CJK SC', [^;]*'WenQuanYi Micro Hei'/);
         assert.match(html, /@media print/);
         assert.match(html, /@page \{ size: A4/);
         assert.ok(html.includes(`<html lang="${locale}">`));
@@ -115,6 +139,23 @@ describe('report: text from the plan is inert', () => {
 });
 
 describe('report: charts', () => {
+  it('a chart drawn on a reused instance has the elements a fresh one draws: nothing of the one before is kept', () => {
+    const report = fixtureReport('zh-CN');
+    const painter = new ChartPainter();
+    try {
+      // The first has three series and a legend of three, the last one series.
+      for (const ind of [...report.indicators].reverse().concat(report.indicators)) {
+        const option = indicatorOption(ind, 'zh-CN');
+        // Each chart's class names are its own (numbered by the painter).
+        // Elements of equal z may come in another order; each is the same.
+        const same = (svg: string) => svg.replace(/chart\d+-/g, 'chart-').replace(/cls-\d+/g, 'cls').split('\n').sort().join('\n');
+        assert.equal(same(painter.paint(option, 520, 260).svg), same(renderChart(option, 520, 260).svg), ind.id);
+      }
+    } finally {
+      painter.dispose();
+    }
+  });
+
   it('an indicator’s chart draws actual values as a series of their own when there are some', () => {
     const report = fixtureReport('en', { actuals: new Map([['IND-SHARE', [{ year: 2022, value: 25 }]]]) });
     const option = indicatorOption(report.indicators[0], 'en') as { series: { name: string; data: (number | null)[] }[]; xAxis: { data: string[] } };

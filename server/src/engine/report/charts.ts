@@ -11,8 +11,11 @@ import { label, local } from './labels';
 let echartsLib: typeof EChartsLib | undefined;
 const echarts = (): typeof EChartsLib => (echartsLib ??= require('echarts') as typeof EChartsLib);
 
-/** Fonts with Chinese glyphs first, the fallbacks a Debian or CI machine has, then any sans-serif: CSS and charts alike. */
-export const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", sans-serif';
+/**
+ * Fonts with Chinese glyphs first, the fallbacks a Debian or CI machine has, then any sans-serif: CSS and charts alike.
+ * Single quotes: ECharts writes it unescaped into a double-quoted style attribute.
+ */
+export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif";
 
 const COLORS = ['#1b5e20', '#1565c0', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#558b2f', '#4e342e'];
 
@@ -22,19 +25,45 @@ export interface Chart {
   height: number;
 }
 
-/** An option drawn to SVG. */
-export function renderChart(option: Record<string, unknown>, width: number, height: number): Chart {
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT_STACK }, ...option });
+/**
+ * Draws options to SVG, one ECharts instance per size, reused: a fresh instance costs about
+ * twice the drawing (1,000 indicators' charts: half the time). `dispose` when done.
+ */
+export class ChartPainter {
+  private readonly charts = new Map<string, EChartsLib.ECharts>();
+  private drawn = 0;
+
+  paint(option: Record<string, unknown>, width: number, height: number): Chart {
+    const key = `${width}x${height}`;
+    let chart = this.charts.get(key);
+    if (!chart) this.charts.set(key, (chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height })));
+    // notMerge: nothing of the previous chart drawn on this instance is kept.
+    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT_STACK }, ...option }, true);
     // Inline SVG in HTML needs no namespace declarations; without them no URL is left in the markup.
+    // Each chart's ids (clip paths) and class names its own: a reused instance numbers them again, and in a page
+    // url(#id) finds the first element of that id and style rules reach every SVG.
+    const id = ++this.drawn;
     const svg = chart
       .renderToSVGString()
       .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
-      .replace(/\s+baseProfile="[^"]*"/, '');
+      .replace(/\s+baseProfile="[^"]*"/, '')
+      .replace(/\bzr\d+-/g, `chart${id}-`);
     return { svg, width, height };
+  }
+
+  dispose(): void {
+    for (const c of this.charts.values()) c.dispose();
+    this.charts.clear();
+  }
+}
+
+/** One option drawn to SVG on an instance of its own. */
+export function renderChart(option: Record<string, unknown>, width: number, height: number): Chart {
+  const painter = new ChartPainter();
+  try {
+    return painter.paint(option, width, height);
   } finally {
-    chart.dispose();
+    painter.dispose();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { IndicatorReport, PlanReport } from './model';
-import { byAreaOption, byYearOption, dueOption, FONT_STACK, ganttOption, indicatorOption, renderChart, type Chart } from './charts';
+import { byAreaOption, byYearOption, ChartPainter, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
 import { amountText, comparatorText, label, local, valueText, yearMonthText } from './labels';
 import { AREA_NAMES, enumName } from './names';
 
@@ -81,8 +81,8 @@ function referenceText(ind: IndicatorReport, locale: Locale): string {
     .join('\n');
 }
 
-function indicatorCard(ind: IndicatorReport, locale: Locale): string {
-  const chart = renderChart(indicatorOption(ind, locale), 520, 260);
+function indicatorCard(ind: IndicatorReport, locale: Locale, painter: ChartPainter): string {
+  const chart = painter.paint(indicatorOption(ind, locale), 520, 260);
   const kind = ind.binding === undefined ? '' : `<span class="tag">${e(label(ind.binding ? 'report.binding' : 'report.expected', locale))}</span>`;
   const rows: string[][] = [
     [e(label('report.col.unit', locale)), e(ind.unit)],
@@ -96,7 +96,17 @@ function indicatorCard(ind: IndicatorReport, locale: Locale): string {
 
 /** The report as an HTML document. */
 export function renderHtml(report: PlanReport, options: HtmlOptions): string {
+  const painter = new ChartPainter();
+  try {
+    return htmlDocument(report, options, painter);
+  } finally {
+    painter.dispose();
+  }
+}
+
+function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPainter): string {
   const { locale } = options;
+  const renderChart = (option: Record<string, unknown>, width: number, height: number) => painter.paint(option, width, height);
   const L = (id: string, args?: Record<string, string | number>) => label(id, locale, args);
   const p = report.plan;
   const name = p.pilot.name ? local(p.pilot.name, locale) : (p.title ?? p.id ?? '');
@@ -128,7 +138,7 @@ export function renderHtml(report: PlanReport, options: HtmlOptions): string {
 
   // Indicators.
   out.push(`<h2>${e(L('report.section.indicators'))}</h2>`);
-  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale)).join('')}</div>` : none(locale));
+  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale, painter)).join('')}</div>` : none(locale));
 
   // Investment.
   const inv = report.investment;
