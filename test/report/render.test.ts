@@ -215,3 +215,24 @@ describe('report: plans with faults', () => {
     assert.doesNotMatch(md, /```mermaid/);
   });
 });
+
+describe('report: Markdown of a big plan', () => {
+  it('lists at most MAX_ROWS rows a table, counts the rest, and fits a pull-request comment (65,536 characters)', () => {
+    const n = 400;
+    const tasks = Array.from({ length: n }, (_, i) => `  - id: T-${i}\n    title: 任务${i}，推进重点领域节能降碳改造\n    area: industry\n    lead: 部门${i % 7}\n    due: ${2025 + (i % 6)}\n${i ? `    dependsOn: [T-${i - 1}]\n` : ''}`).join('');
+    const projects = Array.from({ length: n }, (_, i) => `  - id: P-${i}\n    name: 项目${i}，重点用能单位节能改造工程\n    tasks: [T-${i}]\n    start: 2024-0${1 + (i % 9)}\n    end: 2027\n    investment: { value: ${1 + (i % 5)}, unit: 亿元 }\n`).join('');
+    const indicators = Array.from({ length: n }, (_, i) => `  - id: IND-${i}\n    name: 指标${i}\n    type: level\n    unit: 万kW\n    direction: increase\n    baseline: { year: 2020, value: ${i} }\n    targets:\n      - { year: 2025, value: ${i + 10} }\n`).join('');
+    const tree = {
+      'plan.pilot.yaml': 'apiVersion: pilot-plan/v1\nkind: Plan\nid: BIG\npilot:\n  name: 大市\n  type: city\n  province: 广东省\nbaseYear: 2020\ntargetYears: [2025, 2030]\n',
+      'tasks.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Tasks\ntasks:\n${tasks}`,
+      'projects.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Projects\nprojects:\n${projects}`,
+      'indicators.pilot.yaml': `apiVersion: pilot-plan/v1\nkind: Indicators\nindicators:\n${indicators}`,
+    };
+    const report = fixtureReport('zh-CN', {}, tree);
+    assert.equal(report.indicators.length, n);
+    const md = renderMarkdown(report, { locale: 'zh-CN', version: 't' });
+    assert.ok(md.length < 65536, `${md.length} characters`);
+    assert.match(md, /……另有 350 行，HTML 报告列出全部。/);
+    assert.ok(md.includes('`IND-49`') && !md.includes('`IND-50`'));
+  });
+});

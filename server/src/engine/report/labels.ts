@@ -99,6 +99,7 @@ defineMessages({
     zh: '以表格列出而非绘制关系图：便于打印，任务再多也清晰可读，且每条依赖都写明。',
   },
   'report.note.not-drawn': { en: 'not drawn: a national total is not comparable with a city’s or park’s', zh: '未绘入图中：全国总量与城市或园区的数值不可比' },
+  'report.note.rows-more': { en: '… and {n} more rows: the HTML report lists every one.', zh: '……另有 {n} 行，HTML 报告列出全部。' },
   'report.note.places-left': { en: '… and {n} more.', zh: '……另有 {n} 处。' },
   'report.none': { en: 'None.', zh: '无。' },
   'report.clean': { en: 'No findings: the check found nothing to correct.', zh: '未发现问题。' },

@@ -45,9 +45,13 @@ function mermaidText(s: string): string {
   return s.replace(/[:;#"'`<>{}[\]()\r\n\u2028\u2029|\\%]+/g, ' ').replace(/\s+/g, ' ').trim() || '-';
 }
 
-function table(head: string[], rows: string[][], right: number[] = []): string[] {
+/** Rows a table lists at most (a big plan's report must still fit a job summary); the rest are counted. */
+export const MAX_ROWS = 50;
+
+function table(locale: Locale, head: string[], rows: string[][], right: number[] = []): string[] {
   if (!rows.length) return [];
-  return [`| ${head.map(mdText).join(' | ')} |`, `| ${head.map((_, i) => (right.includes(i) ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+  const more = rows.length > MAX_ROWS ? [`_${mdText(label('report.note.rows-more', locale, { n: rows.length - MAX_ROWS }))}_`, ''] : [];
+  return [`| ${head.map(mdText).join(' | ')} |`, `| ${head.map((_, i) => (right.includes(i) ? '---:' : '---')).join(' | ')} |`, ...rows.slice(0, MAX_ROWS).map((r) => `| ${r.join(' | ')} |`), '', ...more];
 }
 
 function dayOf(ym: YearMonth, edge: 'start' | 'end'): string {
@@ -82,7 +86,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
   // Indicators.
   out.push(`## ${L('report.section.indicators')}`, '');
   out.push(
-    ...table(
+    ...table(locale, 
       [L('report.col.indicator'), L('report.col.unit'), L('report.col.baseline'), L('report.col.targets'), L('report.col.reference')],
       report.indicators.map((i) => [
         `${mdText(local(i.name, locale))} ${mdCode(i.id)}`,
@@ -98,7 +102,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
   // Investment.
   const inv = report.investment;
   out.push(`## ${L('report.section.investment')}`, '');
-  out.push(...table([L('report.col.area'), L('report.col.amount'), L('report.col.share')], inv.byArea.map((a) => [mdText(local(a.name, locale)), amountText(a.amount, locale), inv.total ? `${((a.amount / inv.total) * 100).toFixed(1)}%` : '—']), [1, 2]));
+  out.push(...table(locale, [L('report.col.area'), L('report.col.amount'), L('report.col.share')], inv.byArea.map((a) => [mdText(local(a.name, locale)), amountText(a.amount, locale), inv.total ? `${((a.amount / inv.total) * 100).toFixed(1)}%` : '—']), [1, 2]));
   if (inv.byArea.length) out.push(`_${mdText(L('report.note.by-area'))}_`, '');
   if (inv.byYear.length) {
     out.push(
@@ -110,7 +114,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
       `    bar [${inv.byYear.map((y) => round2(y.value)).join(', ')}]`,
       '```',
       '',
-      ...table([L('report.col.year'), L('report.col.amount')], inv.byYear.map((y) => [String(y.year), amountText(y.value, locale)]), [1]),
+      ...table(locale, [L('report.col.year'), L('report.col.amount')], inv.byYear.map((y) => [String(y.year), amountText(y.value, locale)]), [1]),
       `_${mdText(L('report.note.by-year'))}_`,
       '',
     );
@@ -122,7 +126,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
   out.push(`## ${L('report.section.tasks')}`, '');
   const t = report.tasksByArea;
   out.push(
-    ...table(
+    ...table(locale, 
       [L('report.col.area'), L('report.col.tasks'), L('report.col.leads')],
       t.areas.map((a, i) => [
         mdText(local(a.name, locale)),
@@ -164,7 +168,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
     if (left) out.push(mdText(L('report.note.rows-left', { n: left })), '');
   }
   out.push(
-    ...table(
+    ...table(locale, 
       [L('report.col.project'), L('report.col.start'), L('report.col.end'), L('report.col.status'), L('report.col.amount')],
       report.timeline.projects.map((x) => [
         `${mdText(local(x.name, locale))} ${mdCode(x.id)}`,
@@ -185,7 +189,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
     if (edges.length <= 2 * MAX_GANTT_ROWS) out.push('```mermaid', 'flowchart LR', ...edges, '```', '');
     const undefinedTask = L('report.note.undefined-task');
     out.push(
-      ...table(
+      ...table(locale, 
         [L('report.col.task'), L('report.col.depends-on'), L('report.col.dependents')],
         report.dependencies.map((d) => [
           `${mdText(local(d.title, locale))} ${mdCode(d.id)}`,
@@ -198,14 +202,14 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
 
   // Mechanisms, actions, risks.
   out.push(`## ${L('report.section.mechanisms')}`, '');
-  out.push(...table([L('report.col.type'), L('report.col.title'), L('report.col.milestone')], report.mechanisms.map((m) => [mdText(local(m.type, locale)), `${mdText(local(m.title, locale))} ${mdCode(m.id)}`, m.milestone !== undefined ? String(m.milestone) : '—']), [2]));
+  out.push(...table(locale, [L('report.col.type'), L('report.col.title'), L('report.col.milestone')], report.mechanisms.map((m) => [mdText(local(m.type, locale)), `${mdText(local(m.title, locale))} ${mdCode(m.id)}`, m.milestone !== undefined ? String(m.milestone) : '—']), [2]));
   if (!report.mechanisms.length) out.push(L('report.none'), '');
   out.push(`## ${L('report.section.actions')}`, '');
-  out.push(...table([L('report.col.id'), L('report.col.title')], report.actions.map((a) => [mdCode(a.id), mdText(local(a.title, locale))])));
+  out.push(...table(locale, [L('report.col.id'), L('report.col.title')], report.actions.map((a) => [mdCode(a.id), mdText(local(a.title, locale))])));
   if (!report.actions.length) out.push(L('report.none'), '');
   out.push(`## ${L('report.section.risks')}`, '');
   out.push(
-    ...table(
+    ...table(locale, 
       [L('report.col.category'), L('report.col.title'), L('report.col.mitigation'), L('report.col.affects')],
       report.risks.map((r) => [mdText(local(r.category, locale)), `${mdText(local(r.title, locale))} ${mdCode(r.id)}`, mdText(r.mitigation ?? '—'), r.affects.map(mdCode).join(' ') || '—']),
     ),
@@ -217,7 +221,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
   const f = report.findings;
   if (!f.groups.length) out.push(L('report.clean'), '');
   else {
-    out.push(...table([L('report.col.rule'), L('report.col.severity'), L('report.col.count')], f.groups.map((g) => [mdCode(g.code), L(`report.severity.${g.severity}`), String(g.places.length)]), [2]));
+    out.push(...table(locale, [L('report.col.rule'), L('report.col.severity'), L('report.col.count')], f.groups.map((g) => [mdCode(g.code), L(`report.severity.${g.severity}`), String(g.places.length)]), [2]));
     for (const g of f.groups) {
       out.push(`**${L(`report.severity.${g.severity}`)}** ${mdCode(g.code)}`, '');
       for (const x of g.places.slice(0, MAX_PLACES)) out.push(`- ${mdCode(`${x.path}:${x.line}:${x.column}`)} ${mdMessage(x.message)}`);
