@@ -51,7 +51,7 @@ describe('npm package: packed, installed elsewhere, run', function () {
   it('holds the runtime files only: bundles, schemas, rule pages; no sources, tests, maps or benchmarks', () => {
     const r = run(NPM, ['pack', '--ignore-scripts', '--dry-run', '--json'], ROOT, cleanNpmEnv());
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
-    for (const want of ['bin/pilot-plan.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/vendor/yaml.js', 'schemas/plan.schema.json', 'docs/rules/orphan.md', 'package.json', 'README.md', 'LICENSE']) {
+    for (const want of ['bin/pilot-plan.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/report-run.js', 'dist/vendor/echarts.js', 'dist/server.js', 'dist/vendor/yaml.js', 'schemas/plan.schema.json', 'docs/rules/orphan.md', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(want), `${want} is not packed`);
     }
     const unwanted = files.filter((f) => /\.ts$|\.map$|^(test|bench|server|client|scripts|examples)\//.test(f));
@@ -67,6 +67,20 @@ describe('npm package: packed, installed elsewhere, run', function () {
     assertNoStack(r);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /No problems in 6 files/);
+  });
+
+  it('reports a plan written outside the project: HTML with a chart per indicator, and Markdown', () => {
+    const plans = nodePath.join(work, 'report');
+    fs.cpSync(nodePath.join(ROOT, 'examples', 'guangzhou'), plans, { recursive: true });
+    const r = run(installed, ['report', '.', '--output', 'report.html', '--locale', 'en'], plans);
+    assertNoStack(r);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const html = fs.readFileSync(nodePath.join(plans, 'report.html'), 'utf8');
+    assert.equal(html.split('<div class="card"><h3>').length - 1, 11);
+    assert.equal(html.split('<svg').length - 1, 11 + 4);
+    const md = run(installed, ['report', '.', '--format', 'md'], plans);
+    assert.equal(md.status, 0, md.stderr);
+    assert.match(md.stdout, /```mermaid\ngantt\n/);
   });
 
   it('checks a broken plan written outside the project: every fault at its line, exit 1', () => {

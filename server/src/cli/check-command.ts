@@ -13,7 +13,7 @@ import { DOCS_BASE } from './formats/format';
 import { USAGE, VERSION, usageError } from './usage';
 
 /** A parseArgs error in both languages, without Node's advice on positionals. */
-function argsProblem(e: NodeJS.ErrnoException): [string, string] {
+export function argsProblem(e: NodeJS.ErrnoException): [string, string] {
   const first = String(e.message ?? e).split('\n')[0].replace(/\.$/, '');
   const option = /'([^']+)'/.exec(first)?.[1] ?? '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return [`unknown option \`${option}\``, `未知选项 \`${option}\``];

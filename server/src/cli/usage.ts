@@ -10,6 +10,9 @@ const HELP_EN = `pilot-plan ${version} — checks carbon peak pilot implementati
 Usage:
   pilot-plan check [PATH…] [options]   check files, folders (recursively) and globs; - reads stdin;
                                         a pilot-plan.config.yaml checks the plan it configures
+  pilot-plan report PATH [options]      a report of one plan (its folder or a file of it): summary,
+                                        indicators and targets with charts, investment, timeline,
+                                        dependencies, mechanisms, risks and the check's findings
   pilot-plan lsp --stdio                run the language server for any LSP client
 
 Options of check:
@@ -23,8 +26,14 @@ Options of check:
   -h, --help             show this help
   -v, --version          show the version
 
+Options of report:
+  --format html|md       a self-contained HTML page (default) or Markdown with Mermaid charts
+  --output FILE          write the report to FILE instead of standard output
+  --locale en|zh-CN      language of the report (default: from LANG / LC_ALL)
+
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 a usage error or a path that cannot be read (the other files are still checked).
+report: 0 the report is written (whatever it finds); 2 a usage error, or no plan at PATH.
 `;
 
 const HELP_ZH = `pilot-plan ${version} — 碳达峰试点实施方案检查工具
@@ -32,6 +41,8 @@ const HELP_ZH = `pilot-plan ${version} — 碳达峰试点实施方案检查工�
 用法：
   pilot-plan check [路径…] [选项]        检查文件、目录（递归）和通配符；- 表示读取标准输入；
                                          给出 pilot-plan.config.yaml 则检查它所配置的方案
+  pilot-plan report 路径 [选项]          生成一个方案（其目录或其中文件）的报告：概况、指标与目标图表、
+                                         投资、时间安排、任务依赖、政策机制、风险和检查发现的问题
   pilot-plan lsp --stdio                 为任意 LSP 客户端运行语言服务器
 
 check 选项：
@@ -45,8 +56,14 @@ check 选项：
   -h, --help             显示帮助
   -v, --version          显示版本
 
+report 选项：
+  --format html|md       自包含的 HTML 页面（默认）或含 Mermaid 图表的 Markdown
+  --output 文件          将报告写入文件而不是标准输出
+  --locale en|zh-CN      报告语言（默认取自 LANG / LC_ALL）
+
 退出状态：0 无达到 --fail-on 级别的问题；1 有达到该级别的问题；
 2 用法错误或路径无法读取（其余文件仍会检查）。
+report：0 报告已写出（无论发现什么问题）；2 用法错误或该路径下没有方案。
 `;
 
 export function USAGE(locale = localeFromEnv()): string {

@@ -1,0 +1,197 @@
+/**
+ * The report's charts as static SVG, drawn by Apache ECharts on the server side (no DOM, no
+ * script in the page). ECharts is loaded on first use: the checker never loads it, and the
+ * command line loads it from its own bundle (build.mjs, dist/vendor/echarts.js).
+ */
+import type * as EChartsLib from 'echarts';
+import type { Locale } from '../i18n/messages';
+import type { IndicatorReport, PlanReport, YearMonth } from './model';
+import { label, local } from './labels';
+
+let echartsLib: typeof EChartsLib | undefined;
+const echarts = (): typeof EChartsLib => (echartsLib ??= require('echarts') as typeof EChartsLib);
+
+/**
+ * Fonts with Chinese glyphs first, the fallbacks a Debian or CI machine has, then any sans-serif: CSS and charts alike.
+ * Single quotes: ECharts writes it unescaped into a double-quoted style attribute.
+ */
+export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif";
+
+const COLORS = ['#1b5e20', '#1565c0', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#558b2f', '#4e342e'];
+
+export interface Chart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws options to SVG, one ECharts instance per size, reused: a fresh instance costs about
+ * twice the drawing (1,000 indicators' charts: half the time). `dispose` when done.
+ */
+export class ChartPainter {
+  private readonly charts = new Map<string, EChartsLib.ECharts>();
+  private drawn = 0;
+
+  paint(option: Record<string, unknown>, width: number, height: number): Chart {
+    const key = `${width}x${height}`;
+    let chart = this.charts.get(key);
+    if (!chart) this.charts.set(key, (chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height })));
+    // notMerge: nothing of the previous chart drawn on this instance is kept.
+    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT_STACK }, ...option }, true);
+    // Inline SVG in HTML needs no namespace declarations; without them no URL is left in the markup.
+    // Each chart's ids (clip paths) and class names its own: a reused instance numbers them again, and in a page
+    // url(#id) finds the first element of that id and style rules reach every SVG.
+    const id = ++this.drawn;
+    const svg = chart
+      .renderToSVGString()
+      .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
+      .replace(/\s+baseProfile="[^"]*"/, '')
+      .replace(/\bzr\d+-/g, `chart${id}-`);
+    return { svg, width, height };
+  }
+
+  dispose(): void {
+    for (const c of this.charts.values()) c.dispose();
+    this.charts.clear();
+  }
+}
+
+/** One option drawn to SVG on an instance of its own. */
+export function renderChart(option: Record<string, unknown>, width: number, height: number): Chart {
+  const painter = new ChartPainter();
+  try {
+    return painter.paint(option, width, height);
+  } finally {
+    painter.dispose();
+  }
+}
+
+/** At most `max` characters, an ellipsis after. */
+function short(s: string, max: number): string {
+  return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
+}
+
+/** The option of an indicator's chart: the plan's baseline and targets, actual values, and the published targets it is set against. */
+export function indicatorOption(ind: IndicatorReport, locale: Locale): Record<string, unknown> {
+  const years = new Set<number>();
+  const plan = new Map<number, number>();
+  if (ind.baseline) plan.set(ind.baseline.year, ind.baseline.value);
+  for (const t of ind.targets) plan.set(t.year, t.value);
+  for (const y of plan.keys()) years.add(y);
+  for (const a of ind.actuals) years.add(a.year);
+  const drawn = ind.references.filter((r) => r.points.length);
+  for (const r of drawn) for (const p of r.points) years.add(p.year);
+  const axis = [...years].sort((a, b) => a - b);
+  const along = (m: Map<number, number>) => axis.map((y) => (m.has(y) ? m.get(y)! : null));
+  const series: Record<string, unknown>[] = [
+    {
+      name: label('report.chart.plan', locale),
+      type: 'line',
+      data: along(plan),
+      connectNulls: true,
+      symbolSize: 8,
+      lineStyle: { width: 2.5 },
+      label: { show: true, position: 'top', fontSize: 11 },
+    },
+  ];
+  if (ind.actuals.length) {
+    series.push({
+      name: label('report.chart.actual', locale),
+      type: 'line',
+      data: along(new Map(ind.actuals.map((a) => [a.year, a.value]))),
+      connectNulls: true,
+      symbol: 'rect',
+      symbolSize: 7,
+      label: { show: true, position: 'bottom', fontSize: 10 },
+    });
+  }
+  for (const r of drawn) {
+    series.push({
+      name: local(r.label, locale),
+      type: 'line',
+      data: along(new Map(r.points.map((p) => [p.year, p.value]))),
+      connectNulls: true,
+      symbol: r.kind === 'national' ? 'diamond' : 'triangle',
+      symbolSize: 8,
+      lineStyle: { type: 'dashed', width: 1.5 },
+      label: { show: true, position: 'right', fontSize: 10 },
+    });
+  }
+  return {
+    legend: { top: 0, textStyle: { fontSize: 11 } },
+    grid: { left: 12, right: 36, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: axis.map(String), boundaryGap: true },
+    yAxis: { type: 'value', name: ind.unit, nameTextStyle: { fontSize: 11, align: 'left' }, scale: ind.type !== 'reduction' },
+    series,
+  };
+}
+
+/** Investment by area: horizontal bars, largest first. */
+export function byAreaOption(report: PlanReport, locale: Locale): Record<string, unknown> {
+  const rows = [...report.investment.byArea].reverse();
+  return {
+    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: rows.map((r) => short(local(r.name, locale), 16)) },
+    series: [{ type: 'bar', data: rows.map((r) => round2(r.amount)), label: { show: true, position: 'right' }, barMaxWidth: 22 }],
+  };
+}
+
+/** Investment by year: vertical bars. */
+export function byYearOption(report: PlanReport): Record<string, unknown> {
+  return {
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: report.investment.byYear.map((r) => String(r.year)) },
+    yAxis: { type: 'value', name: '亿元' },
+    series: [{ type: 'bar', data: report.investment.byYear.map((r) => round2(r.value)), label: { show: true, position: 'top' }, barMaxWidth: 36, itemStyle: { color: COLORS[1] } }],
+  };
+}
+
+function at(ym: YearMonth, edge: 'start' | 'end'): number {
+  return ym.year + ((ym.month ?? (edge === 'start' ? 1 : 12)) - (edge === 'start' ? 1 : 0)) / 12;
+}
+
+/** The most projects a chart draws a row for; the others are in the table. */
+export const MAX_GANTT_ROWS = 60;
+
+/** Projects as bars from start to end on a time axis in years: an invisible bar up to the start, a visible one to the end. */
+export function ganttOption(report: PlanReport, locale: Locale): { option: Record<string, unknown>; rows: number; left: number } {
+  const dated = report.timeline.projects.filter((p) => p.start || p.end);
+  const rows = dated.slice(0, MAX_GANTT_ROWS).reverse();
+  const from = rows.map((p) => at((p.start ?? p.end)!, 'start'));
+  const to = rows.map((p, i) => Math.max(at((p.end ?? p.start)!, 'end'), from[i] + 1 / 12));
+  const min = Math.floor(Math.min(...from, Infinity));
+  const max = Math.ceil(Math.max(...to, -Infinity));
+  return {
+    rows: rows.length,
+    left: dated.length - rows.length,
+    option: {
+      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min, max, interval: 1, axisLabel: { formatter: (v: number) => String(v) }, splitLine: { show: true } },
+      yAxis: { type: 'category', data: rows.map((p) => short(local(p.name, locale), 24)) },
+      series: [
+        // Stacked bars start at 0, far left of the axis' minimum: the invisible one ends where the project starts.
+        { type: 'bar', stack: 'span', data: from, itemStyle: { color: 'transparent' }, silent: true, barMaxWidth: 14 },
+        { type: 'bar', stack: 'span', data: to.map((t, i) => round2(t - from[i])), barMaxWidth: 14, itemStyle: { color: COLORS[0] } },
+      ],
+    },
+  };
+}
+
+/** Tasks due per year. */
+export function dueOption(report: PlanReport): Record<string, unknown> {
+  const counts = new Map<number, number>();
+  for (const t of report.timeline.tasks) if (t.due !== undefined) counts.set(t.due, (counts.get(t.due) ?? 0) + 1);
+  const years = [...counts.keys()].sort((a, b) => a - b);
+  return {
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: years.map(String) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: years.map((y) => counts.get(y)!), label: { show: true, position: 'top' }, barMaxWidth: 36, itemStyle: { color: COLORS[2] } }],
+  };
+}
+
+export function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,279 @@
+/**
+ * The report as one self-contained HTML file: inline CSS (A4 print styles included), charts
+ * as inline SVG, no script and no remote resource (a Content-Security-Policy forbids loading
+ * any), so it opens offline, from an e-mail or a CI artefact, and prints as it shows.
+ */
+import type { Locale } from '../i18n/messages';
+import type { IndicatorReport, PlanReport } from './model';
+import { byAreaOption, byYearOption, ChartPainter, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
+import { amountText, comparatorText, label, local, valueText, yearMonthText } from './labels';
+import { AREA_NAMES, enumName } from './names';
+
+export interface HtmlOptions {
+  locale: Locale;
+  version: string;
+}
+
+/** Text (or an attribute's value) from a plan, made inert. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const e = escapeHtml;
+
+/** Nothing loads from anywhere: styles are inline, charts are inline SVG, there are no images, fonts or scripts to fetch. */
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const CSS = `
+:root { --ink: #1c2a1e; --muted: #5f6b61; --line: #d5dcd6; --accent: #1b5e20; --bad: #b71c1c; --warn: #b26a00; }
+* { box-sizing: border-box; }
+body { font-family: ${FONT_STACK}; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.5; font-size: 14px; }
+h1 { font-size: 24px; color: var(--accent); margin: 0 0 4px; }
+h2 { font-size: 19px; border-bottom: 2px solid var(--accent); padding-bottom: 2px; margin-top: 32px; }
+h3 { font-size: 15px; margin: 0 0 6px; }
+.muted, .note { color: var(--muted); font-size: 12px; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; font-size: 13px; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #eef3ee; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.summary th { width: 32%; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 16px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; break-inside: avoid; }
+figure { margin: 8px 0; break-inside: avoid; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 12px; color: var(--muted); }
+code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; }
+.sev-error { color: var(--bad); font-weight: bold; }
+.sev-warning { color: var(--warn); font-weight: bold; }
+.tag { display: inline-block; font-size: 11px; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; margin-left: 6px; color: var(--muted); }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .cards { display: block; }
+  .card { margin-bottom: 10px; }
+  h2 { break-after: avoid; }
+  thead { display: table-header-group; }
+  tr, figure { break-inside: avoid; }
+}
+`;
+
+function table(head: string[], rows: string[][], numeric: number[] = []): string {
+  if (!rows.length) return '';
+  const cell = (tag: string, i: number, v: string) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${v}</${tag}>`;
+  return `<table><thead><tr>${head.map((h, i) => cell('th', i, e(h))).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v, i) => cell('td', i, v)).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function figure(chart: Chart, caption: string): string {
+  return `<figure>${chart.svg}<figcaption>${e(caption)}</figcaption></figure>`;
+}
+
+function none(locale: Locale): string {
+  return `<p class="muted">${e(label('report.none', locale))}</p>`;
+}
+
+function targetsText(ind: IndicatorReport): string {
+  return ind.targets.map((t) => `${t.year}: ${comparatorText(t.comparator)}${valueText(t.value, ind.unit)}${t.referenceYear !== undefined ? ` (${t.referenceYear}→)` : ''}`).join('; ');
+}
+
+function referenceText(ind: IndicatorReport, locale: Locale): string {
+  return ind.references
+    .map((r) => `${local(r.label, locale)}: ${r.texts.map((t) => local(t, locale)).join(locale === 'zh-CN' ? '；' : '; ')} (${local(r.source, locale)})${r.points.length ? '' : ` — ${label('report.note.not-drawn', locale)}`}`)
+    .join('\n');
+}
+
+function indicatorCard(ind: IndicatorReport, locale: Locale, painter: ChartPainter): string {
+  const chart = painter.paint(indicatorOption(ind, locale), 520, 260);
+  const kind = ind.binding === undefined ? '' : `<span class="tag">${e(label(ind.binding ? 'report.binding' : 'report.expected', locale))}</span>`;
+  const rows: string[][] = [
+    [e(label('report.col.unit', locale)), e(ind.unit)],
+    [e(label('report.col.baseline', locale)), ind.baseline ? e(`${ind.baseline.year}: ${valueText(ind.baseline.value, ind.unit)}`) : '—'],
+    [e(label('report.col.targets', locale)), e(targetsText(ind)) || '—'],
+  ];
+  const ref = referenceText(ind, locale);
+  if (ref) rows.push([e(label('report.col.reference', locale)), e(ref).replace(/\n/g, '<br>')]);
+  return `<div class="card"><h3>${e(local(ind.name, locale))} <code>${e(ind.id)}</code>${kind}</h3>${chart.svg}<table class="summary"><tbody>${rows.map((r) => `<tr><th>${r[0]}</th><td>${r[1]}</td></tr>`).join('')}</tbody></table></div>`;
+}
+
+/** The report as an HTML document. */
+export function renderHtml(report: PlanReport, options: HtmlOptions): string {
+  const painter = new ChartPainter();
+  try {
+    return htmlDocument(report, options, painter);
+  } finally {
+    painter.dispose();
+  }
+}
+
+function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPainter): string {
+  const { locale } = options;
+  const renderChart = (option: Record<string, unknown>, width: number, height: number) => painter.paint(option, width, height);
+  const L = (id: string, args?: Record<string, string | number>) => label(id, locale, args);
+  const p = report.plan;
+  const name = p.pilot.name ? local(p.pilot.name, locale) : (p.title ?? p.id ?? '');
+  const out: string[] = [];
+  out.push(
+    `<!DOCTYPE html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${e(L('report.title', { name }))}</title><style>${CSS}</style></head><body>`,
+    `<h1>${e(L('report.title', { name }))}</h1><p class="muted">${e(L('report.made-by', { version: options.version }))}</p>`,
+  );
+
+  // Summary.
+  const years = `${p.baseYear ?? '—'} → ${p.targetYears.join(', ') || '—'}${p.horizon !== undefined ? ` (${p.horizon})` : ''}`;
+  const pilot = [name, p.pilot.type === 'city' || p.pilot.type === 'park' ? L(`report.field.type.${p.pilot.type}`) : p.pilot.type].filter(Boolean).join(' · ');
+  const counts = (['files', 'tasks', 'projects', 'indicators', 'mechanisms', 'actions', 'risks'] as const).map((k) => L(`report.count.${k}`, { n: p.counts[k] })).join(locale === 'zh-CN' ? '，' : ', ');
+  const summary: [string, string][] = [
+    [L('report.field.plan'), `${e(p.title ?? '')} ${p.id ? `<code>${e(p.id)}</code>` : ''}`.trim()],
+    [L('report.field.pilot'), e(pilot)],
+  ];
+  if (p.pilot.province) summary.push([L('report.field.province'), e(p.pilot.province)]);
+  if (p.pilot.batch !== undefined) summary.push([L('report.field.batch'), e(L('report.field.batch-value', { batch: p.pilot.batch }))]);
+  summary.push([L('report.field.years'), e(years)]);
+  if (p.peak) summary.push([L('report.field.peak'), e([p.peak.year !== undefined ? L('report.field.peak-year', { year: p.peak.year }) : '', p.peak.level ?? ''].filter(Boolean).join(' · '))]);
+  if (p.investmentDeclared !== undefined) summary.push([L('report.field.investment-declared'), e(`${amountText(p.investmentDeclared, locale)} 亿元`)]);
+  summary.push([L('report.field.investment-projects'), e(`${amountText(report.investment.total, locale)} 亿元`)]);
+  summary.push([L('report.field.counts'), e(counts)]);
+  out.push(`<h2>${e(L('report.section.summary'))}</h2><table class="summary"><tbody>${summary.map(([k, v]) => `<tr><th>${e(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`);
+
+  // Indicators.
+  out.push(`<h2>${e(L('report.section.indicators'))}</h2>`);
+  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale, painter)).join('')}</div>` : none(locale));
+
+  // Investment.
+  const inv = report.investment;
+  out.push(`<h2>${e(L('report.section.investment'))}</h2>`);
+  if (inv.byArea.length) {
+    out.push(figure(renderChart(byAreaOption(report, locale), 720, 40 + 30 * inv.byArea.length), L('report.chart.by-area')));
+    out.push(`<p class="note">${e(L('report.note.by-area'))}</p>`);
+    out.push(
+      table(
+        [L('report.col.area'), L('report.col.amount'), L('report.col.share')],
+        inv.byArea.map((a) => [e(local(a.name, locale)), e(amountText(a.amount, locale)), e(inv.total ? `${((a.amount / inv.total) * 100).toFixed(1)}%` : '—')]),
+        [1, 2],
+      ),
+    );
+  }
+  if (inv.byYear.length) {
+    out.push(figure(renderChart(byYearOption(report), 720, 260), L('report.chart.by-year')));
+    out.push(`<p class="note">${e(L('report.note.by-year'))}</p>`);
+  }
+  if (inv.unscheduled) out.push(`<p class="note">${e(L('report.note.unscheduled', { amount: amountText(inv.unscheduled, locale) }))}</p>`);
+  if (inv.projectsWithout) out.push(`<p class="note">${e(L('report.note.without-investment', { n: inv.projectsWithout }))}</p>`);
+  if (p.investmentDeclared !== undefined && Math.abs(p.investmentDeclared - inv.total) > 0.01 * Math.max(p.investmentDeclared, inv.total)) {
+    out.push(`<p class="note">${e(L('report.note.total-differs', { projects: amountText(inv.total, locale), declared: amountText(p.investmentDeclared, locale) }))}</p>`);
+  }
+  if (!inv.byArea.length && !inv.byYear.length) out.push(none(locale));
+
+  // Tasks by area and lead department.
+  out.push(`<h2>${e(L('report.section.tasks'))}</h2>`);
+  const t = report.tasksByArea;
+  out.push(
+    t.areas.length
+      ? table(
+          [L('report.col.area'), L('report.col.tasks'), L('report.col.leads')],
+          t.areas.map((a, i) => [
+            e(local(a.name, locale)),
+            String(a.amount),
+            e(
+              t.leads
+                .map((lead, j) => [lead, t.counts[i][j]] as const)
+                .filter(([, n]) => n > 0)
+                .sort((x, y) => y[1] - x[1])
+                .map(([lead, n]) => `${lead} (${n})`)
+                .join(locale === 'zh-CN' ? '、' : ', '),
+            ),
+          ]),
+          [1],
+        )
+      : none(locale),
+  );
+
+  // Timeline.
+  out.push(`<h2>${e(L('report.section.timeline'))}</h2>`);
+  const gantt = ganttOption(report, locale);
+  if (gantt.rows) {
+    out.push(figure(renderChart(gantt.option, 720, 40 + 24 * gantt.rows), L('report.chart.projects') + (gantt.left ? ` — ${L('report.note.rows-left', { n: gantt.left })}` : '')));
+  }
+  if (report.timeline.tasks.some((x) => x.due !== undefined)) out.push(figure(renderChart(dueOption(report), 720, 220), L('report.chart.due')));
+  out.push(
+    table(
+      [L('report.col.project'), L('report.col.start'), L('report.col.end'), L('report.col.status'), L('report.col.amount')],
+      report.timeline.projects.map((x) => [
+        `${e(local(x.name, locale))} <code>${e(x.id)}</code>`,
+        e(yearMonthText(x.start) || '—'),
+        e(yearMonthText(x.end) || '—'),
+        e(x.status ? local(x.status, locale) : '—'),
+        e(x.investment !== undefined ? amountText(x.investment, locale) : '—'),
+      ]),
+      [4],
+    ),
+  );
+  out.push(
+    table(
+      [L('report.col.task'), L('report.col.area'), L('report.col.due')],
+      report.timeline.tasks.map((x) => [`${e(local(x.title, locale))} <code>${e(x.id)}</code>`, e(local(enumName(AREA_NAMES, x.area), locale)), e(x.due !== undefined ? String(x.due) : '—')]),
+      [2],
+    ),
+  );
+
+  // Dependencies: a table (report.note.dependencies says why).
+  out.push(`<h2>${e(L('report.section.dependencies'))}</h2>`);
+  if (report.dependencies.length) {
+    out.push(`<p class="note">${e(L('report.note.dependencies'))}</p>`);
+    const undefinedTask = L('report.note.undefined-task');
+    out.push(
+      table(
+        [L('report.col.task'), L('report.col.depends-on'), L('report.col.dependents')],
+        report.dependencies.map((d) => [
+          `${e(local(d.title, locale))} <code>${e(d.id)}</code>`,
+          d.dependsOn.map((x) => `<code>${e(x.id)}</code>${x.title ? ` ${e(local(x.title, locale))}` : ` <span class="sev-error">(${e(undefinedTask)})</span>`}`).join('<br>') || '—',
+          d.dependents.map((x) => `<code>${e(x)}</code>`).join(' ') || '—',
+        ]),
+      ),
+    );
+  } else out.push(none(locale));
+
+  // Mechanisms, actions, risks.
+  out.push(`<h2>${e(L('report.section.mechanisms'))}</h2>`);
+  out.push(
+    report.mechanisms.length
+      ? table(
+          [L('report.col.type'), L('report.col.title'), L('report.col.milestone')],
+          report.mechanisms.map((m) => [e(local(m.type, locale)), `${e(local(m.title, locale))} <code>${e(m.id)}</code>`, e(m.milestone !== undefined ? String(m.milestone) : '—')]),
+          [2],
+        )
+      : none(locale),
+  );
+  out.push(`<h2>${e(L('report.section.actions'))}</h2>`);
+  out.push(report.actions.length ? table([L('report.col.id'), L('report.col.title')], report.actions.map((a) => [`<code>${e(a.id)}</code>`, e(local(a.title, locale))])) : none(locale));
+  out.push(`<h2>${e(L('report.section.risks'))}</h2>`);
+  out.push(
+    report.risks.length
+      ? table(
+          [L('report.col.category'), L('report.col.title'), L('report.col.mitigation'), L('report.col.affects')],
+          report.risks.map((r) => [e(local(r.category, locale)), `${e(local(r.title, locale))} <code>${e(r.id)}</code>`, e(r.mitigation ?? '—'), r.affects.map((a) => `<code>${e(a)}</code>`).join(' ') || '—']),
+        )
+      : none(locale),
+  );
+
+  // Findings.
+  out.push(`<h2>${e(L('report.section.findings'))}</h2>`);
+  const f = report.findings;
+  if (!f.groups.length) out.push(`<p>${e(L('report.clean'))}</p>`);
+  else {
+    out.push(
+      table(
+        [L('report.col.rule'), L('report.col.severity'), L('report.col.count')],
+        f.groups.map((g) => [`<code>${e(g.code)}</code>`, `<span class="sev-${g.severity}">${e(L(`report.severity.${g.severity}`))}</span>`, String(g.places.length)]),
+        [2],
+      ),
+    );
+    for (const g of f.groups) {
+      out.push(`<h3><span class="sev-${g.severity}">${e(L(`report.severity.${g.severity}`))}</span> <code>${e(g.code)}</code> (${g.places.length})</h3>`);
+      out.push(table([L('report.col.place'), L('report.col.message')], g.places.map((x) => [`<code>${e(`${x.path}:${x.line}:${x.column}`)}</code>`, e(x.message)])));
+    }
+  }
+  out.push('</body></html>\n');
+  return out.join('\n');
+}
