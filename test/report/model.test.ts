@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spreadByYear, UNASSIGNED } from '../../server/src/engine/report/model';
-import { fixtureReport } from './fixture';
+import { FIXTURE, fixtureReport } from './fixture';
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -123,6 +123,22 @@ describe('report model', () => {
       { year: 2021, value: 22 },
       { year: 2023, value: 27 },
     ]);
+  });
+
+  it('reads actual values from the plan\'s Progress files: numbers only, of two files for one year the first by path', () => {
+    const progress = (year: number, value: string) => `apiVersion: pilot-plan/v1\nkind: Progress\nyear: ${year}\nindicators:\n  - id: IND-SHARE\n    value: ${value}\n`;
+    const withProgress = fixtureReport('en', {}, {
+      ...FIXTURE,
+      'progress-2023.pilot.yaml': progress(2023, '27'),
+      'progress-2021.pilot.yaml': progress(2021, '22'),
+      'progress-2022.pilot.yaml': progress(2022, '待补充'),
+      'z-progress-2021.pilot.yaml': progress(2021, '99'),
+    });
+    assert.deepEqual(withProgress.indicators[0].actuals, [
+      { year: 2021, value: 22 },
+      { year: 2023, value: 27 },
+    ]);
+    assert.deepEqual(withProgress.indicators[1].actuals, []);
   });
 
   it('counts tasks by area and lead department', () => {

@@ -10,6 +10,7 @@ import { baselineOf, entryLabel, parseYearMonth, reductionReference, targetsOf, 
 import { nationalIndicator } from '../national-targets';
 import { documentCitation, provinceName, provincialTargets } from '../provincial-targets';
 import { amountOf } from '../units';
+import { planProgress } from '../plan/progress';
 import type { LocatedFinding } from '../output/located';
 import { SEVERITY_ORDER, type Severity } from '../findings';
 import { AREA_NAMES, MECHANISM_TYPE_NAMES, RISK_CATEGORY_NAMES, STATUS_NAMES, enumName } from './names';
@@ -32,8 +33,8 @@ export interface ReportInput {
   shown: (path: string) => string;
   findings: readonly ReportFindingFile[];
   /**
-   * Actual values per indicator ID, by year: where yearly progress, once the format records
-   * it, enters the report. The charts draw them as a series of their own.
+   * Actual values per indicator ID, by year; read from the plan's Progress files among
+   * `files` when not given. The charts draw them as a series of their own.
    */
   actuals?: ReadonlyMap<string, readonly YearValue[]>;
 }
@@ -259,6 +260,13 @@ export function buildReport(input: ReportInput): PlanReport {
   const peak = isObj(root.peak) ? root.peak : undefined;
   const level = peak && isObj(peak.level) && asNumber(peak.level.value) !== undefined ? `${peak.level.value} ${asString(peak.level.unit) ?? ''}`.trim() : undefined;
 
+  const progress = input.actuals ? undefined : planProgress(files);
+  // A number per year: of two Progress files for one year (a progress-year error), the first by path.
+  const reported = (id: string): YearValue[] => {
+    const out = new Map<number, number>();
+    for (const a of progress?.actuals(id) ?? []) if (a.value !== undefined && !out.has(a.year)) out.set(a.year, a.value);
+    return [...out].map(([year, value]) => ({ year, value }));
+  };
   const all = (list: string) => files.flatMap((f) => entries(f, list).map((e) => ({ file: f, entry: e.entry, path: e.path })));
   const tasks = all('tasks');
   const projects = all('projects');
@@ -301,7 +309,7 @@ export function buildReport(input: ReportInput): PlanReport {
       baseline: b?.year !== undefined && b.value !== undefined ? { year: b.year, value: b.value } : undefined,
       targets,
       references: references(entry, targets, province),
-      actuals: [...(input.actuals?.get(id) ?? [])].sort((x, y) => x.year - y.year),
+      actuals: [...(input.actuals ? (input.actuals.get(id) ?? []) : reported(id))].sort((x, y) => x.year - y.year),
       file: input.shown(file.path),
     };
   });
