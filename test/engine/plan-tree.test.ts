@@ -163,7 +163,7 @@ describe('editor: the plan tree', () => {
     assert.equal(solar.label, 'Distributed solar');
     assert.deepEqual(solar.facts, ['Lead department: 市发展改革委', 'Due year: 2025', 'Area: Energy transition']);
     const pv = tree.groups[1].entities[0];
-    assert.deepEqual(pv.facts, ['Total investment: 12.5 亿元', 'Years: 2024 to 2026']);
+    assert.deepEqual(pv.facts, ['Investment: 12.5 亿元', 'Years: 2024 to 2026']);
     const ind = tree.groups[2].entities[0];
     assert.equal(ind.label, 'Share of non-fossil energy');
     assert.deepEqual(ind.facts, ['Unit: %', 'Baseline: 15% (2020)', 'Targets: 2025: 20%; 2030: >= 25%']);
@@ -174,7 +174,7 @@ describe('editor: the plan tree', () => {
     const solar = tree.groups[0].groups[0].entities[0];
     assert.deepEqual(solar.facts, ['Distributed solar', '牵头部门：市发展改革委', '完成年份：2025', '任务领域：能源绿色低碳转型']);
     assert.deepEqual(tree.groups[1].entities[0].facts, ['总投资：12.5 亿元', '建设周期：2024 至 2026']);
-    assert.deepEqual(tree.groups[2].entities[0].facts, ['Share of non-fossil energy', '指标单位：%', '基准值：15%（2020 年）', '分年度目标：2025 年 20%；2030 年 >= 25%']);
+    assert.deepEqual(tree.groups[2].entities[0].facts, ['Share of non-fossil energy', '单位：%', '基准值：15%（2020 年）', '目标：2025 年 20%；2030 年 >= 25%']);
   });
 
   it('each entity\'s place is its ID in its file', () => {
