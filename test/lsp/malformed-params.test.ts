@@ -20,6 +20,7 @@ const REQUESTS = [
   'shutdown',
   'pilotPlan/checkWorkspace',
   'pilotPlan/newProgress',
+  'pilotPlan/planTree',
   'textDocument/completion',
   'textDocument/hover',
   'textDocument/definition',
@@ -138,6 +139,8 @@ function moreShapes(method: string, uri: string, text: string): unknown[] {
       return [42, 'all', [1]];
     case 'pilotPlan/newProgress':
       return [{ uri: 42 }, { uri: null }, {}, { uri: 'x'.repeat(1 << 20) }];
+    case 'pilotPlan/planTree':
+      return [42, { tasksBy: 'colour' }, { activeUri: 42 }];
     case 'textDocument/references':
       return [{ textDocument: doc, position: at, context: 42 }, { textDocument: doc, position: at, context: { includeDeclaration: 'yes' } }];
     case 'textDocument/rename':
