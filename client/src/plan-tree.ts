@@ -80,10 +80,11 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   if (node.type === 'plan') {
     const p = node.plan;
     const item = new vscode.TreeItem(p.label, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `plan|${p.root}`;
+    // No TreeItem.id: VS Code throws on an id registered twice when it fetches a level twice at once; its own handles (label and place) keep expansion across refreshes.
+    const id = `plan|${p.root}`;
     item.description = p.planId ?? undefined;
     item.iconPath = icon('plan', p.counts);
-    item.resourceUri = decorationUri(item.id, p.counts);
+    item.resourceUri = decorationUri(id, p.counts);
     const folder = vscode.workspace.asRelativePath(vscode.Uri.file(p.root), true);
     item.tooltip = t('planTreePlanTooltip', p.planId ? `${p.planId} · ${p.label}` : p.label, folder, p.checked ? countsText(p.counts) : t('planTreeNotChecked'));
     item.contextValue = 'plan';
@@ -92,22 +93,21 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   if (node.type === 'group') {
     const g = node.group;
     const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `group|${node.root}|${g.key}`;
+    const id = `group|${node.root}|${g.key}`;
     const n = entityCount(g);
     item.description = String(n);
     // Tasks under an area or a lead department: the subgroup's own icon.
     item.iconPath = g.key.startsWith('tasks/') ? new vscode.ThemeIcon(g.key.startsWith('tasks/lead/') ? 'organization' : 'tag', icon(g.kind, g.counts).color) : icon(g.kind, g.counts);
-    item.resourceUri = decorationUri(item.id, g.counts);
+    item.resourceUri = decorationUri(id, g.counts);
     item.tooltip = t('planTreeGroupTooltip', g.label, n, countsText(g.counts));
     item.contextValue = 'group';
     return item;
   }
   const e = node.entity;
   const item = new vscode.TreeItem(e.label, vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
   item.description = e.id;
   item.iconPath = icon(e.kind, e.counts);
-  item.resourceUri = decorationUri(item.id, e.counts);
+  item.resourceUri = decorationUri(node.id, e.counts);
   const tip = new vscode.MarkdownString(undefined, false);
   tip.isTrusted = false;
   tip.appendText(`${e.label}${e.label === e.id ? '' : ` · ${e.id}`}`);
@@ -120,24 +120,18 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
   return item;
 }
 
-/** The children of a group: its subgroups, then its entities (IDs made unique: an ID defined twice is two items). */
-function groupChildren(root: string, g: PlanTreeGroupNode): PlanTreeNode[] {
-  const seen = new Map<string, number>();
-  const entities = g.entities.map((entity): PlanTreeNode => {
-    const base = `entity|${root}|${g.key}|${entity.uri}#${entity.id}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return { type: 'entity', root, entity, id: n > 1 ? `${base}|${n}` : base };
-  });
-  return [...g.groups.map((group): PlanTreeNode => ({ type: 'group', root, group })), ...entities];
-}
-
 export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode> {
   private readonly changed = new vscode.EventEmitter<PlanTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   tasksBy: 'area' | 'lead' = 'area';
-  /** The plans of the last answer (for tests and the view's reveal). */
+  /** The plans of the last answer. */
   plans: PlanTreePlanNode[] = [];
+  // The nodes of the last answer, made once: VS Code knows an element by its object (reveal, getParent).
+  private children = new Map<PlanTreeNode, PlanTreeNode[]>();
+  private parents = new Map<PlanTreeNode, PlanTreeNode | undefined>();
+  /** Nodes by identity, kept from one answer to the next (their data brought up to date): a node held across a refresh still names its item. */
+  private byKey = new Map<string, PlanTreeNode>();
+  private nextByKey = new Map<string, PlanTreeNode>();
 
   /** `request` sends pilotPlan/planTree (undefined when the server is not running). */
   constructor(private readonly request: (params: PlanTreeParams) => Promise<unknown> | undefined) {}
@@ -151,9 +145,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode> {
   }
 
   async getChildren(node?: PlanTreeNode): Promise<PlanTreeNode[]> {
-    if (node?.type === 'plan') return node.plan.groups.map((group) => ({ type: 'group', root: node.plan.root, group }));
-    if (node?.type === 'group') return groupChildren(node.root, node.group);
-    if (node) return [];
+    if (node) return this.children.get(node) ?? [];
     const doc = vscode.window.activeTextEditor?.document;
     const params: PlanTreeParams = { tasksBy: this.tasksBy };
     if (doc && doc.languageId === LANGUAGE_ID) params.activeUri = doc.uri.toString();
@@ -164,31 +156,70 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode> {
       raw = undefined;
     }
     this.plans = readPlanTreeResult(raw).plans;
-    if (this.plans.length === 1) return this.plans[0].groups.map((group) => ({ type: 'group', root: this.plans[0].root, group }));
-    return this.plans.map((plan) => ({ type: 'plan', plan }));
+    this.children = new Map();
+    this.parents = new Map();
+    this.nextByKey = new Map();
+    // One plan: its groups at the top; several: a node each.
+    const top =
+      this.plans.length === 1
+        ? this.groupNodes(this.plans[0].root, this.plans[0].groups, undefined)
+        : this.plans.map((plan) => {
+            const n = this.node(`plan|${plan.root}`, { type: 'plan', plan });
+            this.parents.set(n, undefined);
+            this.children.set(n, this.groupNodes(plan.root, plan.groups, n));
+            return n;
+          });
+    this.byKey = this.nextByKey;
+    return top;
+  }
+
+  /** The node of this identity from the last answer, with the new data; else the new node. */
+  private node<N extends PlanTreeNode>(key: string, fresh: N): N {
+    const old = this.byKey.get(key) as N | undefined;
+    const n = old && old.type === fresh.type ? Object.assign(old, fresh) : fresh;
+    this.nextByKey.set(key, n);
+    return n;
   }
 
   getParent(node: PlanTreeNode): PlanTreeNode | undefined {
-    if (node.type === 'plan') return undefined;
-    const plan = this.plans.find((p) => p.root === node.root);
-    if (!plan) return undefined;
-    const top: PlanTreeNode | undefined = this.plans.length > 1 ? { type: 'plan', plan } : undefined;
-    const find = (groups: PlanTreeGroupNode[], parent: PlanTreeNode | undefined): PlanTreeNode | undefined => {
-      for (const g of groups) {
-        const here: PlanTreeNode = { type: 'group', root: node.root, group: g };
-        if (node.type === 'group' ? g.groups.includes(node.group) : g.entities.includes(node.entity)) return here;
-        const deeper = find(g.groups, here);
-        if (deeper) return deeper;
-      }
-      return node.type === 'group' && groups.includes(node.group) ? parent : undefined;
-    };
-    if (node.type === 'group' && plan.groups.includes(node.group)) return top;
-    return find(plan.groups, top);
+    return this.parents.get(node);
+  }
+
+  /** The node of an entity in the last answer (the first plan that has it, or the plan at `root`). */
+  entityNode(id: string, root?: string): PlanTreeNode | undefined {
+    for (const n of this.parents.keys()) if (n.type === 'entity' && n.entity.id === id && (!root || n.root === root)) return n;
+    return undefined;
+  }
+
+  /** Groups' nodes under `parent`, each with its subgroups, then its entities (IDs made unique: an ID defined twice is two items). */
+  private groupNodes(root: string, groups: PlanTreeGroupNode[], parent: PlanTreeNode | undefined): PlanTreeNode[] {
+    return groups.map((group) => {
+      const n = this.node(`group|${root}|${group.key}`, { type: 'group', root, group } as PlanTreeNode);
+      this.parents.set(n, parent);
+      const seen = new Map<string, number>();
+      const entities = group.entities.map((entity): PlanTreeNode => {
+        const base = `entity|${root}|${group.key}|${entity.uri}#${entity.id}`;
+        const k = (seen.get(base) ?? 0) + 1;
+        seen.set(base, k);
+        const id = k > 1 ? `${base}|${k}` : base;
+        const e = this.node(id, { type: 'entity', root, entity, id } as PlanTreeNode);
+        this.parents.set(e, n);
+        return e;
+      });
+      this.children.set(n, [...this.groupNodes(root, group.groups, n), ...entities]);
+      return n;
+    });
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function isUnder(file: string, folder: string): boolean {
+  const f = file.replace(/\\/g, '/');
+  const d = folder.replace(/\\/g, '/').replace(/\/$/, '');
+  return f.startsWith(`${d}/`);
 }
 
 /** How long the tree waits after the server's word before asking again: a burst of checks makes one refresh. */
@@ -222,8 +253,10 @@ export class PlanTreeView implements vscode.Disposable {
         if (e.visible && this.stale) this.refresh();
       }),
       // The active editor's plan comes first when there are several.
-      vscode.window.onDidChangeActiveTextEditor(() => {
-        if (this.provider.plans.length > 1) this.changed();
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const plans = this.provider.plans;
+        const doc = editor?.document;
+        if (plans.length > 1 && doc?.languageId === LANGUAGE_ID && !isUnder(doc.uri.fsPath, plans[0].root)) this.changed();
       }),
       vscode.commands.registerCommand('pilotPlan.planTree.groupByLead', () => this.groupTasksBy('lead')),
       vscode.commands.registerCommand('pilotPlan.planTree.groupByArea', () => this.groupTasksBy('area')),

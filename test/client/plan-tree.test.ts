@@ -79,10 +79,15 @@ describe('client: the plan tree', () => {
     assert.deepEqual(labels(p, areas), ['能源绿色低碳转型']);
     const tasksOfArea = await p.getChildren(areas[0]);
     assert.deepEqual(labels(p, tasksOfArea), ['建设智能电网', '重复的任务']);
-    // An ID defined twice: two items, two identities.
-    const ids = tasksOfArea.map((n) => p.getTreeItem(n).id);
+    // An ID defined twice: two items, two identities (and two resource URIs for their badges).
+    const ids = tasksOfArea.map((n) => (n.type === 'entity' ? n.id : ''));
     assert.equal(new Set(ids).size, 2);
+    assert.equal(new Set(tasksOfArea.map((n) => p.getTreeItem(n).resourceUri!.toString())).size, 2);
     assert.deepEqual(await p.getChildren(tasksOfArea[0]), []);
+    // Fetched again (the server's word after a check): the same node objects, with the new data.
+    const again = await p.getChildren();
+    assert.equal(again[0], top[0]);
+    assert.equal((await p.getChildren(areas[0]))[0], tasksOfArea[0]);
     assert.equal(p.getParent(tasksOfArea[0])?.type, 'group');
     assert.equal(p.getParent(areas[0])?.type, 'group');
     assert.equal(p.getParent(top[0]), undefined);
