@@ -73,7 +73,8 @@ const DOCUMENT_ONLY = new Set(['textDocument/documentSymbol', 'textDocument/code
 /** The shapes a method gets: the common ones that are wrong for it, and its own. */
 function shapesFor(method: string, uri: string, text: string): unknown[] {
   let common = badShapes(uri);
-  if (method === 'pilotPlan/checkWorkspace') common = []; // takes no parameters: any object will do
+  // Take no parameters, or only optional ones: any object will do.
+  if (method === 'pilotPlan/checkWorkspace' || method === 'pilotPlan/planTree') common = [];
   if (DOCUMENT_ONLY.has(method)) common = common.filter((s) => (s as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri !== uri);
   return [...common, ...moreShapes(method, uri, text)];
 }
