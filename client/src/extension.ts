@@ -12,6 +12,8 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ExtraGlobs } from './extra-globs';
 import type { PilotPlanClient } from './language-client';
+import { PlanTreeView } from './plan-tree';
+import { PLAN_TREE_REQUEST } from './protocol';
 import { StatusBar, type StatusSnapshot } from './status-bar';
 
 let client: Promise<PilotPlanClient> | undefined;
@@ -20,6 +22,8 @@ let client: Promise<PilotPlanClient> | undefined;
 export interface PilotPlanApi {
   /** What the status bar item shows now. */
   status(): StatusSnapshot;
+  /** The plan tree in the Explorer (its provider and view). */
+  planTree: PlanTreeView;
 }
 
 export function activate(context: vscode.ExtensionContext): PilotPlanApi {
@@ -27,6 +31,9 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
   const status = new StatusBar();
   const globs = new ExtraGlobs();
   context.subscriptions.push(output, status, globs);
+  let loaded: PilotPlanClient | undefined;
+  const planTree = new PlanTreeView(context.workspaceState, (params) => loaded?.current?.sendRequest(PLAN_TREE_REQUEST, params));
+  context.subscriptions.push(planTree);
 
   const started = new Promise<PilotPlanClient>((resolve, reject) =>
     setImmediate(() => {
@@ -36,8 +43,14 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
         const { PilotPlanClient: Client } = require(bundle) as typeof import('./language-client');
         const c = new Client(context, output, {
           onStatus: (p) => status.update(p),
-          onRunning: (running) => status.setRunning(running),
+          onRunning: (running) => {
+            status.setRunning(running);
+            // A (re)started server may speak another language, or know other plans.
+            if (running) planTree.changed();
+          },
+          onPlanTreeChanged: () => planTree.changed(),
         });
+        loaded = c;
         context.subscriptions.push(c);
         c.start().catch((e) => output.appendLine(`Pilot Plan language server did not start: ${(e as Error)?.message ?? e}`));
         resolve(c);
@@ -57,11 +70,14 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pilotPlan.files.extraGlobs')) globs.refresh();
       // The UI's strings are made when shown: draw the status bar again in the new language.
-      if (e.affectsConfiguration('pilotPlan.locale')) status.refresh();
+      if (e.affectsConfiguration('pilotPlan.locale')) {
+        status.refresh();
+        planTree.relabel();
+      }
       if (restartKeys.some((k) => e.affectsConfiguration(k))) void started.then((c) => c.restart());
     }),
   );
-  return { status: () => status.snapshot() };
+  return { status: () => status.snapshot(), planTree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageclient/node';
 import {
   ACTIVE_DOCUMENT_NOTIFICATION,
+  PLAN_TREE_CHANGED_NOTIFICATION,
   SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   readSnippetEdits,
@@ -34,6 +35,8 @@ export interface ClientEvents {
   onStatus(params: StatusParams): void;
   /** The server is running (true) or not (false, e.g. it gave up after crashes). */
   onRunning(running: boolean): void;
+  /** The server checked a plan: its tree may have changed. */
+  onPlanTreeChanged?(): void;
 }
 
 /** The settings the server gets in `initialize`, read now. */
@@ -154,6 +157,9 @@ export class PilotPlanClient implements vscode.Disposable {
     });
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
       if (client === this.client) this.events.onStatus(params);
+    });
+    client.onNotification(PLAN_TREE_CHANGED_NOTIFICATION, () => {
+      if (client === this.client) this.events.onPlanTreeChanged?.();
     });
     try {
       await client.start();

@@ -140,6 +140,17 @@ export const UI_TEXT = {
     zh: '已创建 {0}：请将每个“待补充”替换为 {1} 年的实际情况。',
   },
   newProgressFailed: { en: 'Pilot Plan: the Progress file was not created. {0}', zh: '碳达峰试点方案：未能创建进展文件。{0}' },
+
+  // The plan tree in the Explorer (plan-tree.ts).
+  planTreeTitle: { en: 'Pilot Plan', zh: '试点方案' },
+  planTreeErrors: { en: '{0} errors', zh: '{0} 个错误' },
+  planTreeWarnings: { en: '{0} warnings', zh: '{0} 个警告' },
+  planTreeInfos: { en: '{0} infos', zh: '{0} 条提示' },
+  planTreeNoFindings: { en: 'No problems', zh: '没有问题' },
+  planTreeNotChecked: { en: 'Not checked yet', zh: '尚未检查' },
+  planTreeGroupTooltip: { en: '{0}\n{1} entries · {2}', zh: '{0}\n共 {1} 项 · {2}' },
+  planTreePlanTooltip: { en: 'Plan {0}\nFolder: {1}\n{2}', zh: '方案 {0}\n文件夹：{1}\n{2}' },
+  planTreeOpen: { en: 'Go to the definition', zh: '转到定义' },
 } as const satisfies Record<string, Entry>;
 
 export type UiKey = keyof typeof UI_TEXT;

@@ -20,6 +20,9 @@ class Emitter<T> {
   fire(e: T): void {
     for (const l of [...this.listeners]) l(e);
   }
+  dispose(): void {
+    this.listeners = [];
+  }
 }
 
 export class Uri {
@@ -80,6 +83,47 @@ export class MarkdownString {
     return this;
   }
 }
+
+// The tree view API (plan-tree.ts): items as plain records, a view whose visibility a test sets.
+export enum TreeItemCollapsibleState {
+  None = 0,
+  Collapsed = 1,
+  Expanded = 2,
+}
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
+export class TreeItem {
+  id?: string;
+  description?: string;
+  tooltip?: string | MarkdownString;
+  iconPath?: ThemeIcon;
+  resourceUri?: Uri;
+  command?: { title: string; command: string; arguments?: unknown[] };
+  contextValue?: string;
+  constructor(
+    public label: string,
+    public collapsibleState: TreeItemCollapsibleState = TreeItemCollapsibleState.None,
+  ) {}
+}
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(startLine: number, startCharacter: number, endLine: number, endCharacter: number) {
+    this.start = new Position(startLine, startCharacter);
+    this.end = new Position(endLine, endCharacter);
+  }
+}
+export { Emitter as EventEmitter };
 
 /** What the UI was asked to show. */
 export interface UiCall {
@@ -194,6 +238,29 @@ export const window = {
     if (options.title) window.progressTitles.push(options.title);
     return task();
   },
+  treeViews: [] as { id: string; title?: string; visible: boolean; options: unknown; setVisible(v: boolean): void; dispose(): void }[],
+  createTreeView(id: string, options: unknown) {
+    const visibility = new Emitter<{ visible: boolean }>();
+    const view = {
+      id,
+      title: undefined as string | undefined,
+      visible: false,
+      options,
+      onDidChangeVisibility: visibility.event,
+      setVisible(v: boolean) {
+        view.visible = v;
+        visibility.fire({ visible: v });
+      },
+      dispose: () => undefined,
+    };
+    window.treeViews.push(view);
+    return view;
+  },
+  decorationProviders: [] as { provideFileDecoration(uri: Uri): unknown }[],
+  registerFileDecorationProvider(provider: { provideFileDecoration(uri: Uri): unknown }) {
+    window.decorationProviders.push(provider);
+    return { dispose: () => (window.decorationProviders = window.decorationProviders.filter((p) => p !== provider)) };
+  },
   /** Tests: makes `doc` the active editor's document. */
   setActive(doc: { uri: Uri; languageId: string } | undefined): void {
     window.activeTextEditor = doc && { document: doc };
@@ -288,6 +355,12 @@ const vscode = {
   ConfigurationTarget,
   ThemeColor,
   MarkdownString,
+  TreeItem,
+  TreeItemCollapsibleState,
+  ThemeIcon,
+  EventEmitter: Emitter,
+  Range,
+  Position,
   window,
   workspace,
   env,

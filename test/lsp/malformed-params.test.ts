@@ -20,6 +20,7 @@ const REQUESTS = [
   'shutdown',
   'pilotPlan/checkWorkspace',
   'pilotPlan/newProgress',
+  'pilotPlan/planTree',
   'textDocument/completion',
   'textDocument/hover',
   'textDocument/definition',
@@ -72,7 +73,8 @@ const DOCUMENT_ONLY = new Set(['textDocument/documentSymbol', 'textDocument/code
 /** The shapes a method gets: the common ones that are wrong for it, and its own. */
 function shapesFor(method: string, uri: string, text: string): unknown[] {
   let common = badShapes(uri);
-  if (method === 'pilotPlan/checkWorkspace') common = []; // takes no parameters: any object will do
+  // Take no parameters, or only optional ones: any object will do.
+  if (method === 'pilotPlan/checkWorkspace' || method === 'pilotPlan/planTree') common = [];
   if (DOCUMENT_ONLY.has(method)) common = common.filter((s) => (s as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri !== uri);
   return [...common, ...moreShapes(method, uri, text)];
 }
@@ -138,6 +140,8 @@ function moreShapes(method: string, uri: string, text: string): unknown[] {
       return [42, 'all', [1]];
     case 'pilotPlan/newProgress':
       return [{ uri: 42 }, { uri: null }, {}, { uri: 'x'.repeat(1 << 20) }];
+    case 'pilotPlan/planTree':
+      return [42, { tasksBy: 'colour' }, { activeUri: 42 }];
     case 'textDocument/references':
       return [{ textDocument: doc, position: at, context: 42 }, { textDocument: doc, position: at, context: { includeDeclaration: 'yes' } }];
     case 'textDocument/rename':

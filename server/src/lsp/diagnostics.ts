@@ -19,7 +19,7 @@ import { formatMessage, type Locale } from '../engine/i18n/messages';
 import { CONFIG_FILE_NAME } from '../engine/plan/config';
 import { LineIndex } from '../engine/text/line-index';
 import type { PlanSession, PlanState } from './plan-session';
-import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { PLAN_TREE_CHANGED_NOTIFICATION, STATUS_NOTIFICATION, type PlanTreeChangedParams, type StatusParams } from './protocol';
 import { toRange } from './convert';
 
 export const DOCS_BASE = 'https://github.com/pilot-plan/pilot-plan/blob/main/docs/rules/';
@@ -94,6 +94,10 @@ export class DiagnosticsService {
   activeFromClient = false;
   /** Time of the last completed check of each plan, for logs and tests. */
   readonly lastCheckMs = new Map<string, number>();
+  /** Each plan's findings by file from its last completed check (the plan tree counts them). */
+  readonly lastFindings = new Map<string, Map<string, Finding[]>>();
+  /** Bumped when the structure of plans changes (files appear or go): the plan tree's list of plans is found again. */
+  structureVersion = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -142,6 +146,7 @@ export class DiagnosticsService {
    * was cut short by the change has closed files that must now get what they are (not in a plan).
    */
   structureChanged(): void {
+    this.structureVersion++;
     const paths = new Set<string>([...this.session.open.keys()]);
     for (const uri of this.published.keys()) paths.add(this.session.pathOf(uri));
     for (const s of this.session.states) for (const m of s.index.files) paths.add(m.path);
@@ -160,6 +165,11 @@ export class DiagnosticsService {
       keys.add(this.session.planKeyOf(p));
     }
     for (const key of keys) this.schedule(this.session.stateOf(key), 0);
+  }
+
+  /** Whether a check of the plan is waiting for its debounce. */
+  pending(key: string): boolean {
+    return this.timers.has(key);
   }
 
   /** Checks a plan now (after any pending debounce), returning the counts of its findings. */
@@ -238,6 +248,8 @@ export class DiagnosticsService {
     // The log shows the first check of a plan and slow ones, not every keystroke.
     if (first || ms > 500) this.trace(`checked ${state.root ?? key.slice(1)}: ${state.index.files.length} files, file rules re-run for ${stale.length}, ${Math.round(ms)} ms`);
     this.sendStatus(state, byFile);
+    this.lastFindings.set(key, byFile);
+    if (state.root) void this.connection.sendNotification(PLAN_TREE_CHANGED_NOTIFICATION, { planRoot: state.root } satisfies PlanTreeChangedParams);
     if (this.options.codeLensRefresh) this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     return counts;
   }

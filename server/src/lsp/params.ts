@@ -78,6 +78,7 @@ export const PARAMS: Record<string, Check> = {
   activeDocument: shape({ uri: isUri }),
   checkWorkspace: optional(isObject),
   newProgress: shape({ uri: isUri }),
+  planTree: optional(shape({ tasksBy: optional((v) => v === 'area' || v === 'lead'), activeUri: optional(isUri) })),
   completion: (v) => positionParams(v) && optional(isObject)((v as Fields).context),
   hover: positionParams,
   definition: positionParams,

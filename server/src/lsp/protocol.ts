@@ -100,6 +100,75 @@ export type NewProgressResult =
     };
 
 /**
+ * Client → server request: the plan tree (engine/editor/plan-tree.ts) of every plan under the
+ * workspace folders and of the open documents, in the server's language: each plan's entities
+ * grouped (tasks by area or by lead department, projects, indicators, mechanisms, actions,
+ * risks), with their places and the counts of their findings. The plan of `activeUri` first.
+ * A plan not checked yet is checked (its findings published); `pilotPlan/planTreeChanged` follows.
+ */
+export const PLAN_TREE_REQUEST = 'pilotPlan/planTree';
+
+export interface PlanTreeParams {
+  /** How to group tasks; default `area`. */
+  tasksBy?: 'area' | 'lead';
+  /** The document the user looks at: its plan comes first. */
+  activeUri?: string;
+}
+
+export interface PlanTreeCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface PlanTreeEntityNode {
+  id: string;
+  /** task, project, indicator, mechanism, action, risk (or a kind a later format adds). */
+  kind: string;
+  /** The entity's name in the server's language, else its ID. */
+  label: string;
+  /** Key facts, one a line, in the server's language. */
+  facts: string[];
+  uri: string;
+  /** The ID's range in the file. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  counts: PlanTreeCounts;
+}
+
+export interface PlanTreeGroupNode {
+  /** Stable across refreshes (`tasks`, `tasks/area/transport`, `projects`, …). */
+  key: string;
+  label: string;
+  kind: string;
+  counts: PlanTreeCounts;
+  groups: PlanTreeGroupNode[];
+  entities: PlanTreeEntityNode[];
+}
+
+export interface PlanTreePlanNode {
+  /** The plan folder (absolute path). */
+  root: string;
+  planId: string | null;
+  /** The pilot's name, else the plan's ID. */
+  label: string;
+  /** Whether the plan's findings are counted yet (false until its first check). */
+  checked: boolean;
+  counts: PlanTreeCounts;
+  groups: PlanTreeGroupNode[];
+}
+
+export interface PlanTreeResult {
+  plans: PlanTreePlanNode[];
+}
+
+/** Server → client notification: a plan was checked (after an edit, a change on disk, …): its tree may have changed. */
+export const PLAN_TREE_CHANGED_NOTIFICATION = 'pilotPlan/planTreeChanged';
+
+export interface PlanTreeChangedParams {
+  planRoot: string;
+}
+
+/**
  * The command code lenses carry for every other client, with the same arguments:
  * the server advertises it (executeCommandProvider) and executes it itself
  * (workspace/executeCommand): `window/showDocument` of the first location when the

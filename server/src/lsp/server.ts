@@ -49,12 +49,16 @@ import {
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_WORKSPACE_CHECK_MAX_FILES,
   NEW_PROGRESS_REQUEST,
+  PLAN_TREE_REQUEST,
   SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
   type NewProgressParams,
   type NewProgressResult,
+  type PlanTreeParams,
+  type PlanTreeResult,
 } from './protocol';
+import { planTreeOf } from './plan-tree';
 import { newProgress } from './new-progress';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
 import { checkWorkspace } from './workspace-check';
@@ -307,6 +311,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
 
   connection.onRequest(NEW_PROGRESS_REQUEST, guard<NewProgressParams, NewProgressResult | null>('newProgress', null, (c, p) => newProgress(c, p)));
+
+  connection.onRequest(PLAN_TREE_REQUEST, guard<PlanTreeParams | null, PlanTreeResult>('planTree', { plans: [] }, (c, p) => planTreeOf(c, p)));
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
   connection.onHover(guard('hover', null, hover));
