@@ -140,6 +140,18 @@ describe('editor: the plan tree', () => {
     assert.deepEqual(tree.counts, { errors: 1, warnings: 0, infos: 0 });
   });
 
+  it('shows v1.1\'s reforms and technology after the indicators, with their facts', () => {
+    const plan = TREE_PLAN['plan.pilot.yaml'].replace(
+      'mechanisms:\n',
+      'reforms:\n  - id: RF-FOOTPRINT\n    title: 产品碳足迹核算制度\n    tasks: [T-SOLAR]\ntechnology:\n  - id: ST-CCUS\n    type: key-technology\n    title: 碳捕集利用与封存技术攻关\n    lead: 市科技局\nmechanisms:\n',
+    );
+    const lines = outline(treeOf({ ...TREE_PLAN, 'plan.pilot.yaml': plan }, 'zh-CN'));
+    const at = (s: string) => lines.findIndex((l) => l.startsWith(s));
+    assert.ok(at('  RF-FOOTPRINT 产品碳足迹核算制度') > at('  IND-NF'), lines.join('\n'));
+    assert.ok(at('  ST-CCUS 碳捕集利用与封存技术攻关') > at('  RF-FOOTPRINT'), lines.join('\n'));
+    assert.ok(at('政策机制') > at('  ST-CCUS'), lines.join('\n'));
+  });
+
   it('groups tasks by lead department instead, when asked (English)', () => {
     const tree = treeOf(TREE_PLAN, 'en', 'lead');
     const tasks = tree.groups[0];

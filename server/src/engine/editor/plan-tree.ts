@@ -1,6 +1,6 @@
 /**
  * The plan tree an editor shows beside its files: a plan's entities grouped (tasks by area or
- * by lead department, then projects, indicators, mechanisms, actions, risks), each with its
+ * by lead department, then projects, indicators, reforms, technology, mechanisms, actions, risks), each with its
  * name, ID, key facts, its place and the count of its findings. Pure data in the locale: the
  * language server answers `pilotPlan/planTree` with it, the VS Code client draws it.
  */
@@ -54,7 +54,7 @@ export interface PlanTree {
 }
 
 /** The lists in the order a plan presents them; lists added to the format later follow, in their own order. */
-const LIST_ORDER = ['tasks', 'projects', 'indicators', 'mechanisms', 'actions', 'risks'];
+const LIST_ORDER = ['tasks', 'projects', 'indicators', 'reforms', 'technology', 'mechanisms', 'actions', 'risks'];
 
 const FILE_OF_LIST: Record<string, FileKind> = { tasks: 'Tasks', projects: 'Projects', indicators: 'Indicators' };
 
