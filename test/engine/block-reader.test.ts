@@ -67,6 +67,8 @@ const CORPUS: Record<string, string> = {
   words: 'a: [~x, nul, Nulls, t, TRUE, tRUE, f, FALSE, Falsey, N, n]\n',
   plan: fs.readFileSync(path.join(root, 'examples', 'guangzhou', 'plan.pilot.yaml'), 'utf8'),
   segment: '  - id: T-A\n    title: 甲\n\n  - id: T-B\n',
+  // Year keys, as a trend's `values` writes them, in block and flow mappings and a compact item.
+  years: 'trend:\n  values:\n    2020: 420\n    2025: 455.5\n  energy: { values: { 2020: 182, 2030: 214 } }\n  list:\n    - 2028: 468\n',
   // Values without text, collections ended by blank lines and the file's end.
   spans: 'a:\nb:   \nd:\n  e: [ x ,  \'y\' , {p: 1, q: [2]} ]  # c\n  f: {}\n  g:\nh:\n  - i: 1\n    j: >-\n      text\n\n  -  plain  \n  - - deep\n\n\nk: |-\n  last',
 };
@@ -97,6 +99,9 @@ const LEAVE: Record<string, string> = {
   scalarDocument: 'just text\n',
   nullItem: 'a:\n - - \n - b\n', // [[null], b]: an empty item, which plans never write
   dashBeforeFlowIndicator: 'a: { b: -}\nc: [-, d]\n', // a dash that cannot start a scalar in a flow collection
+  leadingZeroKey: 'a:\n  007: x\n', // `yaml` names it 7
+  longDigitKey: 'a: { 1234567890123456: x }\n', // past a safe integer
+  repeatedYear: 'a:\n  2020: 1\n  2020: 2\n',
 };
 
 describe('block reader = `yaml`', function () {

@@ -72,6 +72,10 @@ function isKeyStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function isKeyChar(c: number): boolean {
   return isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH;
 }
@@ -168,12 +172,22 @@ class Reader {
     return at + 1 >= this.le || this.t.charCodeAt(at + 1) === SPACE;
   }
 
-  /** End of a plain key starting at `at` when `key:` (then a space or the line end) stands there, else -1. */
-  private keyEnd(at: number): number {
+  /**
+   * End of a plain key starting at `at` when `key:` (then a space or the line end) stands there, else -1.
+   * `years`: a run of digits without a leading zero is a key too (a trend's `values: { 2020: … }`): `yaml`
+   * reads it as an integer and names the property with the same digits. Never at the top level, whose keys
+   * segments.ts cuts by name.
+   */
+  private keyEnd(at: number, years = false): number {
     const t = this.t;
-    if (!isKeyStart(t.charCodeAt(at))) return -1;
+    const c0 = t.charCodeAt(at);
     let p = at + 1;
-    while (p < this.le && isKeyChar(t.charCodeAt(p))) p++;
+    if (isKeyStart(c0)) {
+      while (p < this.le && isKeyChar(t.charCodeAt(p))) p++;
+    } else if (years && c0 >= 49 && c0 <= 57) {
+      while (p < this.le && isDigit(t.charCodeAt(p))) p++;
+      if (p - at > 15) return -1; // past a safe integer the property's name would not be the digits
+    } else return -1;
     if (t.charCodeAt(p) !== COLON) return -1;
     if (p + 1 < this.le && t.charCodeAt(p + 1) !== SPACE) return -1;
     return p;
@@ -201,7 +215,7 @@ class Reader {
     if (++this.depth > BLOCK_DEPTH) throw GIVE_UP;
     let v: unknown;
     if (this.isItem(this.ci)) v = this.sequence(this.ind, listKey);
-    else if (this.keyEnd(this.ci) >= 0) v = this.mapping(this.ind);
+    else if (this.keyEnd(this.ci, true) >= 0) v = this.mapping(this.ind);
     else throw GIVE_UP; // a bare scalar on its own line: multi-line text or a scalar document
     this.depth--;
     return v;
@@ -213,7 +227,7 @@ class Reader {
     const obj: Record<string, unknown> = {};
     while (this.ind === m) {
       const ks = this.ci;
-      const colon = this.keyEnd(ks);
+      const colon = this.keyEnd(ks, !top);
       if (colon < 0) throw GIVE_UP;
       const key = this.key(ks, colon);
       if (hasOwn.call(obj, key)) throw GIVE_UP;
@@ -277,7 +291,7 @@ class Reader {
         // An empty item (null): plans write none, so it is left to `yaml`.
         if (this.ind <= s) throw GIVE_UP;
         this.item(arr, this.collection());
-      } else if (this.isItem(p) || this.keyEnd(p) >= 0) {
+      } else if (this.isItem(p) || this.keyEnd(p, true) >= 0) {
         // A compact collection (`- id: …`, `- - …`): the rest of the line starts it, at its own column.
         this.ci = p;
         this.ind = p - this.ls;
@@ -378,7 +392,7 @@ class Reader {
         if (p >= le) throw GIVE_UP;
         if (isSeq) this.item(undefined, this.flowNode(p, depth));
         else {
-          const colon = this.keyEnd(p);
+          const colon = this.keyEnd(p, true);
           if (colon < 0 || t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
           const key = this.key(p, colon);
           if (hasOwn.call(obj!, key)) throw GIVE_UP;
