@@ -75,15 +75,22 @@ function itemParagraph(number: string, item: OutlineItem): Paragraph {
   return body(runs);
 }
 
-function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, head: boolean) =>
+/** The width of a landscape A4 page between the annexes' margins (297 − 30 − 28 mm), in twentieths of a point. */
+const ANNEX_WIDTH = Math.round((297 - 58) * MM);
+
+function table(header: string[], weights: number[], rows: string[][]): Table {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.round((ANNEX_WIDTH * w) / sum));
+  const cell = (text: string, head: boolean, i: number) =>
     new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
       children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, head ? FONTS.heading : FONTS.body, SIZE.table)] })],
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, false)) }))],
+    width: { size: ANNEX_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, true, i)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, false, i)) }))],
   });
 }
 
@@ -113,7 +120,7 @@ function documentOf(outline: Outline, locale: Locale): Document {
     children: [
       new Paragraph({ children: [run(a.label, FONTS.heading, SIZE.body)] }),
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [run(a.title, FONTS.title, SIZE.annexTitle)] }),
-      table(a.header, a.rows),
+      table(a.header, a.weights, a.rows),
     ],
   }));
   return new Document({
