@@ -234,20 +234,20 @@ function annexes(report: PlanReport, locale: Locale): OutlineTable[] {
   annex(
     'export.annex.tasks',
     [c('no'), c('id'), c('task'), c('area'), c('lead'), c('partners'), c('due')],
-    [4, 14, 34, 12, 12, 18, 6],
+    [5, 14, 33, 12, 12, 18, 6],
     t.tasks.map((x, i) => [String(i + 1), x.id, local(x.title, locale), local(x.areaName, locale), x.lead ?? '', joined(x.partners, locale), x.due !== undefined ? String(x.due) : '']),
   );
   annex(
     'export.annex.projects',
     [c('no'), c('id'), c('project'), c('owner'), c('location'), c('period'), c('investment'), c('status')],
-    [4, 14, 26, 18, 12, 10, 8, 8],
+    [5, 14, 25, 18, 12, 10, 8, 8],
     t.projects.map((p, i) => [String(i + 1), p.id, local(p.name, locale), p.owner ?? '', p.location ?? '', [p.start, p.end].filter(Boolean).join('—'), p.investment ?? '', p.status ? local(p.status, locale) : '']),
   );
   const years = report.plan.targetYears.length ? report.plan.targetYears : [...new Set(report.indicators.flatMap((i) => i.targets.map((x) => x.year)))].sort();
   annex(
     'export.annex.indicators',
     [c('no'), c('id'), c('indicator'), c('unit'), c('nature'), c('baseline'), ...years.map((year) => c('target', { year }))],
-    [4, 16, 32, 10, 8, 10, ...years.map(() => 10)],
+    [5, 16, 31, 10, 8, 10, ...years.map(() => 10)],
     report.indicators.map((ind, i) => [
       String(i + 1),
       ind.id,
