@@ -128,8 +128,8 @@ if (!packed) rmSync(join(root, 'out'), { recursive: true, force: true });
 // Libraries the checker loads only on first use (a clean check of regular plan files needs none
 // of them) are bundles of their own in dist/vendor, so that starting the checker does not compile
 // them. The language server, which uses them all the time, bundles them in.
-// ECharts draws the charts of `pilot-plan report` only.
-const LAZY = ['yaml', 'tinyglobby', 'echarts'];
+// ECharts draws the charts of `pilot-plan report` only; docx and exceljs write `pilot-plan export`'s files only.
+const LAZY = ['yaml', 'tinyglobby', 'echarts', 'docx', 'exceljs'];
 // Only these: the package carries dist/vendor/*.js, and a library dropped from the list must not linger there.
 if (!testsOnly) rmSync(join(root, 'dist/vendor'), { recursive: true, force: true });
 const lazyVendor = {
@@ -138,11 +138,11 @@ const lazyVendor = {
     b.onResolve({ filter: new RegExp(`^(${LAZY.join('|')})$`) }, (a) => ({ path: `./vendor/${a.path}.js`, external: true }));
   },
 };
-// `pilot-plan report`'s work (cli/report-run.ts) is a bundle of its own, loaded by that command only.
+// `pilot-plan report`'s and `export`'s work (cli/report-run.ts, cli/export-run.ts) are bundles of their own, loaded by that command only.
 const lazyReport = {
   name: 'lazy-report',
   setup(b) {
-    b.onResolve({ filter: /^\.\/report-run$/ }, () => ({ path: './report-run.js', external: true }));
+    b.onResolve({ filter: /^\.\/(report|export)-run$/ }, (a) => ({ path: `${a.path}.js`, external: true }));
   },
 };
 const builds = [];
@@ -156,7 +156,7 @@ if (!testsOnly) {
       metafile: true,
       plugins: [lazyVendor, lazyReport],
     }),
-    esbuild.build({ ...common, entryPoints: { 'report-run': 'server/src/cli/report-run.ts' }, outdir: 'dist', minify: !args.has('--dev'), plugins: [lazyVendor] }),
+    esbuild.build({ ...common, entryPoints: { 'report-run': 'server/src/cli/report-run.ts', 'export-run': 'server/src/cli/export-run.ts' }, outdir: 'dist', minify: !args.has('--dev'), plugins: [lazyVendor] }),
     // dist/cli.js, what `node dist/cli.js` and the `pilot-plan` command run: turns Node's compile cache on, loads cli-main.js.
     esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/launch.ts' }, outdir: 'dist', minify: !args.has('--dev') }),
     esbuild.build({

@@ -878,6 +878,9 @@ Usage:
   pilot-plan report PATH [options]      a report of one plan (its folder or a file of it): summary,
                                         indicators and targets with charts, investment, timeline,
                                         dependencies, mechanisms, risks and the check's findings
+  pilot-plan export PATH --format docx|xlsx [options]
+                                        one plan as a Word document laid out as a government plan
+                                        (sections, annex tables), or an Excel workbook for review
   pilot-plan lsp --stdio                run the language server for any LSP client
 
 Options of check:
@@ -896,9 +899,15 @@ Options of report:
   --output FILE          write the report to FILE instead of standard output
   --locale en|zh-CN      language of the report (default: from LANG / LC_ALL)
 
+Options of export:
+  --format docx|xlsx     Word: the plan's text, numbered 一、（一）1., and its annex tables;
+                         Excel: tasks, projects, indicators and findings, with a review column
+  --output FILE          the file to write (default: the plan folder's name, .docx or .xlsx)
+  --locale en|zh-CN      language of the headings (default: from LANG / LC_ALL)
+
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 a usage error or a path that cannot be read (the other files are still checked).
-report: 0 the report is written (whatever it finds); 2 a usage error, or no plan at PATH.
+report, export: 0 the file is written (whatever the check finds); 2 a usage error, or no plan at PATH.
 `,RE=`pilot-plan ${ao} — 碳达峰试点实施方案检查工具
 
 用法：
@@ -906,6 +915,9 @@ report: 0 the report is written (whatever it finds); 2 a usage error, or no plan
                                          给出 pilot-plan.config.yaml 则检查它所配置的方案
   pilot-plan report 路径 [选项]          生成一个方案（其目录或其中文件）的报告：概况、指标与目标图表、
                                          投资、时间安排、任务依赖、政策机制、风险和检查发现的问题
+  pilot-plan export 路径 --format docx|xlsx [选项]
+                                         将一个方案导出为按政府实施方案版式排版的 Word 文档
+                                         （章节、附件表格），或供审阅的 Excel 工作簿
   pilot-plan lsp --stdio                 为任意 LSP 客户端运行语言服务器
 
 check 选项：
@@ -924,9 +936,15 @@ report 选项：
   --output 文件          将报告写入文件而不是标准输出
   --locale en|zh-CN      报告语言（默认取自 LANG / LC_ALL）
 
+export 选项：
+  --format docx|xlsx     Word：方案正文（一、（一）1. 编号）和附件表格；
+                         Excel：任务、项目、指标和检查结果，含审阅意见列
+  --output 文件          写入的文件（默认以方案目录名命名，.docx 或 .xlsx）
+  --locale en|zh-CN      标题语言（默认取自 LANG / LC_ALL）
+
 退出状态：0 无达到 --fail-on 级别的问题；1 有达到该级别的问题；
 2 用法错误或路径无法读取（其余文件仍会检查）。
-report：0 报告已写出（无论发现什么问题）；2 用法错误或该路径下没有方案。
+report、export：0 文件已写出（无论检查发现什么问题）；2 用法错误或该路径下没有方案。
 `;M({"action.input.fail-on":{en:"The input `fail-on` must be one of {values}, not `{value}`.",zh:"输入项 `fail-on` 只能是 {values} 之一，而不是 `{value}`。"},"action.input.locale":{en:"The input `locale` must be en or zh-CN, not `{value}`.",zh:"输入项 `locale` 只能是 en 或 zh-CN，而不是 `{value}`。"}});var Ox={paths:".","fail-on":"error"};function Tx(e){return`INPUT_${e.replace(/ /g,"_").toUpperCase()}`}function oo(e,n){return(e[Tx(n)]??"").trim()||(Ox[n]??"")}function eg(e){let n=[],s=ts(e),a=oo(e,"locale");if(a){let i=co(a);i&&["en","zh-cn","zh"].includes(a.toLowerCase())?s=i:n.push(v("action.input.locale",{value:a}))}let l=oo(e,"fail-on");if(np.includes(l)||n.push(v("action.input.fail-on",{values:np.join(", "),value:l})),n.length)return{locale:s,problems:n};let c=oo(e,"paths").split(/\s+/).filter(Boolean),t=oo(e,"sarif-file")||void 0;return{inputs:{paths:c,failOn:l,sarifFile:t,locale:s},locale:s,problems:n}}M({"action.summary.problems":{en:"Problems with the inputs",zh:"输入问题"},"action.summary.cut":{en:"… The rest of the table is left out: a job summary holds at most 1 MiB. The step’s log lists every finding.",zh:"…… 表格其余部分从略：作业摘要最多 1 MiB。步骤日志列出了全部问题。"}});var $x=1024*1024-16*1024;function Cx(e,n){if(!e.length)return"";let s=e.map(a=>`- ⛔ ${ki(he(a,n.locale))}`);return`
 ### ${he(v("action.summary.problems"),n.locale)}
 

@@ -51,7 +51,7 @@ describe('npm package: packed, installed elsewhere, run', function () {
   it('holds the runtime files only: bundles, schemas, rule pages; no sources, tests, maps or benchmarks', () => {
     const r = run(NPM, ['pack', '--ignore-scripts', '--dry-run', '--json'], ROOT, cleanNpmEnv());
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
-    for (const want of ['bin/pilot-plan.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/report-run.js', 'dist/vendor/echarts.js', 'dist/server.js', 'dist/vendor/yaml.js', 'schemas/plan.schema.json', 'docs/rules/orphan.md', 'package.json', 'README.md', 'LICENSE']) {
+    for (const want of ['bin/pilot-plan.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/report-run.js', 'dist/export-run.js', 'dist/vendor/echarts.js', 'dist/vendor/docx.js', 'dist/vendor/exceljs.js', 'dist/server.js', 'dist/vendor/yaml.js', 'schemas/plan.schema.json', 'docs/rules/orphan.md', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(want), `${want} is not packed`);
     }
     const unwanted = files.filter((f) => /\.ts$|\.map$|^(test|bench|server|client|scripts|examples)\//.test(f));
@@ -81,6 +81,20 @@ describe('npm package: packed, installed elsewhere, run', function () {
     const md = run(installed, ['report', '.', '--format', 'md'], plans);
     assert.equal(md.status, 0, md.stderr);
     assert.match(md.stdout, /```mermaid\ngantt\n/);
+  });
+
+  it('exports a plan written outside the project: a Word document and an Excel workbook', () => {
+    const plans = nodePath.join(work, 'export');
+    fs.cpSync(nodePath.join(ROOT, 'examples', 'guangzhou'), plans, { recursive: true });
+    for (const format of ['docx', 'xlsx']) {
+      const r = run(installed, ['export', '.', '--format', format, '--output', `plan.${format}`, '--locale', 'zh-CN'], plans);
+      assertNoStack(r);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const bytes = fs.readFileSync(nodePath.join(plans, `plan.${format}`));
+      // A zip (both are), holding the part its format names.
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+      assert.ok(bytes.includes(format === 'docx' ? 'word/document.xml' : 'xl/workbook.xml'), `plan.${format} is no ${format}`);
+    }
   });
 
   it('checks a broken plan written outside the project: every fault at its line, exit 1', () => {

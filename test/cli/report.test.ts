@@ -80,15 +80,18 @@ describe('pilot-plan report', function () {
     assert.match(cli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /pilot-plan report 路径 \[选项\]/);
   });
 
-  it('leaves the checker’s bundle without the report or ECharts: they are bundles of their own, loaded by report', () => {
+  it('leaves the checker’s bundle without the report, the export, ECharts, docx or exceljs: bundles of their own, loaded by report and export', () => {
     const meta = JSON.parse(fs.readFileSync(nodePath.join(ROOT, 'dist', 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
     const inputs = Object.keys(meta.inputs);
     assert.ok(inputs.some((i) => i.includes('server/src/cli/report-command.ts')), 'meta.json is not cli-main.js\'s');
     assert.deepEqual(
-      inputs.filter((i) => /node_modules\/(echarts|zrender)\/|server\/src\/engine\/report\/|report-run/.test(i)),
+      inputs.filter((i) => /node_modules\/(echarts|zrender|docx|exceljs|jszip)\/|server\/src\/engine\/(report|export)\/|(report|export)-run|plan-report/.test(i)),
       [],
     );
     assert.ok(fs.existsSync(nodePath.join(ROOT, 'dist', 'report-run.js')));
-    assert.ok(fs.existsSync(nodePath.join(ROOT, 'dist', 'vendor', 'echarts.js')));
+    for (const f of ['export-run.js', 'vendor/echarts.js', 'vendor/docx.js', 'vendor/exceljs.js']) assert.ok(fs.existsSync(nodePath.join(ROOT, 'dist', f)), f);
+    // export-run.js loads docx and exceljs from dist/vendor, and report-run.js neither.
+    assert.match(fs.readFileSync(nodePath.join(ROOT, 'dist', 'export-run.js'), 'utf8'), /vendor\/exceljs\.js/);
+    assert.doesNotMatch(fs.readFileSync(nodePath.join(ROOT, 'dist', 'report-run.js'), 'utf8'), /vendor\/(docx|exceljs)\.js/);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * `pilot-plan`: the command line. `check` runs the engine over
- * files; `report` draws a picture of one plan (HTML or Markdown); `lsp --stdio` runs the language server. Usage problems get a clear
+ * files; `report` draws a picture of one plan (HTML or Markdown); `export` lays it out in Word or Excel; `lsp --stdio` runs the language server. Usage problems get a clear
  * message and exit status 2, never a stack trace.
  */
 import { runCheck } from './check-command';
 import { runLsp } from './lsp-command';
 import { runReportCommand } from './report-command';
+import { runExportCommand } from './export-command';
 import { USAGE, VERSION, usageError } from './usage';
 import { localeFromEnv } from '../engine/i18n/messages';
 
@@ -20,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
       return runLsp(rest);
     case 'report':
       return runReportCommand(rest);
+    case 'export':
+      return runExportCommand(rest);
     case '--version':
     case '-v':
       process.stdout.write(`${VERSION}\n`);

@@ -64,7 +64,7 @@ export function refusal(file: string, shown: string, inputs: Iterable<string>): 
  * Writes `text` to `file` (absolute; its folders made), unless refusal() says why not; a
  * problem (why it was refused, or why it could not be written) or undefined.
  */
-export function writeReport(file: string, shown: string, text: string, inputs: Iterable<string>): Message | undefined {
+export function writeReport(file: string, shown: string, text: string | Uint8Array, inputs: Iterable<string>): Message | undefined {
   const refused = refusal(file, shown, inputs);
   if (refused) return refused;
   let fd: number | undefined;

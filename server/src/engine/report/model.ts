@@ -13,6 +13,7 @@ import { amountOf } from '../units';
 import { planProgress } from '../plan/progress';
 import type { LocatedFinding } from '../output/located';
 import { SEVERITY_ORDER, type Severity } from '../findings';
+import { planText, type PlanText } from './plan-text';
 import { AREA_NAMES, MECHANISM_TYPE_NAMES, RISK_CATEGORY_NAMES, STATUS_NAMES, enumName } from './names';
 
 export interface YearValue {
@@ -154,6 +155,8 @@ export interface PlanReport {
   actions: { id: string; title: LocalText }[];
   risks: { id: string; category: LocalText; title: LocalText; mitigation?: string; affects: string[] }[];
   findings: { totals: Record<Severity, number>; groups: FindingGroup[] };
+  /** The plan's own words, entry by entry, every field (plan-text.ts): what the Word and Excel exports lay out. */
+  text: PlanText;
 }
 
 /** The area of tasks and projects that name none the plan defines. */
@@ -410,5 +413,6 @@ export function buildReport(input: ReportInput): PlanReport {
       affects: listOf(entry, 'affects'),
     })),
     findings: groupFindings(input.findings),
+    text: planText(files, input.shown, root),
   };
 }

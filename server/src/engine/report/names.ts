@@ -30,3 +30,8 @@ export const STATUS_NAMES = titles(projectsSchema.$defs.project.properties.statu
 export function enumName(names: ReadonlyMap<string, LocalText>, value: string): LocalText {
   return names.get(value) ?? { zh: value, en: value };
 }
+export const TECHNOLOGY_TYPE_NAMES = titles(planSchema.$defs.technology.properties.type as EnumSchema);
+export const SAFEGUARD_TYPE_NAMES = titles(planSchema.$defs.safeguard.properties.type as EnumSchema);
+export const ENERGY_SOURCE_NAMES = titles(planSchema.$defs.energyShare.properties.source as EnumSchema);
+export const SECTOR_NAMES = titles(planSchema.$defs.sectorShare.properties.sector as EnumSchema);
+export const FUNDING_NAMES = titles(projectsSchema.$defs.project.properties.funding.items as EnumSchema);
