@@ -98,7 +98,7 @@ describe('client: package.json contributions', () => {
   it('.vscodeignore is an allow-list of what runs', () => {
     const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
+    for (const want of ['!dist/client.js', '!dist/server.js', '!dist/vendor/echarts.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
       assert.ok(lines.includes(want), want);
     }
     assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');
