@@ -24,3 +24,10 @@ export function readOpenMessage(m: unknown): { uri: string; line: number } | und
   if (x.type !== 'open' || typeof x.uri !== 'string' || typeof x.line !== 'number' || !Number.isSafeInteger(x.line) || x.line < 1) return undefined;
   return { uri: x.uri, line: x.line };
 }
+
+/** 32 random letters and digits: a fresh page's script nonce. */
+export function makeNonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => chars[b % chars.length]).join('');
+}

@@ -6,9 +6,8 @@
  * files of the plan are opened from it.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { t, uiLocale } from './locale';
-import { readOverviewResult, readOpenMessage, type OverviewAnswer } from './overview-data';
+import { makeNonce, readOverviewResult, readOpenMessage, type OverviewAnswer } from './overview-data';
 import type { OverviewParams } from './protocol';
 import { LANGUAGE_ID } from './settings';
 
@@ -49,7 +48,7 @@ export class OverviewPanel implements vscode.Disposable {
   constructor(private readonly request: (params: OverviewParams) => Promise<unknown> | undefined) {
     this.subscriptions.push(
       this.shownEmitter,
-      vscode.commands.registerCommand(SHOW_OVERVIEW_COMMAND, (uri?: vscode.Uri) => this.show(uri)),
+      vscode.commands.registerCommand('pilotPlan.showOverview', (uri?: vscode.Uri) => this.show(uri)),
       // The panel follows the plan being edited.
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const doc = editor?.document;
@@ -111,7 +110,7 @@ export class OverviewPanel implements vscode.Disposable {
     const n = ++this.asked;
     const params: OverviewParams = {
       uri: this.uri,
-      nonce: randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, 'x'),
+      nonce: makeNonce(),
       cspSource: panel.webview.cspSource,
       dark: isDark(vscode.window.activeColorTheme.kind),
       locale: uiLocale(),
