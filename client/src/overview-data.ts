@@ -18,6 +18,11 @@ export function readOverviewResult(raw: unknown): OverviewAnswer | undefined {
   };
 }
 
+/** The page's word that it is shown (its script ran under the policy). */
+export function isShownMessage(m: unknown): boolean {
+  return !!m && typeof m === 'object' && (m as { type?: unknown }).type === 'shown';
+}
+
 /** A click's place from the page (`{ type: 'open', uri, line }`, line from 1), or undefined for anything else. */
 export function readOpenMessage(m: unknown): { uri: string; line: number } | undefined {
   const x = (m && typeof m === 'object' ? m : {}) as { type?: unknown; uri?: unknown; line?: unknown };

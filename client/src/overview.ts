@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { t, uiLocale } from './locale';
-import { makeNonce, readOverviewResult, readOpenMessage, type OverviewAnswer } from './overview-data';
+import { isShownMessage, makeNonce, readOverviewResult, readOpenMessage, type OverviewAnswer } from './overview-data';
 import type { OverviewParams } from './protocol';
 import { LANGUAGE_ID } from './settings';
 
@@ -28,6 +28,8 @@ export interface OverviewShown {
   planRoot: string | null;
   /** `Date.now()` when it was put in the panel. */
   at: number;
+  /** `Date.now()` when the page said it was shown (its script ran), else undefined. */
+  shownAt?: number;
 }
 
 export class OverviewPanel implements vscode.Disposable {
@@ -35,10 +37,15 @@ export class OverviewPanel implements vscode.Disposable {
   /** The document whose plan the panel shows. */
   private uri: string | undefined;
   private answer: OverviewAnswer | undefined;
+  /** The page in the panel said it is shown since its HTML was last set: it can take a refreshed report by message. */
+  private pageReady = false;
   private timer: NodeJS.Timeout | undefined;
   /** Bumped by each request: an answer to an older one is dropped. */
   private asked = 0;
   private readonly shownEmitter = new vscode.EventEmitter<OverviewShown>();
+  private readonly renderedEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the page in the panel says it is shown. */
+  readonly onDidRender = this.renderedEmitter.event;
   /** Fires each time a page is put in the panel. */
   readonly onDidShow = this.shownEmitter.event;
   last: OverviewShown | undefined;
@@ -48,6 +55,7 @@ export class OverviewPanel implements vscode.Disposable {
   constructor(private readonly request: (params: OverviewParams) => Promise<unknown> | undefined) {
     this.subscriptions.push(
       this.shownEmitter,
+      this.renderedEmitter,
       vscode.commands.registerCommand('pilotPlan.showOverview', (uri?: vscode.Uri) => this.show(uri)),
       // The panel follows the plan being edited.
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -83,6 +91,12 @@ export class OverviewPanel implements vscode.Disposable {
       // The page loads nothing: no local resource is reachable, and links cannot run commands.
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [], enableFindWidget: true },
     );
+    // A hidden panel's page is dropped, and loaded again from its HTML when it shows.
+    panel.onDidChangeViewState((e) => {
+      if (!e.webviewPanel.visible) this.pageReady = false;
+      // Shown again: the page loads from the HTML last set, which a report sent by message may have outdated.
+      else if (!this.pageReady) this.changed();
+    });
     panel.onDidDispose(() => {
       if (this.panel === panel) {
         this.panel = undefined;
@@ -90,7 +104,13 @@ export class OverviewPanel implements vscode.Disposable {
         if (this.timer) clearTimeout(this.timer);
       }
     });
-    panel.webview.onDidReceiveMessage((m: unknown) => this.open(m));
+    panel.webview.onDidReceiveMessage((m: unknown) => {
+      if (isShownMessage(m)) {
+        this.pageReady = true;
+        if (this.last && this.last.shownAt === undefined) this.last.shownAt = Date.now();
+        this.renderedEmitter.fire();
+      } else void this.openPlace(m);
+    });
     return panel;
   }
 
@@ -125,18 +145,24 @@ export class OverviewPanel implements vscode.Disposable {
     const answer = readOverviewResult(raw);
     if (!answer) {
       // No server (yet): the page says so; the server's start brings a refresh.
+      this.pageReady = false;
       panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${t('overviewNoServer')}</p></body></html>`;
       return;
     }
     this.answer = answer;
     panel.title = t('overviewTitle');
-    panel.webview.html = answer.html;
     this.last = { html: answer.html, title: answer.title, planRoot: answer.planRoot, at: Date.now() };
+    // A page that is shown takes the new report in place (no reload, no flash, the scroll kept); else the panel gets it as its HTML.
+    if (!(this.pageReady && panel.visible && (await panel.webview.postMessage({ type: 'update', html: answer.html })))) {
+      this.pageReady = false;
+      panel.webview.html = answer.html;
+    }
+    if (n !== this.asked || panel !== this.panel) return;
     this.shownEmitter.fire(this.last);
   }
 
   /** A click on the page: the place of a row or chart, opened if it is a file of the plan shown. */
-  private async open(message: unknown): Promise<void> {
+  async openPlace(message: unknown): Promise<void> {
     const place = readOpenMessage(message);
     if (!place || !this.answer?.files.includes(place.uri)) return;
     const line = place.line - 1;

@@ -76,6 +76,9 @@ describe('report: the webview variant', () => {
     assert.ok(html.includes('acquireVsCodeApi()'));
     assert.ok(html.includes("postMessage({ type: 'open'"));
     assert.ok(html.includes('setState({ y: window.scrollY })'));
+    // A refreshed report is put in place by message, its scripts dropped.
+    assert.ok(html.includes("m.type !== 'update'"));
+    assert.ok(html.includes("querySelectorAll('script')"));
     assert.doesNotMatch(html, /https?:\/\/(?!\*\.vscode-cdn\.net)/);
   });
 

@@ -90,7 +90,9 @@ tr[data-uri]:hover, .card[data-uri]:hover, figure[data-uri]:hover { background: 
 
 /**
  * The webview's one script: a click on a row or chart posts its place to the extension, and the
- * scroll position is kept in the webview's state, so a page refreshed after an edit stays put.
+ * scroll position is kept in the webview's state, so a page refreshed after an edit stays put;
+ * it says when the page is shown (the extension learns the script ran), and takes a refreshed
+ * report by message, put in place of this one without reloading the page.
  */
 const WEBVIEW_SCRIPT = `(function () {
   const vscode = acquireVsCodeApi();
@@ -105,6 +107,21 @@ const WEBVIEW_SCRIPT = `(function () {
     const el = event.target instanceof Element ? event.target.closest('[data-uri]') : null;
     if (el) vscode.postMessage({ type: 'open', uri: el.getAttribute('data-uri'), line: Number(el.getAttribute('data-line')) });
   });
+  // A refreshed report in place of this one: no reload, the scroll position stays. Scripts in it never run (the policy, and parsed markup).
+  window.addEventListener('message', function (event) {
+    const m = event.data;
+    if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
+    const next = new DOMParser().parseFromString(m.html, 'text/html');
+    next.querySelectorAll('script').forEach(function (s) { s.remove(); });
+    document.documentElement.lang = next.documentElement.lang;
+    document.title = next.title;
+    const style = next.querySelector('head style');
+    const own = document.querySelector('head style');
+    if (style && own && style.textContent !== own.textContent) own.textContent = style.textContent;
+    document.body.replaceChildren.apply(document.body, Array.from(next.body.childNodes));
+    vscode.postMessage({ type: 'shown', y: window.scrollY });
+  });
+  vscode.postMessage({ type: 'shown', y: window.scrollY });
 })();`;
 
 /** Renders places as attributes, in the webview only. */
