@@ -11,11 +11,15 @@ import { isShownMessage, makeNonce, readOverviewResult, readOpenMessage, type Ov
 import type { OverviewParams } from './protocol';
 import { LANGUAGE_ID } from './settings';
 
-export const SHOW_OVERVIEW_COMMAND = 'pilotPlan.showOverview';
 export const OVERVIEW_VIEW_TYPE = 'pilotPlan.overview';
 
 /** How long the panel waits after the server's word before asking again: a burst of checks makes one refresh. */
 const REFRESH_DELAY_MS = 30;
+
+/** Whether a file lies in a folder (either separator). */
+function isUnder(file: string, folder: string): boolean {
+  return file.startsWith(folder) && (file[folder.length] === '/' || file[folder.length] === '\\');
+}
 
 function isDark(kind: vscode.ColorThemeKind): boolean {
   return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
@@ -63,7 +67,7 @@ export class OverviewPanel implements vscode.Disposable {
         if (!this.panel || doc?.languageId !== LANGUAGE_ID || doc.uri.toString() === this.uri) return;
         const root = this.answer?.planRoot;
         this.uri = doc.uri.toString();
-        if (!root || !doc.uri.fsPath.startsWith(root)) this.changed();
+        if (!root || !isUnder(doc.uri.fsPath, root)) this.changed();
       }),
       vscode.window.onDidChangeActiveColorTheme(() => this.changed()),
     );
@@ -78,7 +82,7 @@ export class OverviewPanel implements vscode.Disposable {
       return;
     }
     if (target) this.uri = target.toString();
-    if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    if (this.panel) this.panel.reveal(undefined, true);
     else this.panel = this.createPanel();
     await this.refresh();
   }
