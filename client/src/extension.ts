@@ -12,8 +12,9 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ExtraGlobs } from './extra-globs';
 import type { PilotPlanClient } from './language-client';
+import { OverviewPanel } from './overview';
 import { PlanTreeView } from './plan-tree';
-import { PLAN_TREE_REQUEST } from './protocol';
+import { OVERVIEW_REQUEST, PLAN_TREE_REQUEST } from './protocol';
 import { StatusBar, type StatusSnapshot } from './status-bar';
 
 let client: Promise<PilotPlanClient> | undefined;
@@ -24,6 +25,8 @@ export interface PilotPlanApi {
   status(): StatusSnapshot;
   /** The plan tree in the Explorer (its provider and view). */
   planTree: PlanTreeView;
+  /** The Plan Overview panel. */
+  overview: OverviewPanel;
 }
 
 export function activate(context: vscode.ExtensionContext): PilotPlanApi {
@@ -34,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
   let loaded: PilotPlanClient | undefined;
   const planTree = new PlanTreeView(context.workspaceState, (params) => loaded?.current?.sendRequest(PLAN_TREE_REQUEST, params));
   context.subscriptions.push(planTree);
+  const overview = new OverviewPanel((params) => loaded?.current?.sendRequest(OVERVIEW_REQUEST, params));
+  context.subscriptions.push(overview);
 
   const started = new Promise<PilotPlanClient>((resolve, reject) =>
     setImmediate(() => {
@@ -46,9 +51,15 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
           onRunning: (running) => {
             status.setRunning(running);
             // A (re)started server may speak another language, or know other plans.
-            if (running) planTree.changed();
+            if (running) {
+              planTree.changed();
+              overview.changed();
+            }
           },
-          onPlanTreeChanged: () => planTree.changed(),
+          onPlanTreeChanged: (p) => {
+            planTree.changed();
+            overview.changed(p?.planRoot);
+          },
         });
         loaded = c;
         context.subscriptions.push(c);
@@ -73,11 +84,12 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
       if (e.affectsConfiguration('pilotPlan.locale')) {
         status.refresh();
         planTree.relabel();
+        overview.changed();
       }
       if (restartKeys.some((k) => e.affectsConfiguration(k))) void started.then((c) => c.restart());
     }),
   );
-  return { status: () => status.snapshot(), planTree };
+  return { status: () => status.snapshot(), planTree, overview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -23,6 +23,7 @@ import {
   readSnippetEdits,
   type ActiveDocumentParams,
   type InitializationOptions,
+  type PlanTreeChangedParams,
   type StatusParams,
 } from './protocol';
 import { t } from './locale';
@@ -36,7 +37,7 @@ export interface ClientEvents {
   /** The server is running (true) or not (false, e.g. it gave up after crashes). */
   onRunning(running: boolean): void;
   /** The server checked a plan: its tree may have changed. */
-  onPlanTreeChanged?(): void;
+  onPlanTreeChanged?(params: PlanTreeChangedParams): void;
 }
 
 /** The settings the server gets in `initialize`, read now. */
@@ -158,8 +159,8 @@ export class PilotPlanClient implements vscode.Disposable {
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
       if (client === this.client) this.events.onStatus(params);
     });
-    client.onNotification(PLAN_TREE_CHANGED_NOTIFICATION, () => {
-      if (client === this.client) this.events.onPlanTreeChanged?.();
+    client.onNotification(PLAN_TREE_CHANGED_NOTIFICATION, (params: PlanTreeChangedParams) => {
+      if (client === this.client) this.events.onPlanTreeChanged?.(params);
     });
     try {
       await client.start();

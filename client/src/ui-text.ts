@@ -151,6 +151,9 @@ export const UI_TEXT = {
   planTreeGroupTooltip: { en: '{0}\n{1} entries · {2}', zh: '{0}\n共 {1} 项 · {2}' },
   planTreePlanTooltip: { en: 'Plan {0}\nFolder: {1}\n{2}', zh: '方案 {0}\n文件夹：{1}\n{2}' },
   planTreeOpen: { en: 'Go to the definition', zh: '转到定义' },
+  overviewTitle: { en: 'Plan Overview', zh: '试点方案概览' },
+  overviewNoPlan: { en: 'Open a pilot plan file (*.pilot.yaml) to see its plan’s overview.', zh: '请先打开试点方案文件（*.pilot.yaml），再查看其方案概览。' },
+  overviewNoServer: { en: 'The Pilot Plan language server is not running yet.', zh: '碳达峰试点方案语言服务器尚未运行。' },
 } as const satisfies Record<string, Entry>;
 
 export type UiKey = keyof typeof UI_TEXT;

@@ -24,7 +24,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
 const screenshots = join(artifacts, 'screenshots');
 /** The screenshots the README shows, refreshed with --docs-images (test-artifacts/ itself is not committed). */
-const DOCS_IMAGES = ['problems', 'completion', 'hover', 'zh-plan-tree'];
+const DOCS_IMAGES = ['problems', 'completion', 'hover', 'zh-plan-tree', 'zh-overview'];
 const TIMEOUT_MS = Number(process.env.PILOT_PLAN_E2E_TIMEOUT_MS) || 10 * 60_000;
 const log = (...a) => console.error('[e2e]', ...a);
 

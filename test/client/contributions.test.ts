@@ -39,7 +39,7 @@ describe('client: package.json contributions', () => {
   it('every command has a localized title and category, and is registered by the client', () => {
     const commands: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
     const ids = commands.map((c) => c.command).sort();
-    assert.deepEqual(ids, ['pilotPlan.checkWorkspace', 'pilotPlan.newPlan', 'pilotPlan.newProgress', 'pilotPlan.openRuleDoc', 'pilotPlan.planTree.groupByArea', 'pilotPlan.planTree.groupByLead', 'pilotPlan.restartServer']);
+    assert.deepEqual(ids, ['pilotPlan.checkWorkspace', 'pilotPlan.newPlan', 'pilotPlan.newProgress', 'pilotPlan.openRuleDoc', 'pilotPlan.planTree.groupByArea', 'pilotPlan.planTree.groupByLead', 'pilotPlan.restartServer', 'pilotPlan.showOverview']);
     for (const c of commands) {
       assert.match(c.title, /^%command\.[\w.]+%$/, `${c.command} title`);
       assert.equal(c.category, '%command.category%');
@@ -98,7 +98,7 @@ describe('client: package.json contributions', () => {
   it('.vscodeignore is an allow-list of what runs', () => {
     const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const want of ['!dist/client.js', '!dist/server.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
+    for (const want of ['!dist/client.js', '!dist/server.js', '!dist/vendor/echarts.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
       assert.ok(lines.includes(want), want);
     }
     assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');

@@ -78,6 +78,14 @@ export const PARAMS: Record<string, Check> = {
   activeDocument: shape({ uri: isUri }),
   checkWorkspace: optional(isObject),
   newProgress: shape({ uri: isUri }),
+  overview: shape({
+    uri: isUri,
+    nonce: (v) => isString(v) && /^[A-Za-z0-9]{16,64}$/.test(v),
+    // A list of sources: nothing that would end the directive or add one.
+    cspSource: (v) => isString(v) && /^[^;,\u0000-\u001f]{1,300}$/.test(v),
+    dark: optional((b) => typeof b === 'boolean'),
+    locale: optional((l) => l === 'en' || l === 'zh-CN'),
+  }),
   planTree: optional(shape({ tasksBy: optional((v) => v === 'area' || v === 'lead'), activeUri: optional(isUri) })),
   completion: (v) => positionParams(v) && optional(isObject)((v as Fields).context),
   hover: positionParams,

@@ -169,6 +169,36 @@ export interface PlanTreeChangedParams {
 }
 
 /**
+ * Client → server request: the Plan Overview of the plan `uri` belongs to, the report of
+ * `pilot-plan report` (engine/report) as a page for a webview: the theme's colours, charts drawn
+ * for a dark theme when `dark`, and rows and charts that carry their place (`data-uri`,
+ * `data-line`, 1-based) for the page's one script, allowed by `nonce`, to post on a click. A plan
+ * not checked yet is checked; `pilotPlan/planTreeChanged` follows, and asking again brings its findings.
+ */
+export const OVERVIEW_REQUEST = 'pilotPlan/overview';
+
+export interface OverviewParams {
+  uri: string;
+  /** The script's nonce: letters and digits, 16 to 64 of them. */
+  nonce: string;
+  /** The webview's `cspSource`, the only source its styles and images may come from. */
+  cspSource: string;
+  dark?: boolean;
+  /** The page's language; the server's own when absent. */
+  locale?: 'en' | 'zh-CN';
+}
+
+export interface OverviewResult {
+  /** The plan folder; null when `uri` belongs to no plan (the page says so). */
+  planRoot: string | null;
+  /** The page's title: the report's. */
+  title: string;
+  html: string;
+  /** The URIs of the plan's files: the only ones a click on the page may open. */
+  files: string[];
+}
+
+/**
  * The command code lenses carry for every other client, with the same arguments:
  * the server advertises it (executeCommandProvider) and executes it itself
  * (workspace/executeCommand): `window/showDocument` of the first location when the

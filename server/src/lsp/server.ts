@@ -49,6 +49,7 @@ import {
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_WORKSPACE_CHECK_MAX_FILES,
   NEW_PROGRESS_REQUEST,
+  OVERVIEW_REQUEST,
   PLAN_TREE_REQUEST,
   SERVER_SHOW_REFERENCES_COMMAND,
   type ActiveDocumentParams,
@@ -57,8 +58,11 @@ import {
   type NewProgressResult,
   type PlanTreeParams,
   type PlanTreeResult,
+  type OverviewParams,
+  type OverviewResult,
 } from './protocol';
 import { planTreeOf } from './plan-tree';
+import { overviewOf } from './overview';
 import { newProgress } from './new-progress';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
 import { checkWorkspace } from './workspace-check';
@@ -313,6 +317,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(NEW_PROGRESS_REQUEST, guard<NewProgressParams, NewProgressResult | null>('newProgress', null, (c, p) => newProgress(c, p)));
 
   connection.onRequest(PLAN_TREE_REQUEST, guard<PlanTreeParams | null, PlanTreeResult>('planTree', { plans: [] }, (c, p) => planTreeOf(c, p)));
+  connection.onRequest(OVERVIEW_REQUEST, guard<OverviewParams, OverviewResult | null>('overview', null, (c, p) => overviewOf(c, p)));
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
   connection.onHover(guard('hover', null, hover));

@@ -18,6 +18,21 @@ const echarts = (): typeof EChartsLib => (echartsLib ??= require('echarts') as t
 export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif";
 
 const COLORS = ['#1b5e20', '#1565c0', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#558b2f', '#4e342e'];
+/** The same hues, light enough to read on a dark editor background. */
+const DARK_COLORS = ['#81c784', '#64b5f6', '#ffb74d', '#ce93d8', '#4dd0e1', '#f48fb1', '#aed581', '#bcaaa4'];
+
+export type ChartTheme = 'light' | 'dark';
+
+/** An option with each light palette colour it names swapped for its dark counterpart. */
+function darkened(v: unknown): unknown {
+  if (typeof v === 'string') {
+    const i = COLORS.indexOf(v);
+    return i < 0 ? v : DARK_COLORS[i];
+  }
+  if (Array.isArray(v)) return v.map(darkened);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, darkened(x)]));
+  return v;
+}
 
 export interface Chart {
   svg: string;
@@ -33,12 +48,16 @@ export class ChartPainter {
   private readonly charts = new Map<string, EChartsLib.ECharts>();
   private drawn = 0;
 
+  /** `dark`: ECharts' dark theme (light text and axes) on a transparent background, with the dark palette. */
+  constructor(private readonly theme: ChartTheme = 'light') {}
+
   paint(option: Record<string, unknown>, width: number, height: number): Chart {
     const key = `${width}x${height}`;
     let chart = this.charts.get(key);
-    if (!chart) this.charts.set(key, (chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height })));
+    if (!chart) this.charts.set(key, (chart = echarts().init(null, this.theme === 'dark' ? 'dark' : null, { renderer: 'svg', ssr: true, width, height })));
     // notMerge: nothing of the previous chart drawn on this instance is kept.
-    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT_STACK }, ...option }, true);
+    if (this.theme === 'dark') chart.setOption({ animation: false, backgroundColor: 'transparent', color: DARK_COLORS, textStyle: { fontFamily: FONT_STACK }, ...(darkened(option) as Record<string, unknown>) }, true);
+    else chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT_STACK }, ...option }, true);
     // Inline SVG in HTML needs no namespace declarations; without them no URL is left in the markup.
     // Each chart's ids (clip paths) and class names its own: a reused instance numbers them again, and in a page
     // url(#id) finds the first element of that id and style rules reach every SVG.

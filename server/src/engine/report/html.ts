@@ -2,9 +2,11 @@
  * The report as one self-contained HTML file: inline CSS (A4 print styles included), charts
  * as inline SVG, no script and no remote resource (a Content-Security-Policy forbids loading
  * any), so it opens offline, from an e-mail or a CI artefact, and prints as it shows.
+ * The `webview` variant is the editor's Plan Overview: the theme's colours, and rows and charts
+ * that lead to their place in the files through one small script allowed by its nonce.
  */
 import type { Locale } from '../i18n/messages';
-import type { IndicatorReport, PlanReport } from './model';
+import type { IndicatorReport, PlanReport, ReportPlace } from './model';
 import { byAreaOption, byYearOption, ChartPainter, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
 import { amountText, comparatorText, label, local, valueText, yearMonthText } from './labels';
 import { AREA_NAMES, enumName } from './names';
@@ -12,6 +14,24 @@ import { AREA_NAMES, enumName } from './names';
 export interface HtmlOptions {
   locale: Locale;
   version: string;
+  webview?: WebviewOptions;
+}
+
+/** The page as VS Code's webview shows it. */
+export interface WebviewOptions {
+  /** The one script's nonce (fresh for every page). */
+  nonce: string;
+  /** The webview's own source (`webview.cspSource`), the only one styles and images may come from. */
+  cspSource: string;
+  /** Charts drawn for a dark theme. */
+  dark?: boolean;
+  /** The URI the editor opens a file of the plan by. */
+  uriOf: (file: string) => string;
+}
+
+/** The webview's policy: nothing remote, styles inline, and only the script that carries the nonce. */
+export function webviewCsp(w: Pick<WebviewOptions, 'nonce' | 'cspSource'>): string {
+  return `default-src 'none'; img-src ${w.cspSource} data:; style-src ${w.cspSource} 'unsafe-inline'; script-src 'nonce-${w.nonce}'; base-uri 'none'; form-action 'none'`;
 }
 
 /** Text (or an attribute's value) from a plan, made inert. */
@@ -57,14 +77,71 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; }
 }
 `;
 
-function table(head: string[], rows: string[][], numeric: number[] = []): string {
-  if (!rows.length) return '';
-  const cell = (tag: string, i: number, v: string) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${v}</${tag}>`;
-  return `<table><thead><tr>${head.map((h, i) => cell('th', i, e(h))).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v, i) => cell('td', i, v)).join('')}</tr>`).join('')}</tbody></table>`;
+/** The theme's colours (VS Code's variables) over the printed page's, and the look of what leads to a place. */
+const WEBVIEW_CSS = `
+:root { --ink: var(--vscode-foreground); --muted: var(--vscode-descriptionForeground); --line: var(--vscode-widget-border, var(--vscode-panel-border, rgba(128,128,128,.35)));
+  --accent: var(--vscode-textLink-foreground); --bad: var(--vscode-errorForeground); --warn: var(--vscode-editorWarning-foreground); }
+body { background: var(--vscode-editor-background); color: var(--ink); font-family: var(--vscode-font-family), ${FONT_STACK}; max-width: none; }
+th { background: var(--vscode-editorWidget-background, transparent); }
+code { font-family: var(--vscode-editor-font-family), monospace; }
+[data-uri] { cursor: pointer; }
+tr[data-uri]:hover, .card[data-uri]:hover, figure[data-uri]:hover { background: var(--vscode-list-hoverBackground); }
+`;
+
+/**
+ * The webview's one script: a click on a row or chart posts its place to the extension, and the
+ * scroll position is kept in the webview's state, so a page refreshed after an edit stays put;
+ * it says when the page is shown (the extension learns the script ran), and takes a refreshed
+ * report by message, put in place of this one without reloading the page.
+ */
+const WEBVIEW_SCRIPT = `(function () {
+  const vscode = acquireVsCodeApi();
+  const state = vscode.getState();
+  if (state && typeof state.y === 'number') window.scrollTo(0, state.y);
+  let timer;
+  window.addEventListener('scroll', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { vscode.setState({ y: window.scrollY }); }, 50);
+  });
+  document.addEventListener('click', function (event) {
+    const el = event.target instanceof Element ? event.target.closest('[data-uri]') : null;
+    if (el) vscode.postMessage({ type: 'open', uri: el.getAttribute('data-uri'), line: Number(el.getAttribute('data-line')) });
+  });
+  // A refreshed report in place of this one: no reload, the scroll position stays. Scripts in it never run (the policy, and parsed markup).
+  window.addEventListener('message', function (event) {
+    const m = event.data;
+    if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
+    const next = new DOMParser().parseFromString(m.html, 'text/html');
+    next.querySelectorAll('script').forEach(function (s) { s.remove(); });
+    document.documentElement.lang = next.documentElement.lang;
+    document.title = next.title;
+    const style = next.querySelector('head style');
+    const own = document.querySelector('head style');
+    if (style && own && style.textContent !== own.textContent) own.textContent = style.textContent;
+    document.body.replaceChildren.apply(document.body, Array.from(next.body.childNodes));
+    vscode.postMessage({ type: 'shown', y: window.scrollY });
+  });
+  vscode.postMessage({ type: 'shown', y: window.scrollY });
+})();`;
+
+/** Renders places as attributes, in the webview only. */
+type PlaceAttr = (place: ReportPlace | undefined) => string;
+
+const noPlace: PlaceAttr = () => '';
+
+function placeAttr(w: WebviewOptions | undefined): PlaceAttr {
+  if (!w) return noPlace;
+  return (place) => (place ? ` data-uri="${e(w.uriOf(place.file))}" data-line="${place.line}"` : '');
 }
 
-function figure(chart: Chart, caption: string): string {
-  return `<figure>${chart.svg}<figcaption>${e(caption)}</figcaption></figure>`;
+function table(head: string[], rows: string[][], numeric: number[] = [], places: string[] = []): string {
+  if (!rows.length) return '';
+  const cell = (tag: string, i: number, v: string) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${v}</${tag}>`;
+  return `<table><thead><tr>${head.map((h, i) => cell('th', i, e(h))).join('')}</tr></thead><tbody>${rows.map((r, j) => `<tr${places[j] ?? ''}>${r.map((v, i) => cell('td', i, v)).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function figure(chart: Chart, caption: string, at = ''): string {
+  return `<figure${at}>${chart.svg}<figcaption>${e(caption)}</figcaption></figure>`;
 }
 
 function none(locale: Locale): string {
@@ -81,7 +158,7 @@ function referenceText(ind: IndicatorReport, locale: Locale): string {
     .join('\n');
 }
 
-function indicatorCard(ind: IndicatorReport, locale: Locale, painter: ChartPainter): string {
+function indicatorCard(ind: IndicatorReport, locale: Locale, painter: ChartPainter, at: PlaceAttr): string {
   const chart = painter.paint(indicatorOption(ind, locale), 520, 260);
   const kind = ind.binding === undefined ? '' : `<span class="tag">${e(label(ind.binding ? 'report.binding' : 'report.expected', locale))}</span>`;
   const rows: string[][] = [
@@ -91,12 +168,35 @@ function indicatorCard(ind: IndicatorReport, locale: Locale, painter: ChartPaint
   ];
   const ref = referenceText(ind, locale);
   if (ref) rows.push([e(label('report.col.reference', locale)), e(ref).replace(/\n/g, '<br>')]);
-  return `<div class="card"><h3>${e(local(ind.name, locale))} <code>${e(ind.id)}</code>${kind}</h3>${chart.svg}<table class="summary"><tbody>${rows.map((r) => `<tr><th>${r[0]}</th><td>${r[1]}</td></tr>`).join('')}</tbody></table></div>`;
+  return `<div class="card"${at(ind.place)}><h3>${e(local(ind.name, locale))} <code>${e(ind.id)}</code>${kind}</h3>${chart.svg}<table class="summary"><tbody>${rows.map((r) => `<tr><th>${r[0]}</th><td>${r[1]}</td></tr>`).join('')}</tbody></table></div>`;
+}
+
+/** The name the report's title gives the plan: the pilot's, else the plan's title or ID. */
+function planName(report: PlanReport, locale: Locale): string {
+  const p = report.plan;
+  return p.pilot.name ? local(p.pilot.name, locale) : (p.title ?? p.id ?? '');
+}
+
+/** The report's title, as its heading and the page's title show it. */
+export function reportTitle(report: PlanReport, locale: Locale): string {
+  return label('report.title', locale, { name: planName(report, locale) });
+}
+
+/** A page with one sentence and no report, under the same policy (the Overview of a file that belongs to no plan). */
+export function renderNotice(text: string, options: HtmlOptions): string {
+  const { locale, webview } = options;
+  return [
+    `<!DOCTYPE html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${webview ? e(webviewCsp(webview)) : CSP}">`,
+    `<style>${CSS}${webview ? WEBVIEW_CSS : ''}</style></head><body>`,
+    `<p class="muted">${e(text)}</p>`,
+    '</body></html>\n',
+  ].join('\n');
 }
 
 /** The report as an HTML document. */
 export function renderHtml(report: PlanReport, options: HtmlOptions): string {
-  const painter = new ChartPainter();
+  const painter = new ChartPainter(options.webview?.dark ? 'dark' : 'light');
   try {
     return htmlDocument(report, options, painter);
   } finally {
@@ -105,17 +205,18 @@ export function renderHtml(report: PlanReport, options: HtmlOptions): string {
 }
 
 function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPainter): string {
-  const { locale } = options;
+  const { locale, webview } = options;
+  const at = placeAttr(webview);
   const renderChart = (option: Record<string, unknown>, width: number, height: number) => painter.paint(option, width, height);
   const L = (id: string, args?: Record<string, string | number>) => label(id, locale, args);
   const p = report.plan;
-  const name = p.pilot.name ? local(p.pilot.name, locale) : (p.title ?? p.id ?? '');
+  const name = planName(report, locale);
   const out: string[] = [];
   out.push(
     `<!DOCTYPE html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${webview ? e(webviewCsp(webview)) : CSP}">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<title>${e(L('report.title', { name }))}</title><style>${CSS}</style></head><body>`,
+    `<title>${e(L('report.title', { name }))}</title><style>${CSS}${webview ? WEBVIEW_CSS : ''}</style></head><body>`,
     `<h1>${e(L('report.title', { name }))}</h1><p class="muted">${e(L('report.made-by', { version: options.version }))}</p>`,
   );
 
@@ -138,13 +239,13 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
 
   // Indicators.
   out.push(`<h2>${e(L('report.section.indicators'))}</h2>`);
-  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale, painter)).join('')}</div>` : none(locale));
+  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale, painter, at)).join('')}</div>` : none(locale));
 
   // Investment.
   const inv = report.investment;
   out.push(`<h2>${e(L('report.section.investment'))}</h2>`);
   if (inv.byArea.length) {
-    out.push(figure(renderChart(byAreaOption(report, locale), 720, 40 + 30 * inv.byArea.length), L('report.chart.by-area')));
+    out.push(figure(renderChart(byAreaOption(report, locale), 720, 40 + 30 * inv.byArea.length), L('report.chart.by-area'), at(p.place)));
     out.push(`<p class="note">${e(L('report.note.by-area'))}</p>`);
     out.push(
       table(
@@ -155,7 +256,7 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
     );
   }
   if (inv.byYear.length) {
-    out.push(figure(renderChart(byYearOption(report), 720, 260), L('report.chart.by-year')));
+    out.push(figure(renderChart(byYearOption(report), 720, 260), L('report.chart.by-year'), at(p.place)));
     out.push(`<p class="note">${e(L('report.note.by-year'))}</p>`);
   }
   if (inv.unscheduled) out.push(`<p class="note">${e(L('report.note.unscheduled', { amount: amountText(inv.unscheduled, locale) }))}</p>`);
@@ -193,9 +294,9 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
   out.push(`<h2>${e(L('report.section.timeline'))}</h2>`);
   const gantt = ganttOption(report, locale);
   if (gantt.rows) {
-    out.push(figure(renderChart(gantt.option, 720, 40 + 24 * gantt.rows), L('report.chart.projects') + (gantt.left ? ` — ${L('report.note.rows-left', { n: gantt.left })}` : '')));
+    out.push(figure(renderChart(gantt.option, 720, 40 + 24 * gantt.rows), L('report.chart.projects') + (gantt.left ? ` — ${L('report.note.rows-left', { n: gantt.left })}` : ''), at(report.timeline.projects.find((x) => x.start || x.end)?.place)));
   }
-  if (report.timeline.tasks.some((x) => x.due !== undefined)) out.push(figure(renderChart(dueOption(report), 720, 220), L('report.chart.due')));
+  if (report.timeline.tasks.some((x) => x.due !== undefined)) out.push(figure(renderChart(dueOption(report), 720, 220), L('report.chart.due'), at(report.timeline.tasks.find((x) => x.due !== undefined)?.place)));
   out.push(
     table(
       [L('report.col.project'), L('report.col.start'), L('report.col.end'), L('report.col.status'), L('report.col.amount')],
@@ -207,6 +308,7 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
         e(x.investment !== undefined ? amountText(x.investment, locale) : '—'),
       ]),
       [4],
+      report.timeline.projects.map((x) => at(x.place)),
     ),
   );
   out.push(
@@ -214,6 +316,7 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
       [L('report.col.task'), L('report.col.area'), L('report.col.due')],
       report.timeline.tasks.map((x) => [`${e(local(x.title, locale))} <code>${e(x.id)}</code>`, e(local(enumName(AREA_NAMES, x.area), locale)), e(x.due !== undefined ? String(x.due) : '—')]),
       [2],
+      report.timeline.tasks.map((x) => at(x.place)),
     ),
   );
 
@@ -230,6 +333,8 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
           d.dependsOn.map((x) => `<code>${e(x.id)}</code>${x.title ? ` ${e(local(x.title, locale))}` : ` <span class="sev-error">(${e(undefinedTask)})</span>`}`).join('<br>') || '—',
           d.dependents.map((x) => `<code>${e(x)}</code>`).join(' ') || '—',
         ]),
+        [],
+        report.dependencies.map((d) => at(d.place)),
       ),
     );
   } else out.push(none(locale));
@@ -242,17 +347,20 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
           [L('report.col.type'), L('report.col.title'), L('report.col.milestone')],
           report.mechanisms.map((m) => [e(local(m.type, locale)), `${e(local(m.title, locale))} <code>${e(m.id)}</code>`, e(m.milestone !== undefined ? String(m.milestone) : '—')]),
           [2],
+          report.mechanisms.map((m) => at(m.place)),
         )
       : none(locale),
   );
   out.push(`<h2>${e(L('report.section.actions'))}</h2>`);
-  out.push(report.actions.length ? table([L('report.col.id'), L('report.col.title')], report.actions.map((a) => [`<code>${e(a.id)}</code>`, e(local(a.title, locale))])) : none(locale));
+  out.push(report.actions.length ? table([L('report.col.id'), L('report.col.title')], report.actions.map((a) => [`<code>${e(a.id)}</code>`, e(local(a.title, locale))]), [], report.actions.map((a) => at(a.place))) : none(locale));
   out.push(`<h2>${e(L('report.section.risks'))}</h2>`);
   out.push(
     report.risks.length
       ? table(
           [L('report.col.category'), L('report.col.title'), L('report.col.mitigation'), L('report.col.affects')],
           report.risks.map((r) => [e(local(r.category, locale)), `${e(local(r.title, locale))} <code>${e(r.id)}</code>`, e(r.mitigation ?? '—'), r.affects.map((a) => `<code>${e(a)}</code>`).join(' ') || '—']),
+          [],
+          report.risks.map((r) => at(r.place)),
         )
       : none(locale),
   );
@@ -271,9 +379,10 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
     );
     for (const g of f.groups) {
       out.push(`<h3><span class="sev-${g.severity}">${e(L(`report.severity.${g.severity}`))}</span> <code>${e(g.code)}</code> (${g.places.length})</h3>`);
-      out.push(table([L('report.col.place'), L('report.col.message')], g.places.map((x) => [`<code>${e(`${x.path}:${x.line}:${x.column}`)}</code>`, e(x.message)])));
+      out.push(table([L('report.col.place'), L('report.col.message')], g.places.map((x) => [`<code>${e(`${x.path}:${x.line}:${x.column}`)}</code>`, e(x.message)]), [], g.places.map((x) => at(x.file !== undefined ? { file: x.file, line: x.line } : undefined))));
     }
   }
+  if (webview) out.push(`<script nonce="${e(webview.nonce)}">${WEBVIEW_SCRIPT}</script>`);
   out.push('</body></html>\n');
   return out.join('\n');
 }

@@ -6,6 +6,7 @@ import { defineMessages, formatMessage, localize, msg, type LocalText, type Loca
 
 defineMessages({
   'report.title': { en: 'Plan report: {name}', zh: '{name}实施方案报告' },
+  'report.overview.no-plan': { en: 'This file belongs to no pilot plan: open a file of a plan (a folder with a *.pilot.yaml file of kind Plan) to see its overview.', zh: '此文件不属于任何试点方案：请打开某个方案的文件（含 kind 为 Plan 的 *.pilot.yaml 文件的文件夹）以查看概览。' },
   'report.made-by': { en: 'Made by pilot-plan {version} from the plan files; figures as the plan states them.', zh: '由 pilot-plan {version} 根据方案文件生成；数字均为方案所写。' },
   'report.section.summary': { en: 'Summary', zh: '概况' },
   'report.section.indicators': { en: 'Indicators and targets', zh: '指标与目标' },

@@ -5,7 +5,7 @@
  * counted apart, never guessed).
  */
 import type { LocalText } from '../i18n/messages';
-import { asNumber, asString, entries, isObj, type FileModel, type Obj } from '../plan/model';
+import { asNumber, asString, entries, idSpan, isObj, type FileModel, type ListEntry, type Obj } from '../plan/model';
 import { baselineOf, entryLabel, parseYearMonth, reductionReference, targetsOf, yearsOf } from '../indicators';
 import { nationalIndicator } from '../national-targets';
 import { documentCitation, provinceName, provincialTargets } from '../provincial-targets';
@@ -16,6 +16,12 @@ import { SEVERITY_ORDER, type Severity } from '../findings';
 import { planText, type PlanText } from './plan-text';
 import { AREA_NAMES, MECHANISM_TYPE_NAMES, RISK_CATEGORY_NAMES, STATUS_NAMES, enumName } from './names';
 
+/** Where an entry is defined: the file's own path (absolute, as the model names it) and its ID's line, from 1. */
+export interface ReportPlace {
+  file: string;
+  line: number;
+}
+
 export interface YearValue {
   year: number;
   value: number;
@@ -24,6 +30,8 @@ export interface YearValue {
 /** A file of the plan and its findings, located, its path as the report shows it. */
 export interface ReportFindingFile {
   path: string;
+  /** The file's own path, where an editor opens it from the report. */
+  file?: string;
   findings: readonly LocatedFinding[];
 }
 
@@ -73,6 +81,7 @@ export interface IndicatorReport {
   references: ReferenceSeries[];
   actuals: YearValue[];
   file: string;
+  place?: ReportPlace;
 }
 
 export interface YearMonth {
@@ -88,6 +97,7 @@ export interface ProjectSpan {
   status?: LocalText;
   /** 亿元, where the investment can be read. */
   investment?: number;
+  place?: ReportPlace;
 }
 
 export interface TaskDue {
@@ -95,6 +105,7 @@ export interface TaskDue {
   title: LocalText;
   area: string;
   due?: number;
+  place?: ReportPlace;
 }
 
 export interface AreaAmount {
@@ -109,6 +120,7 @@ export interface DependencyRow {
   /** The tasks it depends on; `title` undefined where the ID names no task of the plan. */
   dependsOn: { id: string; title?: LocalText }[];
   dependents: string[];
+  place?: ReportPlace;
 }
 
 export interface FindingPlace {
@@ -116,6 +128,8 @@ export interface FindingPlace {
   line: number;
   column: number;
   message: string;
+  /** The file's own path, where known (ReportFindingFile.file). */
+  file?: string;
 }
 
 export interface FindingGroup {
@@ -136,6 +150,8 @@ export interface PlanReport {
     /** `investmentTotal` in 亿元, where it can be read. */
     investmentDeclared?: number;
     counts: { files: number; tasks: number; projects: number; indicators: number; mechanisms: number; actions: number; risks: number };
+    /** The Plan file's first line: where the charts that sum the whole plan lead. */
+    place?: ReportPlace;
   };
   indicators: IndicatorReport[];
   investment: {
@@ -151,9 +167,9 @@ export interface PlanReport {
   tasksByArea: { areas: AreaAmount[]; leads: string[]; counts: number[][] };
   timeline: { projects: ProjectSpan[]; tasks: TaskDue[] };
   dependencies: DependencyRow[];
-  mechanisms: { id: string; type: LocalText; title: LocalText; milestone?: number }[];
-  actions: { id: string; title: LocalText }[];
-  risks: { id: string; category: LocalText; title: LocalText; mitigation?: string; affects: string[] }[];
+  mechanisms: { id: string; type: LocalText; title: LocalText; milestone?: number; place?: ReportPlace }[];
+  actions: { id: string; title: LocalText; place?: ReportPlace }[];
+  risks: { id: string; category: LocalText; title: LocalText; mitigation?: string; affects: string[]; place?: ReportPlace }[];
   findings: { totals: Record<Severity, number>; groups: FindingGroup[] };
   /** The plan's own words, entry by entry, every field (plan-text.ts): what the Word and Excel exports lay out. */
   text: PlanText;
@@ -246,10 +262,15 @@ function groupFindings(files: readonly ReportFindingFile[]): PlanReport['finding
       const key = `${severity}\0${x.code}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { code: x.code, severity, places: [] }));
-      g.places.push({ path: f.path, line: x.line, column: x.column, message: x.message });
+      g.places.push({ path: f.path, line: x.line, column: x.column, message: x.message, ...(f.file !== undefined ? { file: f.file } : {}) });
     }
   const sorted = [...groups.values()].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.code.localeCompare(b.code));
   return { totals, groups: sorted };
+}
+
+/** The line of an entry's ID in its file. */
+function placeOf(file: FileModel, entry: ListEntry): ReportPlace {
+  return { file: file.path, line: file.parsed.lines.positionAt(idSpan(file.parsed, entry).start).line + 1 };
 }
 
 /** The report of a plan. */
@@ -270,7 +291,7 @@ export function buildReport(input: ReportInput): PlanReport {
     for (const a of progress?.actuals(id) ?? []) if (a.value !== undefined && !out.has(a.year)) out.set(a.year, a.value);
     return [...out].map(([year, value]) => ({ year, value }));
   };
-  const all = (list: string) => files.flatMap((f) => entries(f, list).map((e) => ({ file: f, entry: e.entry, path: e.path })));
+  const all = (list: string) => files.flatMap((f) => entries(f, list).map((e) => ({ file: f, entry: e.entry, path: e.path, place: placeOf(f, e) })));
   const tasks = all('tasks');
   const projects = all('projects');
   const indicators = all('indicators');
@@ -291,7 +312,7 @@ export function buildReport(input: ReportInput): PlanReport {
   const areaName = (a: string) => (a === UNASSIGNED ? UNASSIGNED_NAME : enumName(AREA_NAMES, a));
 
   // Indicators.
-  const indicatorReports: IndicatorReport[] = indicators.map(({ file, entry, path }) => {
+  const indicatorReports: IndicatorReport[] = indicators.map(({ file, entry, path, place }) => {
     const id = entryLabel(entry, path);
     const targets: ReportTarget[] = targetsOf(entry, path)
       .filter((t) => t.year !== undefined && t.value !== undefined)
@@ -314,6 +335,7 @@ export function buildReport(input: ReportInput): PlanReport {
       references: references(entry, targets, province),
       actuals: [...(input.actuals ? (input.actuals.get(id) ?? []) : reported(id))].sort((x, y) => x.year - y.year),
       file: input.shown(file.path),
+      place,
     };
   });
 
@@ -324,12 +346,12 @@ export function buildReport(input: ReportInput): PlanReport {
   let projectsWithout = 0;
   let unscheduled = 0;
   const spans: ProjectSpan[] = [];
-  for (const { entry, path } of projects) {
+  for (const { entry, path, place } of projects) {
     const amount = amountOf('investment', entry.investment);
     const start = parseYearMonth(entry.start);
     const end = parseYearMonth(entry.end);
     const status = asString(entry.status);
-    spans.push({ id: entryLabel(entry, path), name: named(entry, 'name', entryLabel(entry, path)), start, end, status: status ? enumName(STATUS_NAMES, status) : undefined, investment: amount });
+    spans.push({ id: entryLabel(entry, path), name: named(entry, 'name', entryLabel(entry, path)), start, end, status: status ? enumName(STATUS_NAMES, status) : undefined, investment: amount, place });
     if (amount === undefined) {
       projectsWithout++;
       continue;
@@ -367,9 +389,10 @@ export function buildReport(input: ReportInput): PlanReport {
       dependents.set(d, list);
     }
   const dependencies: DependencyRow[] = tasks
-    .map(({ entry, path }) => {
+    .map(({ entry, path, place }) => {
       const id = entryLabel(entry, path);
       return {
+        place,
         id,
         title: named(entry, 'title', id),
         dependsOn: listOf(entry, 'dependsOn').map((d) => ({ id: d, title: taskById.has(d) ? named(taskById.get(d)!, 'title', d) : undefined })),
@@ -388,6 +411,7 @@ export function buildReport(input: ReportInput): PlanReport {
       horizon: years.horizon,
       peak: peak ? { year: asNumber(peak.year), level } : undefined,
       investmentDeclared: amountOf('investment', root.investmentTotal),
+      place: planFile ? { file: planFile.path, line: 1 } : undefined,
       counts: { files: files.length, tasks: tasks.length, projects: projects.length, indicators: indicators.length, mechanisms: mechanisms.length, actions: actions.length, risks: risks.length },
     },
     indicators: indicatorReports,
@@ -395,22 +419,24 @@ export function buildReport(input: ReportInput): PlanReport {
     tasksByArea: { areas: areaRows.map((a) => ({ area: a, name: areaName(a), amount: taskAreas.get(a)! })), leads, counts },
     timeline: {
       projects: spans,
-      tasks: tasks.map(({ entry, path }) => ({ id: entryLabel(entry, path), title: named(entry, 'title', entryLabel(entry, path)), area: areaOf(entry), due: asNumber(entry.due) })),
+      tasks: tasks.map(({ entry, path, place }) => ({ id: entryLabel(entry, path), title: named(entry, 'title', entryLabel(entry, path)), area: areaOf(entry), due: asNumber(entry.due), place })),
     },
     dependencies,
-    mechanisms: mechanisms.map(({ entry, path }) => ({
+    mechanisms: mechanisms.map(({ entry, path, place }) => ({
       id: entryLabel(entry, path),
       type: enumName(MECHANISM_TYPE_NAMES, asString(entry.type) ?? '—'),
       title: named(entry, 'title', entryLabel(entry, path)),
       milestone: asNumber(entry.milestone),
+      place,
     })),
-    actions: actions.map(({ entry, path }) => ({ id: entryLabel(entry, path), title: named(entry, 'title', entryLabel(entry, path)) })),
-    risks: risks.map(({ entry, path }) => ({
+    actions: actions.map(({ entry, path, place }) => ({ id: entryLabel(entry, path), title: named(entry, 'title', entryLabel(entry, path)), place })),
+    risks: risks.map(({ entry, path, place }) => ({
       id: entryLabel(entry, path),
       category: enumName(RISK_CATEGORY_NAMES, asString(entry.category) ?? '—'),
       title: named(entry, 'title', entryLabel(entry, path)),
       mitigation: asString(entry.mitigation),
       affects: listOf(entry, 'affects'),
+      place,
     })),
     findings: groupFindings(input.findings),
     text: planText(files, input.shown, root),
