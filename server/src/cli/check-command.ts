@@ -2,28 +2,15 @@
 import { displayPath } from '../engine/display-path';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatMessage, localeFrom, localeFromEnv, msg, type Locale } from '../engine/i18n/messages';
+import { formatMessage, msg, type Locale } from '../engine/i18n/messages';
 import { checkPaths, failStatus, FAIL_ON, type CheckPathsOptions, type FailOn } from './check-paths';
 import { writeReport } from './report-file';
 import { CheckTiming, timingWanted } from './timing';
 import { terminalText } from './formats/escape';
 import { FORMATS } from './formats/index';
 import { DOCS_BASE } from './formats/format';
-import { USAGE, VERSION, usageError } from './usage';
-
-/** A parseArgs error in both languages, without Node's advice on positionals. */
-export function argsProblem(e: NodeJS.ErrnoException): [string, string] {
-  const first = String(e.message ?? e).split('\n')[0].replace(/\.$/, '');
-  const option = /'([^']+)'/.exec(first)?.[1] ?? '';
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return [`unknown option \`${option}\``, `未知选项 \`${option}\``];
-  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = option.replace(/ <value>$/, '');
-    if (/does not take an argument/.test(first)) return [`option \`${name}\` does not take a value`, `选项 \`${name}\` 不接受取值`];
-    return [`option \`${name}\` needs a value`, `选项 \`${name}\` 需要一个取值`];
-  }
-  return [first, first];
-}
+import { VERSION, usageError } from './usage';
+import { readCommandArgs } from './command-args';
 
 /** Standard input as bytes: decoded like a file, so binary or invalid UTF-8 gets its finding. */
 function readStdin(): Uint8Array {
@@ -49,39 +36,21 @@ function onWriteFailure(out: NodeJS.WritableStream, locale: Locale): void {
 }
 
 export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        'fail-on': { type: 'string' },
-        locale: { type: 'string' },
-        'stdin-filename': { type: 'string' },
-        'whole-plans': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const [en, zh] = argsProblem(e as NodeJS.ErrnoException);
-    return usageError(en, zh, localeFromEnv(io.env));
-  }
-  const o = parsed.values;
-  let locale: Locale = localeFromEnv(io.env);
-  if (o.locale !== undefined) {
-    const l = localeFrom(o.locale);
-    if (!l || !['en', 'zh-cn', 'zh'].includes(o.locale.toLowerCase())) return usageError(`--locale must be en or zh-CN, not \`${o.locale}\``, `--locale 只能是 en 或 zh-CN，而不是 \`${o.locale}\``, locale);
-    locale = l;
-  }
-  if (o.help) {
-    io.stdout.write(USAGE(locale));
-    return 0;
-  }
+  const parsed = readCommandArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      'fail-on': { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      'whole-plans': { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values: o, locale } = parsed;
   const format = o.format ?? 'stylish';
   if (!FORMATS[format]) return usageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, not \`${format}\``, `--format 只能是 ${Object.keys(FORMATS).join('、')} 之一，而不是 \`${format}\``, locale);
   const failOn = (o['fail-on'] ?? 'error') as FailOn;

@@ -5,13 +5,12 @@
  * first use, so that neither the checker nor `report` compiles docx or exceljs.
  */
 import * as nodePath from 'node:path';
-import { parseArgs } from 'node:util';
-import { defineMessages, formatMessage, localeFrom, localeFromEnv, msg, type Locale } from '../engine/i18n/messages';
+import { defineMessages, formatMessage, msg } from '../engine/i18n/messages';
 import { displayPath } from '../engine/display-path';
-import { argsProblem } from './check-command';
+import { readCommandArgs } from './command-args';
 import { terminalText } from './formats/escape';
 import { writeReport } from './report-file';
-import { USAGE, usageError } from './usage';
+import { usageError } from './usage';
 import type * as ExportRun from './export-run';
 
 defineMessages({
@@ -24,34 +23,9 @@ const exportRun = (): typeof ExportRun => require('./export-run') as typeof Expo
 const FORMATS = ['docx', 'xlsx'] as const;
 
 export async function runExportCommand(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout as NodeJS.WritableStream, stderr: process.stderr as NodeJS.WritableStream, env: process.env }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const [en, zh] = argsProblem(e as NodeJS.ErrnoException);
-    return usageError(en, zh, localeFromEnv(io.env));
-  }
-  const o = parsed.values;
-  let locale: Locale = localeFromEnv(io.env);
-  if (o.locale !== undefined) {
-    const l = localeFrom(o.locale);
-    if (!l || !['en', 'zh-cn', 'zh'].includes(o.locale.toLowerCase())) return usageError(`--locale must be en or zh-CN, not \`${o.locale}\``, `--locale 只能是 en 或 zh-CN，而不是 \`${o.locale}\``, locale);
-    locale = l;
-  }
-  if (o.help) {
-    io.stdout.write(USAGE(locale));
-    return 0;
-  }
+  const parsed = readCommandArgs(argv, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values: o, locale } = parsed;
   if (o.format === undefined) return usageError('export needs --format docx or --format xlsx', 'export 需要 --format docx 或 --format xlsx', locale);
   if (!(FORMATS as readonly string[]).includes(o.format)) return usageError(`--format must be docx or xlsx, not \`${o.format}\``, `--format 只能是 docx 或 xlsx，而不是 \`${o.format}\``, locale);
   if (parsed.positionals.length !== 1) {

@@ -5,12 +5,11 @@
  * never compiles the report or ECharts.
  */
 import * as nodePath from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatMessage, localeFrom, localeFromEnv, type Locale } from '../engine/i18n/messages';
-import { argsProblem } from './check-command';
+import { formatMessage } from '../engine/i18n/messages';
+import { readCommandArgs } from './command-args';
 import { terminalText } from './formats/escape';
 import { writeReport } from './report-file';
-import { USAGE, VERSION, usageError } from './usage';
+import { VERSION, usageError } from './usage';
 import type * as ReportRun from './report-run';
 
 // build.mjs keeps `./report-run` out of cli-main.js (dist/report-run.js); the tests' bundles take it in.
@@ -19,34 +18,9 @@ const reportRun = (): typeof ReportRun => require('./report-run') as typeof Repo
 const FORMATS = ['html', 'md'] as const;
 
 export async function runReportCommand(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout as NodeJS.WritableStream, stderr: process.stderr as NodeJS.WritableStream, env: process.env }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const [en, zh] = argsProblem(e as NodeJS.ErrnoException);
-    return usageError(en, zh, localeFromEnv(io.env));
-  }
-  const o = parsed.values;
-  let locale: Locale = localeFromEnv(io.env);
-  if (o.locale !== undefined) {
-    const l = localeFrom(o.locale);
-    if (!l || !['en', 'zh-cn', 'zh'].includes(o.locale.toLowerCase())) return usageError(`--locale must be en or zh-CN, not \`${o.locale}\``, `--locale 只能是 en 或 zh-CN，而不是 \`${o.locale}\``, locale);
-    locale = l;
-  }
-  if (o.help) {
-    io.stdout.write(USAGE(locale));
-    return 0;
-  }
+  const parsed = readCommandArgs(argv, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values: o, locale } = parsed;
   const format = o.format ?? 'html';
   if (!(FORMATS as readonly string[]).includes(format)) return usageError(`--format must be html or md, not \`${format}\``, `--format 只能是 html 或 md，而不是 \`${format}\``, locale);
   if (parsed.positionals.length !== 1) {
