@@ -8,7 +8,7 @@
 import type { Locale } from '../i18n/messages';
 import type { IndicatorReport, PlanReport, ReportPlace } from './model';
 import { byAreaOption, byYearOption, ChartPainter, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
-import { amountText, comparatorText, label, local, valueText, yearMonthText } from './labels';
+import { amountText, areaLeadsText, comparatorText, label, local, valueText, yearMonthText } from './labels';
 import { AREA_NAMES, enumName } from './names';
 
 export interface HtmlOptions {
@@ -276,14 +276,7 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
           t.areas.map((a, i) => [
             e(local(a.name, locale)),
             String(a.amount),
-            e(
-              t.leads
-                .map((lead, j) => [lead, t.counts[i][j]] as const)
-                .filter(([, n]) => n > 0)
-                .sort((x, y) => y[1] - x[1])
-                .map(([lead, n]) => `${lead} (${n})`)
-                .join(locale === 'zh-CN' ? '、' : ', '),
-            ),
+            e(areaLeadsText(t, i, locale)),
           ]),
           [1],
         )

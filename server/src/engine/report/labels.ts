@@ -136,3 +136,13 @@ export function valueText(v: number, unit: string): string {
 export function yearMonthText(ym: { year: number; month?: number } | undefined): string {
   return ym ? (ym.month ? `${ym.year}-${String(ym.month).padStart(2, '0')}` : String(ym.year)) : '';
 }
+
+/** The lead departments of area `i`'s tasks, most tasks first: `市发展改革委 (3)、市工业和信息化局 (1)`. */
+export function areaLeadsText(t: { leads: readonly string[]; counts: readonly (readonly number[])[] }, i: number, locale: Locale): string {
+  return t.leads
+    .map((lead, j) => [lead, t.counts[i][j]] as const)
+    .filter(([, n]) => n > 0)
+    .sort((x, y) => y[1] - x[1])
+    .map(([lead, n]) => `${lead} (${n})`)
+    .join(locale === 'zh-CN' ? '、' : ', ');
+}

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { PlanReport, YearMonth } from './model';
-import { amountText, comparatorText, label, local, valueText, yearMonthText } from './labels';
+import { amountText, areaLeadsText, comparatorText, label, local, valueText, yearMonthText } from './labels';
 import { round2, MAX_GANTT_ROWS } from './charts';
 
 export interface MarkdownOptions {
@@ -131,14 +131,7 @@ export function renderMarkdown(report: PlanReport, options: MarkdownOptions): st
       t.areas.map((a, i) => [
         mdText(local(a.name, locale)),
         String(a.amount),
-        mdText(
-          t.leads
-            .map((lead, j) => [lead, t.counts[i][j]] as const)
-            .filter(([, n]) => n > 0)
-            .sort((x, y) => y[1] - x[1])
-            .map(([lead, n]) => `${lead} (${n})`)
-            .join(locale === 'zh-CN' ? '、' : ', '),
-        ),
+        mdText(areaLeadsText(t, i, locale)),
       ]),
       [1],
     ),
