@@ -17,12 +17,8 @@ async function openProblems(): Promise<void> {
 
 /** The check's counts, and the sentence the notification showed. */
 async function checkWorkspace(client: PilotPlanClient): Promise<(CheckWorkspaceResult & { message: string }) | undefined> {
-  if (!client.isRunning()) await client.start();
-  const lc = client.current;
-  if (!lc) {
-    void vscode.window.showErrorMessage(t('serverNotRunning'));
-    return undefined;
-  }
+  const lc = await client.forRequest();
+  if (!lc) return undefined;
   let raw: unknown;
   try {
     raw = await vscode.window.withProgress(

@@ -104,6 +104,13 @@ export class PilotPlanClient implements vscode.Disposable {
     return this.client?.state === State.Running;
   }
 
+  /** The client for a command's request, started if it was not; undefined, said to the user, when there is none. */
+  async forRequest(): Promise<LanguageClient | undefined> {
+    if (!this.isRunning()) await this.start();
+    if (!this.client) void vscode.window.showErrorMessage(t('serverNotRunning'));
+    return this.client;
+  }
+
   /** Starts the client; a second call while starting waits for the first. */
   start(): Promise<void> {
     this.starting ??= this.doStart().finally(() => (this.starting = undefined));

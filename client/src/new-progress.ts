@@ -54,12 +54,8 @@ export async function newProgress(client: PilotPlanClient, arg?: unknown): Promi
     void vscode.window.showErrorMessage(t('newProgressNoPlanFile'));
     return undefined;
   }
-  if (!client.isRunning()) await client.start();
-  const lc = client.current;
-  if (!lc) {
-    void vscode.window.showErrorMessage(t('serverNotRunning'));
-    return undefined;
-  }
+  const lc = await client.forRequest();
+  if (!lc) return undefined;
   let raw: unknown;
   try {
     const params: NewProgressParams = { uri: lc.code2ProtocolConverter.asUri(source) };

@@ -26,7 +26,7 @@ function client(answer: unknown): { client: PilotPlanClient; asked: unknown[] } 
       return answer;
     },
   };
-  return { client: { isRunning: () => true, start: async () => undefined, current: lc } as unknown as PilotPlanClient, asked };
+  return { client: { isRunning: () => true, start: async () => undefined, current: lc, forRequest: async () => lc } as unknown as PilotPlanClient, asked };
 }
 
 describe('client: New Progress File', () => {

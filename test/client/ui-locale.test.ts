@@ -65,9 +65,11 @@ describe('client: the UI follows pilotPlan.locale', () => {
   describe('commands', () => {
     const context = { subscriptions: [] as unknown[], extensionUri: Uri.file(repoRoot()) };
     const answer = { plans: 2, files: 10, errors: 0, warnings: 1, infos: 0, elapsedMs: 5 };
+    const lc = { sendRequest: async () => answer };
     const client = {
       isRunning: () => true,
-      current: { sendRequest: async () => answer },
+      current: lc,
+      forRequest: async () => lc,
     } as unknown as PilotPlanClient;
     before(() => registerCommands(context as never, async () => client));
 
