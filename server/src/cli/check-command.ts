@@ -35,20 +35,19 @@ function onWriteFailure(out: NodeJS.WritableStream, locale: Locale): void {
   });
 }
 
+/** The options of `check`, besides `--locale` and `--help` (command-args.ts); docs/format.md lists them all. */
+export const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  'whole-plans': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
 export async function runCheck(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  const parsed = readCommandArgs(
-    argv,
-    {
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      'fail-on': { type: 'string' },
-      'stdin-filename': { type: 'string' },
-      'whole-plans': { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-    },
-    io,
-  );
+  const parsed = readCommandArgs(argv, CHECK_OPTIONS, io);
   if (typeof parsed === 'number') return parsed;
   const { values: o, locale } = parsed;
   const format = o.format ?? 'stylish';

@@ -11,9 +11,9 @@ import { USAGE, usageError } from './usage';
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** The options every command takes besides its own. */
-const COMMON = { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+export const COMMON_OPTIONS = { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
-type Config<T extends Options> = { args: string[]; allowPositionals: true; strict: true; options: T & typeof COMMON };
+type Config<T extends Options> = { args: string[]; allowPositionals: true; strict: true; options: T & typeof COMMON_OPTIONS };
 
 export type CommandArgs<T extends Options> = ReturnType<typeof parseArgs<Config<T>>> & { locale: Locale };
 
@@ -37,7 +37,7 @@ export function argsProblem(e: NodeJS.ErrnoException): [string, string] {
 export function readCommandArgs<T extends Options>(argv: string[], options: T, io: { stdout: NodeJS.WritableStream; env: NodeJS.ProcessEnv }): CommandArgs<T> | number {
   let parsed: ReturnType<typeof parseArgs<Config<T>>>;
   try {
-    parsed = parseArgs<Config<T>>({ args: argv, allowPositionals: true, strict: true, options: { ...options, ...COMMON } });
+    parsed = parseArgs<Config<T>>({ args: argv, allowPositionals: true, strict: true, options: { ...options, ...COMMON_OPTIONS } });
   } catch (e) {
     const [en, zh] = argsProblem(e as NodeJS.ErrnoException);
     return usageError(en, zh, localeFromEnv(io.env));
