@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.mjs';
 import { actionBundle } from './scripts/action-bundle.mjs';
+import { webServerBundle } from './scripts/web-server-bundle.mjs';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -175,6 +176,8 @@ if (!testsOnly) {
     }),
   );
 }
+// The language server in a web worker (vscode.dev, github.dev): dist/web/server.js (scripts/web-server-bundle.mjs).
+if (!testsOnly) builds.push(esbuild.build({ ...webServerBundle, minify: !args.has('--dev') }));
 // The client is two bundles: activation loads the small one; the language client follows.
 if (!packed && !testsOnly) {
   builds.push(esbuild.build({

@@ -25,6 +25,8 @@ import { repoRoot } from '../util/plan';
 export interface StartOptions {
   /** The folder the editor opens. */
   folder: string;
+  /** Its URI, where it is not the folder's `file:` URI (a virtual file system: `memfs:/ws`). */
+  folderUri?: string;
   locale?: string;
   initializationOptions?: Record<string, unknown>;
   /** Start through `pilot-plan lsp --stdio` instead of dist/server.js. */
@@ -175,9 +177,9 @@ export class LspClient {
     conn.listen();
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: uriOf(opts.folder),
+      rootUri: opts.folderUri ?? uriOf(opts.folder),
       locale: opts.locale ?? 'en',
-      workspaceFolders: [{ uri: uriOf(opts.folder), name: nodePath.basename(opts.folder) }],
+      workspaceFolders: [{ uri: opts.folderUri ?? uriOf(opts.folder), name: nodePath.basename(opts.folder) }],
       initializationOptions: opts.initializationOptions ?? {},
       capabilities: opts.capabilities ?? (opts.vscodeLike === false
         ? {}

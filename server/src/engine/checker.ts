@@ -12,6 +12,7 @@ import type { Workspace } from './plan/workspace';
 import { finalize, runFileRules, runPlanRules, type RuleErrorHandler, type RuleTimes } from './run-rules';
 import { RULES } from './rules/registry';
 import { LineIndex } from './text/line-index';
+import { lenientUtf8Text } from './parse/bytes';
 
 export interface FileResult {
   path: string;
@@ -89,7 +90,7 @@ export function checkFiles(ws: Workspace, files: string[], onError?: RuleErrorHa
     }
     if (group.root && plan.config.findings.length) {
       const path = nodePath.join(group.root, CONFIG_FILE_NAME);
-      const text = ws.host.read(path)?.text ?? Buffer.from(ws.host.read(path)?.bytes ?? []).toString('utf8');
+      const text = ws.host.read(path)?.text ?? lenientUtf8Text(ws.host.read(path)?.bytes ?? new Uint8Array());
       results.push({ path, findings: plan.config.findings, lines: new LineIndex(text), text });
     }
   }

@@ -21,7 +21,10 @@ export type RuleTimes = Map<RuleCode, number>;
 
 const defaultOnError: RuleErrorHandler = (rule, error) => {
   // A rule's bug must not hide the other rules' findings.
-  process.stderr.write(`pilot-plan: internal error in rule ${rule.code}: ${(error as Error)?.stack ?? error}\n`);
+  const text = `pilot-plan: internal error in rule ${rule.code}: ${(error as Error)?.stack ?? error}`;
+  // A web worker has no process: its console is the nearest thing to standard error.
+  if (typeof process !== 'undefined' && process.stderr) process.stderr.write(`${text}\n`);
+  else console.error(text);
 };
 
 function severityOf(rule: Rule, plan: PlanIndex): Severity | undefined {

@@ -9,7 +9,7 @@
  * (initialization option `snippetEdits`, protocol.ts); the edit itself stays
  * plain, what every other client applies.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { FindingData } from '../engine/findings';
 import { quickFixes, type QuickFix } from '../engine/editor/quick-fixes';
 import type { ServerContext } from './context';

@@ -6,7 +6,7 @@
  * Clicking one runs the client's own command (VS Code) or the server's
  * (workspace/executeCommand, any other client).
  */
-import { MessageType, ShowMessageNotification, type CodeLens, type CodeLensParams, type Location } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type CodeLens, type CodeLensParams, type Location } from 'vscode-languageserver';
 import { lensFor, lensPlaces, lensPlacesText, type LensKind, type LensPlace } from '../engine/editor/code-lens';
 import { displayPath } from '../engine/display-path';
 import type { ServerContext } from './context';

@@ -6,7 +6,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { completionsAt, type CandidateKind } from '../engine/editor/completion';
 import type { ServerContext } from './context';
 import { toRange } from './convert';

@@ -1,5 +1,5 @@
 /** Engine offsets ↔ LSP positions and ranges, and engine edits → LSP workspace edits. */
-import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Span } from '../engine/findings';
 import type { FileEdit } from '../engine/editor/context';
 import type { LineIndex } from '../engine/text/line-index';

@@ -13,11 +13,12 @@ import {
   type Connection,
   type Diagnostic,
   type DiagnosticRelatedInformation,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Finding } from '../engine/findings';
 import { formatMessage, type Locale } from '../engine/i18n/messages';
 import { CONFIG_FILE_NAME } from '../engine/plan/config';
 import { LineIndex } from '../engine/text/line-index';
+import { lenientUtf8Text } from '../engine/parse/bytes';
 import type { PlanSession, PlanState } from './plan-session';
 import { PLAN_TREE_CHANGED_NOTIFICATION, STATUS_NOTIFICATION, type PlanTreeChangedParams, type StatusParams } from './protocol';
 import { toRange } from './convert';
@@ -82,12 +83,13 @@ export interface CheckResult extends CheckCounts {
 /** The shortest wait after an edit: a burst of keystrokes still makes one check. */
 const MIN_DEBOUNCE_MS = 10;
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+// A web worker has no setImmediate; a timer there, after the rest of what is queued.
+const tick = typeof setImmediate === 'function' ? () => new Promise<void>((resolve) => setImmediate(resolve)) : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class DiagnosticsService {
   /** uri → the diagnostics last published (as JSON), to publish only changes. */
   private readonly published = new Map<string, string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The document the user looks at: status notifications are about it. */
   active: string | undefined;
   /** Whether the client names its active document (pilotPlan/activeDocument): then only it sets `active`. */
@@ -236,7 +238,7 @@ export class DiagnosticsService {
       const cf = state.index.config.findings;
       if (cf.length || this.published.has(session.uriOf(configPath))) {
         const content = session.host.read(configPath);
-        const text = content?.text ?? Buffer.from(content?.bytes ?? []).toString('utf8');
+        const text = content?.text ?? lenientUtf8Text(content?.bytes ?? new Uint8Array());
         const lines = new LineIndex(text);
         if (cf.length) count(cf);
         this.publish(session.uriOf(configPath), cf.map((f) => toDiagnostic(f, lines, locale, session, state)));
@@ -282,6 +284,7 @@ export class DiagnosticsService {
     const params: StatusParams = {
       uri: active,
       planRoot: state.root ?? null,
+      planRootUri: state.root ? this.session.uriOf(state.root) : null,
       planId: state.index.settings?.id ?? null,
       errors: mine.filter((f) => f.severity === 'error').length,
       warnings: mine.filter((f) => f.severity === 'warning').length,

@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '../engine/plan/config';
 import { SKIPPED_DIRS, isPilotFile, walkPilotFiles } from '../engine/plan/walk';

@@ -1,5 +1,5 @@
 /** textDocument/hover. */
-import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../engine/editor/hover';
 import type { ServerContext } from './context';
 import { toRange } from './convert';

@@ -1,4 +1,6 @@
 /** Entry of the bundled server the VS Code client starts (dist/server.js). */
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { nodePlatform } from './node-platform';
 import { startServer } from './server';
 
-startServer();
+startServer(createConnection(ProposedFeatures.all), nodePlatform);

@@ -9,7 +9,7 @@ import {
   type ReferenceParams,
   type RenameParams,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { FileSpan } from '../engine/editor/context';
 import { text } from '../engine/editor/context';
 import { definitionsOf, idAt, locationsOf, renameEdits, renameProblem } from '../engine/editor/navigation';

@@ -16,5 +16,5 @@ export function newProgress(ctx: ServerContext, params: NewProgressParams, now =
   const plan = c?.plan;
   if (!plan?.root || !plan.index.planFiles.length) return { error: formatMessage(msg('lsp.new-progress.no-plan', {}), ctx.locale) };
   const made = newProgressFile(plan, ctx.locale, now.getFullYear());
-  return { planRoot: plan.root, year: made.year, fileName: made.fileName, text: made.text };
+  return { planRoot: plan.root, planRootUri: ctx.session.uriOf(plan.root), year: made.year, fileName: made.fileName, text: made.text };
 }

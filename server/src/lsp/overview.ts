@@ -40,6 +40,7 @@ export function overviewOf(ctx: ServerContext, params: OverviewParams): Overview
   const report = buildReport({ files, shown, findings });
   return {
     planRoot: root,
+    rootUri: session.uriOf(root),
     title: reportTitle(report, locale),
     html: renderHtml(report, { locale, version, webview }),
     files: files.map((m) => session.uriOf(m.path)),

@@ -4,7 +4,7 @@
  * notification is ignored, so nothing a client sends wrongly reaches the session. Only the
  * fields the server reads are checked; others may be anything.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath } from '../common/file-url';
 import { defineMessages, formatMessage, msg, type Locale } from '../engine/i18n/messages';
 
 defineMessages({
@@ -76,6 +76,11 @@ export const PARAMS: Record<string, Check> = {
   didChangeWatchedFiles: shape({ changes: listOf(shape({ uri: isUri, type: (t) => t === 1 || t === 2 || t === 3 })) }),
   workspaceFolders: shape({ added: listOf(folder), removed: listOf(folder) }),
   activeDocument: shape({ uri: isUri }),
+  workspaceFiles: shape({
+    files: listOf(shape({ uri: isUri, text: optional(isString), base64: optional(isString), size: optional((n) => isInteger(n) && n >= 0) })),
+    deleted: listOf(isUri),
+    initial: optional((b) => typeof b === 'boolean'),
+  }),
   checkWorkspace: optional(isObject),
   newProgress: shape({ uri: isUri }),
   overview: shape({

@@ -4,7 +4,7 @@
  *
  * Incrementality:
  * - Files are parsed through the engine's Workspace over an
- *   OverlayFileHost(NodeFileHost): an open document is an overlay whose stamp
+ *   OverlayFileHost over the disk (NodeFileHost) or the client's files: an open document is an overlay whose stamp
  *   is its version, so `ws.load` re-parses a file only when its version (or,
  *   on disk, its mtime and size) changed.
  * - One PlanIndex per plan root, kept across edits. After an edit only the
@@ -20,13 +20,12 @@
  *   file, files appear or disappear) drops the plan states; they are rebuilt
  *   from the cached models.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathOfUri, uriOfPath } from '../common/uri-path';
 import type { Finding } from '../engine/findings';
 import type { FileModel } from '../engine/plan/model';
-import { NodeFileHost } from '../engine/plan/node-host';
 import { OverlayFileHost } from '../engine/plan/overlay-host';
+import type { FileHost } from '../engine/plan/workspace';
 import type { PlanIndex } from '../engine/plan/plan-index';
 import { CONFIG_FILE_NAME, type RuleConfig } from '../engine/plan/config';
 import { Workspace, isPilotFile } from '../engine/plan/workspace';
@@ -60,16 +59,9 @@ interface CachedFileFindings {
   findings: Finding[];
 }
 
-export function pathOfUri(uri: string): string {
-  if (uri.startsWith('file:')) return fileURLToPath(uri);
-  // Unsaved or virtual documents: a stable pseudo path that is no real folder.
-  const m = /^([a-zA-Z][\w+.-]*):(.*)$/.exec(uri);
-  return nodePath.join(nodePath.sep, `\u0000${m?.[1] ?? 'untitled'}`, encodeURIComponent(m?.[2] ?? uri));
-}
-
 export class PlanSession {
-  readonly host = new OverlayFileHost(new NodeFileHost());
-  readonly ws = new Workspace(this.host);
+  readonly host: OverlayFileHost;
+  readonly ws: Workspace;
   /** Open documents: path → the URI the client used. */
   readonly open = new Map<string, string>();
   private readonly uris = new Map<string, string>();
@@ -81,7 +73,14 @@ export class PlanSession {
   /** Schema errors kept per list item across edits: an edit validates its own item again, not the file's 12,000. */
   private readonly itemValidation = new ItemValidation();
 
-  constructor(private readonly onRuleError: RuleErrorHandler) {}
+  /** `files`: where files not open come from (the disk, or the client's files: client-files.ts). */
+  constructor(
+    private readonly onRuleError: RuleErrorHandler,
+    readonly files: FileHost,
+  ) {
+    this.host = new OverlayFileHost(files);
+    this.ws = new Workspace(this.host);
+  }
 
   // -------------------------------------------------------------------------
   // Documents and paths
@@ -93,7 +92,7 @@ export class PlanSession {
   }
 
   uriOf(path: string): string {
-    return this.open.get(path) ?? this.uris.get(path) ?? pathToFileURL(path).href;
+    return this.open.get(path) ?? this.uris.get(path) ?? uriOfPath(path);
   }
 
   /** A document the editor opened; true when it is not on disk (an unsaved file): it joins its folder's listing. */
@@ -103,7 +102,7 @@ export class PlanSession {
     this.open.set(path, uri);
     this.uris.set(path, uri);
     this.host.setOverlay(path, parseText(path, text), version);
-    return isNew && !fs.existsSync(path);
+    return isNew && this.files.stamp(path) === undefined;
   }
 
   /** An open document's changes, applied to its last version (parse/edit.ts); false when it is not open. */

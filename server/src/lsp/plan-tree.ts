@@ -62,7 +62,7 @@ export function planTreeOf(ctx: ServerContext, params: PlanTreeParams | null | u
         return [{ id: e.id, kind: e.kind, label: e.label, facts: e.facts, uri: session.uriOf(e.file), range: toRange(m.parsed.lines, e.span), counts: e.counts }];
       }),
     });
-    plans.push({ root, planId: tree.planId ?? null, label: tree.label, checked: !!findings, counts: tree.counts, groups: tree.groups.map(group) });
+    plans.push({ root, rootUri: session.uriOf(root), planId: tree.planId ?? null, label: tree.label, checked: !!findings, counts: tree.counts, groups: tree.groups.map(group) });
   }
   return { plans };
 }

@@ -8,6 +8,7 @@
  *     showReferencesCommand?: string,   // a client command that code lenses carry instead of the server's own (see below)
  *     snippetEdits?: boolean,           // quick fixes carry their snippet forms in `data` (SnippetEditData, see below); default false
  *     workspaceCheckMaxFiles?: number,  // pilot plan files pilotPlan/checkWorkspace lists at most (their plans are checked whole); default 20000
+ *     workspaceFiles?: 'client',        // the server reads no file system: the client sends the files (pilotPlan/workspaceFiles, below)
  *     faultInjection?: string[] }       // tests only: handlers that throw on purpose (see server.ts)
  */
 
@@ -18,6 +19,8 @@ export interface StatusParams {
   uri: string;
   /** The plan folder (absolute path), or null for a file that belongs to no plan. */
   planRoot: string | null;
+  /** The plan folder's URI (of any scheme), or null with planRoot. */
+  planRootUri?: string | null;
   /** The plan's `id`, when the Plan file states one. */
   planId: string | null;
   /** Findings of this file. */
@@ -37,6 +40,35 @@ export const ACTIVE_DOCUMENT_NOTIFICATION = 'pilotPlan/activeDocument';
 
 export interface ActiveDocumentParams {
   uri: string;
+}
+
+/**
+ * Client → server notification, where the client set `workspaceFiles: 'client'` (a server in a web
+ * worker, which has no file system): the workspace's pilot files (`*.pilot.yaml`, `*.pilot.yml`)
+ * and `pilot-plan.config.yaml` files, of any URI scheme. First all of them (folders plan
+ * discovery skips left out), in one or more messages, the last with `initial: true`; then each
+ * file created or changed, and each deleted. The server takes them as watched-file events.
+ * A server that was not told `workspaceFiles: 'client'` ignores it.
+ */
+export const WORKSPACE_FILES_NOTIFICATION = 'pilotPlan/workspaceFiles';
+
+export interface WorkspaceFile {
+  uri: string;
+  /** The file's text, when its bytes are UTF-8 (decoded fatally, the byte order mark kept). */
+  text?: string;
+  /** Its bytes in base64, when they are not UTF-8: the server says what is wrong with them. */
+  base64?: string;
+  /** Its size in bytes, alone, for a file above 8 MiB (not sent): the server reports it too large. */
+  size?: number;
+}
+
+export interface WorkspaceFilesParams {
+  /** Files created or changed, with their contents. */
+  files: WorkspaceFile[];
+  /** URIs of files deleted. */
+  deleted: string[];
+  /** The last message of the first listing: the server checks the open plans again. */
+  initial?: boolean;
 }
 
 /** Client → server request: check every plan under the workspace folders (diagnostics are published too). */
@@ -89,6 +121,8 @@ export type NewProgressResult =
   | {
       /** The plan folder (absolute path), where the file is proposed. */
       planRoot: string;
+      /** The plan folder's URI (of any scheme). */
+      planRootUri?: string;
       /** The reporting year and the proposed file name (`progress-<year>.pilot.yaml`). */
       year: number;
       fileName: string;
@@ -148,6 +182,8 @@ export interface PlanTreeGroupNode {
 export interface PlanTreePlanNode {
   /** The plan folder (absolute path). */
   root: string;
+  /** The plan folder's URI (of any scheme). */
+  rootUri?: string;
   planId: string | null;
   /** The pilot's name, else the plan's ID. */
   label: string;
@@ -191,6 +227,8 @@ export interface OverviewParams {
 export interface OverviewResult {
   /** The plan folder; null when `uri` belongs to no plan (the page says so). */
   planRoot: string | null;
+  /** The plan folder's URI (of any scheme), when there is a plan. */
+  rootUri?: string;
   /** The page's title: the report's. */
   title: string;
   html: string;

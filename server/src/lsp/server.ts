@@ -3,7 +3,8 @@
  * session (plan-session.ts), the diagnostics scheduler (diagnostics.ts) and
  * the editor features (completion, hover, navigation, symbols, code actions,
  * code lenses). Started by dist/server.js (the VS Code client) and by
- * `pilot-plan lsp --stdio`.
+ * `pilot-plan lsp --stdio` in Node (main.ts), and by dist/web/server.js in a
+ * web worker (browser-main.ts), each with its platform (platform.ts).
  *
  * Every handler is guarded: parameters of the wrong shape are answered
  * InvalidParams (requests) or ignored (notifications) before any handler sees
@@ -19,10 +20,8 @@ import {
   ErrorCodes,
   FileChangeType,
   type FileEvent,
-  ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
-  createConnection,
   type Connection,
   type DidChangeTextDocumentParams,
   type DidCloseTextDocumentParams,
@@ -30,7 +29,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { localeFrom, type Locale } from '../engine/i18n/messages';
 import { isPilotFile } from '../engine/plan/workspace';
 import { codeActions } from './code-actions';
@@ -38,11 +37,12 @@ import { codeLens, resolveCodeLens, showReferences } from './code-lens';
 import { completion } from './completion';
 import type { ServerContext } from './context';
 import { DiagnosticsService } from './diagnostics';
-import { FileWatcher } from './file-watcher';
+import { ClientFileHost } from './client-files';
 import { hover } from './hover';
 import { definition, prepareRename, references, rename } from './navigation';
-import { PARAMS, invalidParamsMessage, isObject, isShowReferencesArgs } from './params';
-import { PlanSession, pathOfUri } from './plan-session';
+import { PARAMS, invalidParamsMessage, isObject, isShowReferencesArgs, isUri } from './params';
+import { PlanSession } from './plan-session';
+import type { ServerPlatform, Watcher } from './platform';
 import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   CHECK_WORKSPACE_REQUEST,
@@ -60,6 +60,8 @@ import {
   type PlanTreeResult,
   type OverviewParams,
   type OverviewResult,
+  WORKSPACE_FILES_NOTIFICATION,
+  type WorkspaceFilesParams,
 } from './protocol';
 import { planTreeOf } from './plan-tree';
 import { overviewOf } from './overview';
@@ -75,21 +77,23 @@ interface InitOptions {
   snippetEdits?: boolean;
   workspaceCheckMaxFiles?: number;
   faultInjection?: string[];
+  workspaceFiles?: string;
 }
 
 function errorText(e: unknown): string {
   return (e as Error)?.stack ?? String(e);
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection, platform: ServerPlatform): Connection {
   const log = (message: string) => {
     try {
       connection.console.error(message);
     } catch {
-      process.stderr.write(`${message}\n`);
+      platform.logFallback(message);
     }
   };
-  const session = new PlanSession((rule, error) => log(`pilot-plan: internal error in rule ${rule.code}: ${errorText(error)}`));
+  /** The client's files, where it sends them (initialization option `workspaceFiles: 'client'`, or no file system here). */
+  let clientFiles: ClientFileHost | undefined;
   let faults = new Set<string>();
   let ctx: ServerContext | undefined;
 
@@ -135,7 +139,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let folderChanges = false;
   let lazySymbols = false;
   /** The server's own watch of the workspace, when the client does not watch files for it. */
-  let watcher: FileWatcher | undefined;
+  let watcher: Watcher | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitOptions;
@@ -144,6 +148,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     faults = new Set(Array.isArray(options.faultInjection) ? options.faultInjection : []);
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!folders.length && params.rootUri) folders.push(params.rootUri);
+    if (options.workspaceFiles === 'client' || !platform.files) clientFiles = new ClientFileHost();
+    const files = clientFiles ?? platform.files!;
+    const session = new PlanSession((rule, error) => log(`pilot-plan: internal error in rule ${rule.code}: ${errorText(error)}`), files);
     const caps = params.capabilities;
     watchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderChanges = !!caps.workspace?.workspaceFolders;
@@ -155,7 +162,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       session,
       diagnostics,
       locale,
-      folders: folders.filter((u) => u.startsWith('file:')).map(pathOfUri),
+      // Folders of any scheme: a virtual file system's (uri-path.ts) is walked through the client's files.
+      folders: folders.filter((u) => isUri(u)).map((u) => session.pathOf(u)),
+      realPath: clientFiles ? (p) => p : (p) => platform.realPath(p),
       lensCommand: typeof options.showReferencesCommand === 'string' && options.showReferencesCommand ? options.showReferencesCommand : SERVER_SHOW_REFERENCES_COMMAND,
       maxWorkspaceFiles:
         typeof options.workspaceCheckMaxFiles === 'number' && Number.isSafeInteger(options.workspaceCheckMaxFiles) && options.workspaceCheckMaxFiles > 0
@@ -191,7 +200,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Sent once; a client that sends it again must not start a second watch.
     if (initialized) return;
     initialized = true;
-    if (watchDynamically) {
+    if (clientFiles) {
+      // The client sends the files and their changes (pilotPlan/workspaceFiles); there is no disk to watch.
+    } else if (watchDynamically) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/*.pilot.{yaml,yml}' }, { globPattern: '**/pilot-plan.config.yaml' }],
@@ -201,7 +212,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Without the client's watch, plan files changed on disk (a checkout, a script) would go unseen.
       const c = ctx;
       try {
-        watcher = new FileWatcher(guardEvent('fileWatcher', watchedFilesChanged), log);
+        if (!platform.watch) throw new Error('no file system to watch');
+        watcher = platform.watch(guardEvent('fileWatcher', watchedFilesChanged), log);
         watcher.setRoots(c.folders);
         connection.console.log(`pilot-plan: the client does not watch files: watching ${watcher.watchCount} folders for plan files changed on disk`);
       } catch (e) {
@@ -211,8 +223,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // A client that cannot send folder changes has fixed folders.
     if (ctx && folderChanges) {
       const onFolders = guardEvent<WorkspaceFoldersChangeEvent>('workspaceFolders', (c, e) => {
-        const removed = new Set(e.removed.map((f) => pathOfUri(f.uri)));
-        c.folders = c.folders.filter((f) => !removed.has(f)).concat(e.added.filter((f) => f.uri.startsWith('file:')).map((f) => pathOfUri(f.uri)));
+        const removed = new Set(e.removed.map((f) => c.session.pathOf(f.uri)));
+        c.folders = c.folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => c.session.pathOf(f.uri)));
         watcher?.setRoots(c.folders);
       });
       // In place of vscode-languageserver's own handler, which reads `event` of whatever comes.
@@ -300,6 +312,33 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeWatchedFiles(guardEvent('didChangeWatchedFiles', (c, params) => watchedFilesChanged(c, params.changes)));
 
+  // The client's files (client-files.ts), taken as the client's watch of them would report them.
+  connection.onNotification(
+    WORKSPACE_FILES_NOTIFICATION,
+    guardEvent<WorkspaceFilesParams>('workspaceFiles', (c, p) => {
+      if (!clientFiles) {
+        c.log("pilot-plan: pilotPlan/workspaceFiles from a client that did not set workspaceFiles: 'client', ignored");
+        return;
+      }
+      const changes: FileEvent[] = [];
+      for (const file of p.files) {
+        const path = c.session.pathOf(file.uri);
+        const type = clientFiles.has(path) ? FileChangeType.Changed : FileChangeType.Created;
+        try {
+          clientFiles.set(path, file);
+        } catch (e) {
+          c.log(`pilot-plan: pilotPlan/workspaceFiles: ${file.uri}: ${errorText(e)}`);
+          continue;
+        }
+        changes.push({ uri: file.uri, type });
+      }
+      for (const uri of p.deleted) if (clientFiles.delete(c.session.pathOf(uri))) changes.push({ uri, type: FileChangeType.Deleted });
+      watchedFilesChanged(c, changes);
+      // The open documents may have been checked before their plans' files came: again, with them.
+      if (p.initial) c.diagnostics.structureChanged();
+    }),
+  );
+
   connection.onNotification(
     ACTIVE_DOCUMENT_NOTIFICATION,
     guardEvent<ActiveDocumentParams>('activeDocument', (c, p) => {
@@ -348,8 +387,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onExit(() => watcher?.close());
 
   // A bug must not take the server down with it.
-  process.on('uncaughtException', (e) => log(`pilot-plan: uncaught: ${errorText(e)}`));
-  process.on('unhandledRejection', (e) => log(`pilot-plan: unhandled: ${errorText(e)}`));
+  platform.onUncaught((what, e) => log(`pilot-plan: ${what}: ${errorText(e)}`));
 
   connection.listen();
   return connection;

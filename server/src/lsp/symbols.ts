@@ -6,7 +6,7 @@ import {
   type SymbolInformation,
   type WorkspaceSymbol,
   type WorkspaceSymbolParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { documentSymbols, symbolSpan, workspaceSymbols, type OutlineSymbol, type SymbolKindName } from '../engine/editor/symbols';
 import type { FileModel } from '../engine/plan/model';
 import type { LineIndex } from '../engine/text/line-index';

@@ -5,7 +5,6 @@
  * files left unchecked beyond the limit are counted and said in the result, never dropped in
  * silence.
  */
-import * as fs from 'node:fs';
 import { defineMessages, formatMessage, msg, type Locale } from '../engine/i18n/messages';
 import { walkPilotFiles } from '../engine/plan/walk';
 import type { ServerContext } from './context';
@@ -32,12 +31,8 @@ function eachPilotFile(ctx: ServerContext, folders: string[], visit: (path: stri
   const visited = new Set<string>();
   const readDir = (dir: string) => ctx.session.host.readDir(dir);
   for (const folder of folders) {
-    let real: string;
-    try {
-      real = fs.realpathSync(folder);
-    } catch {
-      continue;
-    }
+    const real = ctx.realPath(folder);
+    if (real === undefined) continue;
     let going = true;
     walkPilotFiles(folder, real, (p) => (going = visit(p)), { readDir, visited });
     if (!going) return;

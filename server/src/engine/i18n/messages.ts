@@ -86,7 +86,7 @@ export function localeFrom(value: string | undefined): Locale | undefined {
   return undefined;
 }
 
-export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
+export function localeFromEnv(env: Record<string, string | undefined> = typeof process !== 'undefined' ? process.env : {}): Locale {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
     const l = localeFrom(env[name]);
     if (l) return l;

@@ -3,7 +3,7 @@
  * UTF-8 validity and the byte order mark. Each failure is a person-readable
  * message, never an exception.
  */
-import { isAscii, isUtf8, transcode } from 'node:buffer';
+import { isUtf8, utf8ByteLength, utf8Text } from './bytes';
 import { msg, defineMessages, type Message } from '../i18n/messages';
 
 /** Larger files get one finding instead of a parse: parsing cost grows with size. */
@@ -47,7 +47,7 @@ export function tooLarge(size: number): Message {
 
 /** Whether text (an editor's, or a file's already read) is above the limit in UTF-8 bytes: at most 3 bytes a UTF-16 unit. */
 export function textTooLarge(text: string): boolean {
-  return text.length > MAX_FILE_BYTES / 3 && (text.length > MAX_FILE_BYTES || Buffer.byteLength(text) > MAX_FILE_BYTES);
+  return text.length > MAX_FILE_BYTES / 3 && (text.length > MAX_FILE_BYTES || utf8ByteLength(text) > MAX_FILE_BYTES);
 }
 
 /** `keepBom`: the byte order mark stays at the start of the text (for a parser that strips it). */
@@ -60,27 +60,8 @@ export function decode(buf: Uint8Array, options: { keepBom?: boolean } = {}): De
     const at = firstInvalidUtf8(buf);
     return { text: '', problem: msg('decode.invalid-utf8', { offset: at }), byteOffset: at };
   }
-  const text = utf8Text(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+  const text = utf8Text(buf);
   return { text: options.keepBom ? text : stripBom(text) };
-}
-
-/**
- * Above this size V8's own decoder is the faster: ICU's converter writes the
- * whole UTF-16 text into a buffer of its own first, and a large buffer is
- * fresh memory, each 4 KB of it a page fault on first write.
- */
-const TRANSCODE_MAX = 64 * 1024;
-
-/**
- * The text of valid UTF-8. Plan files are mostly Chinese, so their text is
- * two-byte: ICU's converter to UTF-16 and a copy are faster than V8's decoder
- * for small files, V8's decoder for large ones (bench/README.md, What was
- * measured and kept). ASCII stays one byte a character.
- */
-function utf8Text(b: Buffer): string {
-  if (isAscii(b)) return b.toString('latin1');
-  if (b.length > TRANSCODE_MAX) return b.toString('utf8');
-  return transcode(b, 'utf8', 'utf16le').toString('utf16le');
 }
 
 export function stripBom(text: string): string {

@@ -5,6 +5,7 @@
  */
 import { LineIndex } from '../text/line-index';
 import { decode, stripBom, textTooLarge, tooLarge } from './decode';
+import { utf8ByteLength } from './bytes';
 import { parseYaml } from './yaml-file';
 import { segment } from './segments';
 import type { LineChange } from '../text/line-change';
@@ -20,7 +21,7 @@ export function parseBytes(path: string, bytes: Uint8Array): ParsedFile {
 
 export function parseText(path: string, text: string): ParsedFile {
   // An editor's text gets the limit a file on disk gets: parsing cost grows with size. Its text is kept for its next edit.
-  if (textTooLarge(text)) return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(Buffer.byteLength(text)) }, text);
+  if (textTooLarge(text)) return unreadable(path, { span: { start: 0, end: 0 }, message: tooLarge(utf8ByteLength(text)) }, text);
   const file = parse(path, stripBom(text));
   if (file.text !== text) Object.defineProperty(file, 'source', { value: text, enumerable: true });
   return file;
@@ -78,7 +79,7 @@ export type ParsePath = 'block-reader' | 'segments' | 'yaml';
  * paths to one verdict; undefined where that path declines the text.
  */
 export function parseVia(route: ParsePath, path: string, text: string): ParsedFile | undefined {
-  if (textTooLarge(text)) return tooLargeFile(path, Buffer.byteLength(text));
+  if (textTooLarge(text)) return tooLargeFile(path, utf8ByteLength(text));
   text = loneCrToLf(stripBom(text));
   if (route === 'yaml') return parseYaml(path, text);
   if (route === 'block-reader') {

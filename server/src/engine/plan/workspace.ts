@@ -9,6 +9,7 @@
  */
 import * as nodePath from 'node:path';
 import { decode } from '../parse/decode';
+import { bytesInclude, lenientUtf8Text } from '../parse/bytes';
 import { parseBytes, parseText, tooLargeFile } from '../parse/load';
 import { buildFileModel, type FileModel } from './model';
 import type { ParsedFile } from '../parse/parsed-file';
@@ -157,8 +158,7 @@ export class Workspace {
       const bytes = content.bytes ?? new Uint8Array();
       const d = decode(bytes);
       // Looked for in the bytes: native and half the size of the text, where a search of the text is not.
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const mayBePlan = buf.includes('Plan') || buf.includes(BACKSLASH);
+      const mayBePlan = bytesInclude(bytes, 'Plan') || bytesInclude(bytes, BACKSLASH);
       if (!d.problem) kept = { content: { text: d.text, stamp: content.stamp }, mayBePlan };
     } else {
       kept.mayBePlan = content.text.includes('Plan') || content.text.includes('\\');
@@ -235,7 +235,7 @@ export class Workspace {
     const hit = this.configs.get(path);
     if (hit && hit.stamp === stamp) return hit.config;
     const content = this.host.read(path);
-    const text = content?.text ?? (content?.bytes ? Buffer.from(content.bytes).toString('utf8') : '');
+    const text = content?.text ?? (content?.bytes ? lenientUtf8Text(content.bytes) : '');
     const config = content?.tooLarge !== undefined ? configTooLarge(path, content.tooLarge) : parseConfig(path, text);
     this.configs.set(path, { stamp, config });
     return config;
