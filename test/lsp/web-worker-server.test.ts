@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { pathOfUri } from '../../server/src/common/uri-path';
 import { WORKSPACE_FILES_NOTIFICATION, type WorkspaceFile } from '../../server/src/lsp/protocol';
 import { repoRoot } from '../util/plan';
 import { LspClient, find, tempDir, uriOf } from './client';
@@ -53,6 +54,12 @@ function workspace(): string {
   return dir;
 }
 
+/** Paths in a diagnostic's data (a quick fix's file) are the server's own: relative to the workspace's, as URIs are. */
+function inData(base: string): (key: string, value: unknown) => unknown {
+  const root = pathOfUri(base) + nodePath.sep;
+  return (_key, value) => (typeof value === 'string' && value.startsWith(root) ? `<workspace>/${value.slice(root.length).split(nodePath.sep).join('/')}` : value);
+}
+
 /** Diagnostics by path relative to `base`, related places' URIs relative too. */
 function byRel(published: Map<string, unknown[]>, base: string, rels: string[]): Record<string, string[]> {
   const relOf = (uri: string) => (uri.startsWith(`${base}/`) ? uri.slice(base.length + 1).split('/').map(decodeURIComponent).join('/') : `(outside) ${uri}`);
@@ -60,7 +67,7 @@ function byRel(published: Map<string, unknown[]>, base: string, rels: string[]):
   for (const rel of rels) out[rel] = [];
   for (const [uri, list] of published) {
     out[relOf(uri)] = (list as { relatedInformation?: { location: { uri: string } }[] }[])
-      .map((d) => JSON.stringify({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: relOf(r.location.uri) } })) }))
+      .map((d) => JSON.stringify({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: relOf(r.location.uri) } })) }, inData(base)))
       .sort();
   }
   return out;

@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { pathOfUri } from '../../server/src/common/uri-path';
 import { WORKSPACE_FILES_NOTIFICATION, type WorkspaceFile, type WorkspaceFilesParams } from '../../server/src/lsp/protocol';
 import { LspClient, copyExample, uriOf } from './client';
 import { workspaceFiles } from './fixtures';
@@ -27,6 +28,12 @@ function sent(dir: string, rel: string): WorkspaceFile {
   }
 }
 
+/** Paths in a diagnostic's data (a quick fix's file) are the server's own: relative to the workspace's, as URIs are. */
+function inData(base: string): (key: string, value: unknown) => unknown {
+  const root = pathOfUri(base) + nodePath.sep;
+  return (_key, value) => (typeof value === 'string' && value.startsWith(root) ? `<workspace>/${value.slice(root.length).split(nodePath.sep).join('/')}` : value);
+}
+
 /** The diagnostics a client holds under `base`, by path relative to it, URIs of related places relative too; none counts as []. */
 export function diagnosticsUnder(client: LspClient, base: string, rels: string[]): Record<string, string[]> {
   const relOf = (uri: string) => (uri.startsWith(`${base}/`) ? uri.slice(base.length + 1).split('/').map(decodeURIComponent).join('/') : `(outside) ${uri}`);
@@ -35,7 +42,7 @@ export function diagnosticsUnder(client: LspClient, base: string, rels: string[]
   for (const [uri, list] of client.diagnostics) {
     if (!list.length && !uri.startsWith(`${base}/`)) continue;
     out[relOf(uri)] = list
-      .map((d: Diagnostic) => JSON.stringify({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: relOf(r.location.uri) } })) }))
+      .map((d: Diagnostic) => JSON.stringify({ ...d, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: relOf(r.location.uri) } })) }, inData(base)))
       .sort();
   }
   return out;
@@ -119,6 +126,24 @@ describe('lsp: files from the client (workspaceFiles: client)', function () {
     assert.ok(afterChange[tasks].some((d) => d.includes('duplicate-id')));
     client.notify(WORKSPACE_FILES_NOTIFICATION, { files: [sent(dir, tasks)], deleted: [] } satisfies WorkspaceFilesParams);
     await expectSame(client, dir, afterChange, 'after the change');
+  });
+
+  it('checks a document opened before its plan’s files came again when they come (initial)', async () => {
+    const dir = copyExample('broken');
+    const expected = await onDisk(dir);
+    const rels = workspaceFiles(dir);
+    // A file whose findings need other files of its plan: IDs they define too.
+    const opened = rels.find((r) => r.startsWith('duplicate-id/') && expected[r].some((d) => d.includes('"code":"duplicate-id"')))!;
+    assert.ok(opened, 'a file of broken/duplicate-id with a duplicate-id finding');
+    client = await LspClient.start({ folder: dir, folderUri: WS, initializationOptions: { workspaceFiles: 'client' } });
+    const text = fs.readFileSync(nodePath.join(dir, opened), 'utf8');
+    client.notify('textDocument/didOpen', { textDocument: { uri: memfsUri(opened), languageId: 'pilot-plan', version: 1, text } });
+    await client.waitFor('the file checked alone', () => client!.diagnostics.get(memfsUri(opened)));
+    // Alone, without the other files that define its IDs too, its findings are not the plan's.
+    assert.notDeepEqual(diagnosticsUnder(client, WS, rels)[opened], expected[opened]);
+    client.notify(WORKSPACE_FILES_NOTIFICATION, { files: rels.map((rel) => sent(dir, rel)), deleted: [] } satisfies WorkspaceFilesParams);
+    client.notify(WORKSPACE_FILES_NOTIFICATION, { files: [], deleted: [], initial: true } satisfies WorkspaceFilesParams);
+    await client.waitFor('the open file checked with its plan', () => JSON.stringify(diagnosticsUnder(client!, WS, rels)[opened]) === JSON.stringify(expected[opened]));
   });
 
   it('ignores the notification where the client did not set workspaceFiles', async () => {

@@ -15,6 +15,6 @@ export function fileURLToPath(uri: string): string {
 /** The `file:` URL of an absolute path: what URL's path setter does not encode itself is encoded first, as Node does. */
 export function pathToFileURL(path: string): URL {
   const url = new URL('file://');
-  url.pathname = path.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/\t/g, '%09').replace(/#/g, '%23').replace(/\?/g, '%3F');
+  url.pathname = path.replace(/[%\\\n\r\t#?[\]^|~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return url;
 }
