@@ -39,5 +39,7 @@ export const webServerBundle = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Libraries that still name Node's `global` (the Plan Overview's chart renderer) find the worker's.
+  define: { global: 'globalThis' },
   plugins: [webPlatform],
 };

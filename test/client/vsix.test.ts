@@ -54,6 +54,8 @@ const ALLOWED = [
   /^dist\/(client|language-client|server)\.js$/,
   // ECharts, which the server loads for the Plan Overview.
   /^dist\/vendor\/echarts\.js$/,
+  // The language server in a web worker (vscode.dev, github.dev).
+  /^dist\/web\/server\.js$/,
   /^schemas\/[a-z-]+\.schema\.json$/,
   /^syntaxes\/pilot-plan\.tmLanguage\.json$/,
   /^snippets\/pilot-plan\.code-snippets$/,
@@ -71,7 +73,7 @@ describe('the .vsix', function () {
     const files = r.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that do not run');
-    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/vendor/echarts.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
+    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/vendor/echarts.js', 'dist/web/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
       assert.ok(files.includes(must), `${must} is packaged`);
     }
   });

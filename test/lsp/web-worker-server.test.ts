@@ -186,6 +186,22 @@ describe('lsp: the web worker server in Chromium', function () {
     assert.ok(diskCompletion.items.length > 3);
     assert.deepEqual(completion.result?.items.map((i) => i.label), diskCompletion.items.map((i) => i.label));
     assert.deepEqual(await page.evaluate('window.errors'), []);
+  });
+
+  it('draws the Plan Overview, charts included, and names the plan folder by its URI', async () => {
+    const rel = rels.find((r) => r.startsWith('guangzhou/tasks/'))!;
+    const params = { uri: memfsUri(rel), nonce: 'abcdefghijklmnop', cspSource: 'vscode-webview:' };
+    const overview = await request<{ planRoot: string | null; rootUri?: string; html: string; files: string[] }>('pilotPlan/overview', params);
+    const diskOverview = await disk.request<{ html: string; rootUri?: string }>('pilotPlan/overview', { ...params, uri: uriOf(nodePath.join(dir, rel)) });
+    const failed = (await received()).filter((m) => m.method === 'window/logMessage' && / failed: /.test(m.params.message ?? ''));
+    assert.deepEqual(failed, [], 'no handler failed');
+    assert.equal(overview.result?.rootUri, memfsUri('guangzhou'));
+    assert.equal(diskOverview.rootUri, uriOf(nodePath.join(dir, 'guangzhou')));
+    const charts = (html: string) => (html.match(/<svg/g) ?? []).length;
+    assert.ok(charts(diskOverview.html) > 5);
+    assert.equal(charts(overview.result!.html), charts(diskOverview.html));
+    assert.ok(overview.result!.files.every((u) => u.startsWith(`${WS}/guangzhou/`)));
+    assert.deepEqual(await page.evaluate('window.errors'), []);
     assert.deepEqual(outside, [], 'nothing requested from the network');
   });
 });
