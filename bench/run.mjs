@@ -2,7 +2,7 @@
 // The benchmark: Pilot Plan side by side with the tools planners would otherwise use.
 //
 //   npm run bench               (builds, then runs this)
-//   node bench/run.mjs [--quick] [--only editor,memory,checker,floor,activation,size] [--no-readme]
+//   node bench/run.mjs [--quick] [--only editor,memory,checker,floor,report,overview,activation,size] [--no-readme]
 //   node bench/run.mjs --table    (re-render the table of bench/results.json, measure nothing)
 //
 // Measures, on the same generated plans (bench/generate.mjs):
@@ -12,12 +12,15 @@
 //   checker     wall time of `pilot-plan check` against ajv-cli validating the same files, and of
 //               pilot-plan check alone on plans full of findings (bench/stress.mjs)
 //   floor       in one process: js-yaml load, `yaml` parseDocument, the engine's check
+//   report      wall time of `pilot-plan report` (HTML) of the 1,000-file plan and of examples/guangzhou, and
+//   overview    our server's pilotPlan/overview (the editor's Plan Overview) after an edit on examples/guangzhou
+//               (part of `report`; alone with --only overview)
 //   activation  require + activate() of dist/client.js with a stub vscode module
 //   size        bundle sizes of dist/*.js
 // prints a table (medians, ratios to the peer and to the floor), writes bench/results.json and
 // puts the full table into bench/README.md and a short one into README.md's Speed section. Never part of the timed tests.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -58,6 +61,8 @@ const RUNS = {
   checker: QUICK ? 3 : 5, // CLI wall-time runs, every plan
   checkerBig: QUICK ? 3 : 15, // the same, on the 1,000-file plan: its turns' ratios have spread over 0.42–0.60 in one run
   activation: QUICK ? 5 : 9,
+  report: QUICK ? 3 : 5, // pilot-plan report runs per plan
+  overview: QUICK ? 5 : 11, // edits, each followed by a pilotPlan/overview request
 };
 const YLS_DEBOUNCE_MS = 200; // yaml-language-server: yamlSettings.validationDelayMs, not configurable
 
@@ -465,6 +470,96 @@ async function runChecker(manifest, results) {
 }
 
 // ---------------------------------------------------------------------------
+// The plan report: the command, and the editor's Plan Overview
+// ---------------------------------------------------------------------------
+/** Which name line of an Indicators file edit k rewrites, and to what: made longer, then put back, so every edit changes the text. */
+function overviewEdit(lines, k) {
+  const names = lines.map((l, i) => [l, i]).filter(([l]) => /^ {4}name: \S/.test(l));
+  const [line, i] = names[Math.floor(k / 2) % names.length];
+  const column = '    name: '.length;
+  const name = line.slice(column);
+  return { line: i + 1, column, text: k % 2 === 0 ? `${name}（修订）` : name };
+}
+
+async function runReport(manifest, results) {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const out = join(HERE, 'results', 'report');
+  mkdirSync(out, { recursive: true });
+  const plans = [
+    { name: 'files-1000', dir: manifest.datasets.find((d) => d.name === 'files-1000')?.dir },
+    { name: 'examples/guangzhou', dir: join(ROOT, 'examples', 'guangzhou') },
+  ].filter((p) => p.dir);
+  results.report = { command: 'node dist/cli.js report DIR --output FILE', plans: {} };
+  for (const p of plans) {
+    const file = join(out, `${p.name.replace(/\W+/g, '-')}.html`);
+    const r = (results.report.plans[p.name] = { runs: [] });
+    for (let i = 0; i < RUNS.report; i++) {
+      const a = await runTimed(NODE, [cli, 'report', relative(ROOT, p.dir), '--output', file]);
+      if (a.code !== 0) throw new Error(`pilot-plan report ${p.name} exited ${a.code}: ${a.stderr.slice(0, 500)}`);
+      r.runs.push(r1(a.ms));
+    }
+    const html = readFileSync(file, 'utf8');
+    // What was timed drew every indicator's chart: one card, one SVG each.
+    r.cards = html.split('<div class="card">').length - 1;
+    r.charts = html.split('<svg ').length - 1;
+    r.bytes = html.length;
+    r.medianMs = median(r.runs);
+    log(`report ${p.name}: ${fmtMs(r.medianMs)} (${r.runs.map(fmtMs).join(', ')}; ${r.cards} indicator cards, ${r.charts} charts)`);
+  }
+}
+
+/**
+ * pilotPlan/overview after an edit, as the editor asks for it: a fresh server over stdio on a copy of
+ * examples/guangzhou, its Indicators file open; each round edits an indicator's name (didChange),
+ * waits for the check to end (publishDiagnostics or pilotPlan/status), then times the request.
+ * *edit → page* is from the didChange to the answer.
+ */
+async function runOverview() {
+  const dir = join(HERE, 'results', 'overview-guangzhou');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'examples', 'guangzhou'), dir, { recursive: true });
+  const srv = servers().find((x) => x.id === 'ours');
+  const s = await startSession(srv, dir);
+  const r = { server: srv.command.map((x) => relative(ROOT, x) || x).join(' '), requestMs: [], editToPageMs: [] };
+  try {
+    const file = join(dir, 'indicators.pilot.yaml');
+    const open = await s.timeOpen(file, 60_000);
+    // In Chinese: the page shows the names the edits change (in English it shows `nameEn`).
+    const params = { uri: open.uri, nonce: 'b3nch0123456789abcdef', cspSource: 'https://bench.invalid', locale: 'zh-CN' };
+    const ask = async () => {
+      const t0 = performance.now();
+      const page = await withTimeoutOf(s.conn.sendRequest('pilotPlan/overview', params), 60_000, 'pilotPlan/overview');
+      return { ms: performance.now() - t0, page };
+    };
+    const first = await ask();
+    r.firstMs = r1(first.ms);
+    for (let k = 0; k < RUNS.overview; k++) {
+      const e = overviewEdit(s.docs.get(open.uri).text.split('\n'), k);
+      const t0 = performance.now();
+      await s.timeLineEdit(open.uri, e.line, e.column, e.text, 60_000);
+      const a = await ask();
+      r.requestMs.push(r1(a.ms));
+      r.editToPageMs.push(r1(performance.now() - t0));
+      // The page is the edited plan's: the new name is on it.
+      if (!a.page.html.includes(e.text.replace(/&/g, '&#38;'))) throw new Error(`pilotPlan/overview after edit ${k} does not show ${e.text}`);
+      r.cards = a.page.html.split('<div class="card" data-uri=').length - 1;
+    }
+  } finally {
+    await s.shutdown();
+  }
+  r.requestMedianMs = median(r.requestMs);
+  r.editToPageMedianMs = median(r.editToPageMs);
+  log(`overview after an edit, examples/guangzhou: request ${fmtMs(r.requestMedianMs)}, edit → page ${fmtMs(r.editToPageMedianMs)} (first request ${fmtMs(r.firstMs)}; ${r.cards} indicator cards)`);
+  return r;
+}
+
+function withTimeoutOf(p, ms, what) {
+  let timer;
+  return Promise.race([p, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------
 // Floor, activation, sizes
 // ---------------------------------------------------------------------------
 async function runFloor(results) {
@@ -578,6 +673,8 @@ function targets(res) {
   lin(l10, l1, 'lines-10k', 'lines-1k');
   lin(l100, l10, 'lines-100k', 'lines-10k');
   add('server memory, 1,000 files open', '< 200 MB', ok(ours) ? fmtMB(ours?.many?.rssMB) : 'n/a', ok(ours) && ours?.many?.rssMB ? ours.many.rssMB < 200 : undefined, ok(ours) && ours?.many?.peakRssMB ? `peak ${fmtMB(ours.many.peakRssMB)}` : '');
+  const rep = res.report?.plans?.['files-1000'];
+  add('`pilot-plan report` of the 1,000-file plan (HTML, wall)', '< 2 s', fmtMs(rep?.medianMs), rep ? rep.medianMs < 2000 : undefined, rep ? `${rep.charts} charts` : '');
   add('extension activation', '< 50 ms', fmtMs(res.activation?.totalMs), res.activation ? res.activation.totalMs < 50 : undefined, 'stub vscode; see README');
   return out;
 }
@@ -664,6 +761,16 @@ function table(res) {
     for (const [n, d] of Object.entries(res.floor.datasets)) {
       L.push(`| ${n} | ${d.lines} | ${fmtMs(d.jsYaml?.median)} | ${fmtMs(d.jsYamlDefault?.median)} | ${fmtMs(d.yamlParseDocument?.median)} | ${fmtMs(d.engineParse?.median)} | ${fmtMs(d.engineCheck?.median)} | ${fmtX(d.paired?.checkOverJsYaml ?? ratio(d.engineCheck?.median, d.jsYaml?.median))} | ${fmtX(d.paired?.yamlOverJsYaml ?? ratio(d.yamlParseDocument?.median, d.jsYaml?.median))} |`);
     }
+    L.push('');
+  }
+  if (res.report) {
+    L.push(`### Report: \`pilot-plan report\` (wall, one process, medians of ${RUNS.report}) and the editor's Plan Overview`);
+    L.push('');
+    L.push('| plan | indicator charts | HTML | pilot-plan report | runs |');
+    L.push('|---|---:|---:|---:|---|');
+    for (const [n, d] of Object.entries(res.report.plans ?? {})) L.push(`| ${n} | ${d.cards} | ${fmtKB(d.bytes)} | ${fmtMs(d.medianMs)} | ${d.runs.map(fmtMs).join(', ')} |`);
+    const o = res.report.overview;
+    if (o) L.push('', `\`pilotPlan/overview\` on examples/guangzhou (${o.cards} indicator cards), our server over stdio: after a one-line edit and its check, the request ${fmtMs(o.requestMedianMs)} (median of ${o.requestMs.length}; ${o.requestMs.map(fmtMs).join(', ')}), edit → page ${fmtMs(o.editToPageMedianMs)}; the first request after opening ${fmtMs(o.firstMs)}.`);
     L.push('');
   }
   if (res.activation || res.bundles) {
@@ -756,6 +863,8 @@ async function main() {
   }
   if (want('checker')) await runChecker(manifest, results);
   if (want('editor') || want('memory')) await runEditor(manifest, results);
+  if (want('report')) await runReport(manifest, results);
+  if (want('report') || want('overview')) (results.report ??= { plans: {} }).overview = await runOverview();
   if (want('activation')) await runActivation(results);
   if (want('size')) runSizes(results);
   results.machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);

@@ -197,6 +197,20 @@ describe('report model', () => {
     assert.equal(r.actions[0].title.zh, '全国节能宣传周');
   });
 
+  it('finds where each entry is (the Overview\'s and the Excel export\'s lines) unless told not to, and is otherwise the same without', () => {
+    const placed = [...r.timeline.tasks, ...r.indicators, ...r.timeline.projects, ...r.mechanisms, ...r.actions, ...r.risks];
+    assert.ok(placed.length > 5);
+    for (const x of placed) assert.ok(x.place && x.place.line > 0, `${JSON.stringify(x).slice(0, 80)} has no place`);
+    assert.ok([...r.text.tasks, ...r.text.projects, ...r.text.indicators].every((x) => x.line !== undefined && x.line > 0));
+    const bare = fixtureReport('en', { places: false });
+    const without = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'place' || k === 'line' ? undefined : x)));
+    assert.ok([...bare.indicators, ...bare.timeline.projects].every((x) => x.place === undefined));
+    assert.ok([...bare.text.tasks, ...bare.text.projects, ...bare.text.indicators].every((x) => x.line === undefined));
+    // Findings keep their lines: they are the check's, not looked for.
+    assert.deepEqual(bare.findings, r.findings);
+    assert.deepEqual(without(bare), without(r));
+  });
+
   it('groups the findings by severity and rule, each with its file:line place', () => {
     const codes = r.findings.groups.map((g) => `${g.severity} ${g.code}`);
     assert.ok(codes.includes('error unresolved-reference'), codes.join(', '));

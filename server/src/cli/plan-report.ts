@@ -62,8 +62,11 @@ function planRoot(ws: Workspace, abs: string, shown: string, cwd: string): strin
   return up ?? msg('report.path.no-plan', { path: shown });
 }
 
-/** The report model of the plan a path names, checked; or why there is none. Shared with `export` (export-run.ts). */
-export function planReport(path: string, opts: { cwd: string; locale: Locale }): { report?: PlanReport; root?: string; problems: string[]; files: string[] } {
+/**
+ * The report model of the plan a path names, checked; or why there is none. Shared with `export` (export-run.ts).
+ * `places`: each entry's line (model.ts), which the Excel export shows and the report does not.
+ */
+export function planReport(path: string, opts: { cwd: string; locale: Locale; places?: boolean }): { report?: PlanReport; root?: string; problems: string[]; files: string[] } {
   const abs = realPathOrSame(nodePath.resolve(opts.cwd, path));
   const ws = new Workspace(new NodeFileHost());
   const root = planRoot(ws, abs, path, realPath(opts.cwd));
@@ -73,7 +76,7 @@ export function planReport(path: string, opts: { cwd: string; locale: Locale }):
   const members = ws.planMembers(root);
   const models = members.map((f) => ws.load(f)).filter((m): m is FileModel => m !== undefined);
   const base = realPath(opts.cwd);
-  const report = buildReport({ files: models, shown: (f) => displayPath(base, f), findings: checked.report });
+  const report = buildReport({ files: models, shown: (f) => displayPath(base, f), findings: checked.report, places: opts.places });
   return { report, root, problems: checked.problems.map(say), files: [...members, ...checked.files] };
 }
 

@@ -19,7 +19,8 @@ export interface ReportRun {
 }
 
 export function runReport(path: string, opts: { cwd: string; locale: Locale; format: ReportFormat; version: string }): ReportRun {
-  const { report, problems, files } = planReport(path, opts);
+  // Neither the file nor the Markdown shows where an entry is (the editor's Overview does).
+  const { report, problems, files } = planReport(path, { ...opts, places: false });
   if (!report) return { problems, files };
   const text = opts.format === 'html' ? renderHtml(report, { locale: opts.locale, version: opts.version }) : renderMarkdown(report, { locale: opts.locale, version: opts.version });
   return { text, problems, files };

@@ -46,6 +46,12 @@ export interface ReportInput {
    * `files` when not given. The charts draw them as a series of their own.
    */
   actuals?: ReadonlyMap<string, readonly YearValue[]>;
+  /**
+   * Where each entry is (its line): the editor's Overview and the Excel export show it; false
+   * leaves it out (finding a line parses the entry's segment again with `yaml`: most of the
+   * time the model of a large plan takes).
+   */
+  places?: boolean;
 }
 
 export interface ReportTarget extends YearValue {
@@ -291,7 +297,8 @@ export function buildReport(input: ReportInput): PlanReport {
     for (const a of progress?.actuals(id) ?? []) if (a.value !== undefined && !out.has(a.year)) out.set(a.year, a.value);
     return [...out].map(([year, value]) => ({ year, value }));
   };
-  const all = (list: string) => files.flatMap((f) => entries(f, list).map((e) => ({ file: f, entry: e.entry, path: e.path, place: placeOf(f, e) })));
+  const placed = input.places !== false;
+  const all = (list: string) => files.flatMap((f) => entries(f, list).map((e) => ({ file: f, entry: e.entry, path: e.path, place: placed ? placeOf(f, e) : undefined })));
   const tasks = all('tasks');
   const projects = all('projects');
   const indicators = all('indicators');
@@ -439,6 +446,6 @@ export function buildReport(input: ReportInput): PlanReport {
       place,
     })),
     findings: groupFindings(input.findings),
-    text: planText(files, input.shown, root),
+    text: planText(files, input.shown, root, placed),
   };
 }

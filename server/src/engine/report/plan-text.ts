@@ -160,12 +160,12 @@ function lineOf(f: FileModel, path: JsonPath): number | undefined {
   return span ? f.parsed.lines.positionAt(span.start).line + 1 : undefined;
 }
 
-/** The plan's words, from its files ordered as model.ts orders them (the Plan file first). */
-export function planText(files: readonly FileModel[], shown: (path: string) => string, root: Obj): PlanText {
+/** The plan's words, from its files ordered as model.ts orders them (the Plan file first); `lines`: false leaves out each entry's line. */
+export function planText(files: readonly FileModel[], shown: (path: string) => string, root: Obj, lines = true): PlanText {
   const all = (key: string) =>
     files.flatMap((f) =>
       entries(f, key).map((e) => {
-        return { entry: e.entry, path: e.path, place: { file: shown(f.path), line: lineOf(f, e.path) } };
+        return { entry: e.entry, path: e.path, place: { file: shown(f.path), line: lines ? lineOf(f, e.path) : undefined } };
       }),
     );
   const tasks = all('tasks').map(({ entry, path, place }): TaskText => {
