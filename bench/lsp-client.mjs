@@ -24,24 +24,31 @@ export class LspSession {
    * @param {string} o.rootDir  the workspace folder
    * @param {object} o.settings  answered to workspace/configuration (by section) and sent with didChangeConfiguration
    */
-  constructor({ name, command, rootDir, settings = {}, env, initializationOptions = {}, doneNotifications = [] }) {
+  constructor({ name, command, rootDir, settings = {}, env, initializationOptions = {}, doneNotifications = [], transport }) {
     this.name = name;
     this.initializationOptions = initializationOptions;
     this.rootDir = rootDir;
     this.settings = settings;
     this.stderr = '';
-    this.proc = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    this.proc.stderr.on('data', (b) => {
-      if (this.stderr.length < 20_000) this.stderr += b;
-    });
-    live.add(this.proc);
-    this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
-    this.exited.then(() => live.delete(this.proc));
+    // A `transport` ({ reader, writer, exited, kill }) in place of a process: the web worker server (worker-server.mjs).
+    if (transport) {
+      this.transport = transport;
+      this.exited = transport.exited;
+      this.conn = rpc.createMessageConnection(transport.reader, transport.writer);
+    } else {
+      this.proc = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+      this.proc.stderr.on('data', (b) => {
+        if (this.stderr.length < 20_000) this.stderr += b;
+      });
+      live.add(this.proc);
+      this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
+      this.exited.then(() => live.delete(this.proc));
+      this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
+    }
     this.exited.then((x) => {
       this.exitInfo = x;
       for (const w of this.waiters.splice(0)) w.reject(new Error(`${name} exited (${JSON.stringify(x)}): ${this.stderr.slice(-2000)}`));
     });
-    this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
     this.waiters = [];
     this.latest = new Map(); // uri → last diagnostics
     this.counts = new Map(); // uri → number of publishDiagnostics received
@@ -97,7 +104,7 @@ export class LspSession {
   }
 
   get pid() {
-    return this.proc.pid;
+    return this.proc?.pid;
   }
 
   async initialize(timeoutMs = 30_000) {
@@ -188,6 +195,7 @@ export class LspSession {
 
   /** Resident and peak memory of the server process, from /proc (Linux). */
   memory() {
+    if (!this.proc) return undefined;
     try {
       const s = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
       const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
@@ -205,7 +213,8 @@ export class LspSession {
     } catch {
       /* killed below */
     }
-    await withTimeout(this.exited, 3000, 'exit').catch(() => this.proc.kill('SIGKILL'));
+    if (this.transport) await this.transport.kill();
+    else await withTimeout(this.exited, 3000, 'exit').catch(() => this.proc.kill('SIGKILL'));
     this.conn.dispose();
   }
 }

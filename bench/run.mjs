@@ -2,13 +2,15 @@
 // The benchmark: Pilot Plan side by side with the tools planners would otherwise use.
 //
 //   npm run bench               (builds, then runs this)
-//   node bench/run.mjs [--quick] [--only editor,memory,checker,floor,report,overview,activation,size] [--no-readme]
+//   node bench/run.mjs [--quick] [--only editor,memory,worker,checker,floor,report,overview,activation,size] [--no-readme]
 //   node bench/run.mjs --table    (re-render the table of bench/results.json, measure nothing)
 //
 // Measures, on the same generated plans (bench/generate.mjs):
 //   editor      didOpen → diagnostics and one-line didChange → diagnostics, over stdio, for our
 //               server (dist/server.js --stdio) and yaml-language-server given our schemas
 //   memory      each server's resident memory with the 1,000-file plan open
+//   worker      the web extension's server (dist/web/server.js) in a web worker of headless
+//               Chromium: open and edit of the 10k-line file and of the 1,000-file plan
 //   checker     wall time of `pilot-plan check` against ajv-cli validating the same files, and of
 //               pilot-plan check alone on plans full of findings (bench/stress.mjs)
 //   floor       in one process: js-yaml load, `yaml` parseDocument, the engine's check
@@ -19,7 +21,7 @@
 //   size        bundle sizes of dist/*.js
 // prints a table (medians, ratios to the peer and to the floor), writes bench/results.json and
 // puts the full table into bench/README.md and a short one into README.md's Speed section. Never part of the timed tests.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -29,6 +31,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generate, DEFAULT_OUT, editText, editTitle } from './generate.mjs';
 import { LspSession, sleep } from './lsp-client.mjs';
+import { CHROMIUM, startWorkerServer, workerUnavailable } from './worker-server.mjs';
 import { buildEngineBundle } from './engine-bundle.mjs';
 import { stressPlans } from './stress.mjs';
 
@@ -210,10 +213,23 @@ function servers() {
 }
 
 async function startSession(srv, rootDir) {
-  const s = new LspSession({ name: srv.label, command: srv.command, rootDir, settings: srv.settings, initializationOptions: srv.initializationOptions, doneNotifications: srv.doneNotifications });
+  const transport = srv.worker ? await startWorkerServer(ROOT) : undefined;
+  const s = new LspSession({ name: srv.label, command: srv.command, rootDir, settings: srv.settings, initializationOptions: srv.initializationOptions, doneNotifications: srv.doneNotifications, transport });
   await s.initialize(30_000);
+  // The web worker reads no disk: the extension sends it the workspace's plan files (client/src/workspace-mirror.ts).
+  if (srv.worker) s.conn.sendNotification('pilotPlan/workspaceFiles', { files: pilotFilesUnder(rootDir).map((p) => ({ uri: pathToFileURL(p).href, text: readFileSync(p, 'utf8') })), deleted: [], initial: true });
   await sleep(300); // let the server settle (configuration round trips)
   return s;
+}
+
+/** The pilot plan files and configurations under a folder, as the web client finds them. */
+function pilotFilesUnder(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) pilotFilesUnder(p, out);
+    else if (/\.pilot\.ya?ml$/.test(e.name) || e.name === 'pilot-plan.config.yaml') out.push(p);
+  }
+  return out;
 }
 
 async function sanity(srv, brokenFile, cleanFile) {
@@ -356,6 +372,47 @@ async function runEditor(manifest, results) {
         logMany(r.stress[sp.name]);
       }
     }
+  }
+}
+
+/**
+ * The language server of the web extension (dist/web/server.js) in a web worker of headless Chromium,
+ * beside the Node server, both without debounce: open and edit of the 10k-line file, and the
+ * 1,000-file plan opened whole then edited. Every message crosses a page evaluation (the bridge,
+ * worker-server.mjs), whose round trip is measured and reported with the figures.
+ */
+async function runWorker(manifest, results) {
+  const why = workerUnavailable(ROOT);
+  if (why) {
+    results.worker = { error: `not measured: ${why}` };
+    log(`worker: ${results.worker.error}`);
+    return;
+  }
+  const base = servers().find((s) => s.id === 'ours0');
+  const srv = { ...base, id: 'worker0', label: 'Pilot Plan server in a web worker (Chromium), debounce 0', worker: true, initializationOptions: { debounceMs: 0, workspaceFiles: 'client' }, memory: false };
+  const r = (results.worker = { label: srv.label, chromium: chromiumVersion(), single: {} });
+  const probe = await startWorkerServer(ROOT);
+  r.bridgeRoundTripMs = r1(await probe.bridgeRoundTripMs());
+  await probe.kill();
+  log(`worker: page bridge round trip ${r.bridgeRoundTripMs} ms`);
+  for (const ds of manifest.datasets.filter((d) => d.name === 'lines-10k')) {
+    log(`worker: ${srv.label}: ${ds.name} (${ds.editFileLines} lines)`);
+    const x = (r.single[ds.name] = await editorSingleFile(srv, ds));
+    log(`  didOpen ${r1(x.openMedianMs)} ms (cold ${r1(x.openColdMs)}), edit ${r1(x.editMedianMs)} ms${x.error ? ' — ' + x.error : ''}`);
+  }
+  const many = manifest.datasets.find((d) => d.name === 'files-1000');
+  if (many) {
+    log(`worker: ${srv.label}: opening the ${many.fileCount}-file plan`);
+    r.many = await editorManyFiles(srv, many);
+    logMany(r.many);
+  }
+}
+
+function chromiumVersion() {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -727,6 +784,26 @@ function table(res) {
     if (sc.length) L.push('', `Sanity check (a Tasks file with 3 schema errors): ${sc.join('; ')}.`);
     L.push('');
   }
+  if (res.worker) {
+    const w = res.worker;
+    L.push('### The web extension\'s server: in a web worker (vscode.dev, github.dev) beside Node');
+    L.push('');
+    if (w.error) L.push(w.error);
+    else {
+      const n = res.editor?.ours0;
+      L.push(`Both without debounce, medians as above. The worker runs in ${w.chromium ?? 'Chromium'}; each message to it crosses a page evaluation of ${fmtMs(w.bridgeRoundTripMs)} (round trip), counted in its figures.`);
+      L.push('');
+      L.push('| measure | Node server | web worker server | ratio |');
+      L.push('|---|---:|---:|---:|');
+      const row = (what, a, b) => L.push(`| ${what} | ${fmtMs(a)} | ${fmtMs(b)} | ${fmtX(ratio(b, a))} |`);
+      row('lines-10k: didOpen → diagnostics', n?.single?.['lines-10k']?.openMedianMs, w.single?.['lines-10k']?.openMedianMs);
+      row('lines-10k: one-line edit → diagnostics', n?.single?.['lines-10k']?.editMedianMs, w.single?.['lines-10k']?.editMedianMs);
+      row('files-1000: open all 1,000 → all diagnostics', n?.many?.openAllMs, w.many?.openAllMs);
+      row('files-1000: one-line edit → diagnostics', n?.many?.editMedianMs, w.many?.editMedianMs);
+      for (const x of [w.single?.['lines-10k'], w.many]) if (x?.error) L.push('', `web worker: ${x.error.split('\n')[0]}`);
+    }
+    L.push('');
+  }
   if (res.checker) {
     L.push(`### Checker: wall time of one command over the plan (medians of ${RUNS.checker} runs, ${RUNS.checkerBig} on the 1,000-file plan; ours and ajv-cli's taking turns, each first every other time)`);
     L.push('');
@@ -865,6 +942,7 @@ async function main() {
   if (want('editor') || want('memory')) await runEditor(manifest, results);
   if (want('report')) await runReport(manifest, results);
   if (want('report') || want('overview')) (results.report ??= { plans: {} }).overview = await runOverview();
+  if (want('worker')) await runWorker(manifest, results);
   if (want('activation')) await runActivation(results);
   if (want('size')) runSizes(results);
   results.machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
