@@ -7,6 +7,7 @@
  *     debounceMs?: number,              // longest delay before checking after an edit (adaptive below it); default 150
  *     showReferencesCommand?: string,   // a client command that code lenses carry instead of the server's own (see below)
  *     snippetEdits?: boolean,           // quick fixes carry their snippet forms in `data` (SnippetEditData, see below); default false
+ *     workspaceFiles?: 'client',       // the server reads no file system: the client sends the workspace's files (WORKSPACE_FILES_NOTIFICATION)
  *     workspaceCheckMaxFiles?: number,  // pilot plan files pilotPlan/checkWorkspace lists at most (their plans are checked whole); default 20000
  *     faultInjection?: string[] }       // tests only: handlers that throw on purpose (see server.ts)
  */
@@ -18,6 +19,8 @@ export interface StatusParams {
   uri: string;
   /** The plan folder (absolute path), or null for a file that belongs to no plan. */
   planRoot: string | null;
+  /** The plan folder as a URI (any scheme), beside `planRoot`. */
+  planRootUri?: string;
   /** The plan's `id`, when the Plan file states one. */
   planId: string | null;
   /** Findings of this file. */
@@ -89,6 +92,8 @@ export type NewProgressResult =
   | {
       /** The plan folder (absolute path), where the file is proposed. */
       planRoot: string;
+      /** The plan folder as a URI (any scheme), beside `planRoot`. */
+      planRootUri?: string;
       /** The reporting year and the proposed file name (`progress-<year>.pilot.yaml`). */
       year: number;
       fileName: string;
@@ -148,6 +153,8 @@ export interface PlanTreeGroupNode {
 export interface PlanTreePlanNode {
   /** The plan folder (absolute path). */
   root: string;
+  /** The plan folder as a URI (any scheme), beside `root`. */
+  rootUri?: string;
   planId: string | null;
   /** The pilot's name, else the plan's ID. */
   label: string;
@@ -191,6 +198,8 @@ export interface OverviewParams {
 export interface OverviewResult {
   /** The plan folder; null when `uri` belongs to no plan (the page says so). */
   planRoot: string | null;
+  /** The plan folder as a URI (any scheme), beside `planRoot` when it has one. */
+  rootUri?: string;
   /** The page's title: the report's. */
   title: string;
   html: string;
@@ -224,3 +233,25 @@ export const DEFAULT_DEBOUNCE_MS = 150;
 
 /** Pilot plan files pilotPlan/checkWorkspace lists at most, unless `workspaceCheckMaxFiles` says otherwise. */
 export const DEFAULT_WORKSPACE_CHECK_MAX_FILES = 20000;
+
+/**
+ * Client → server notification, for a server started with `workspaceFiles: 'client'` (the web
+ * worker, which has no file system): the workspace's pilot plan files and configuration files.
+ * The first after `initialized` carries them all (over several messages, the last `initial`);
+ * later ones what was created, changed or deleted. A file's content is `text` when its bytes
+ * are UTF-8 (a byte order mark kept), else `base64`; a file above 8 MiB has its `size` only.
+ */
+export const WORKSPACE_FILES_NOTIFICATION = 'pilotPlan/workspaceFiles';
+
+export interface WorkspaceFile {
+  uri: string;
+  text?: string;
+  base64?: string;
+  size?: number;
+}
+
+export interface WorkspaceFilesParams {
+  files: WorkspaceFile[];
+  deleted: string[];
+  initial?: boolean;
+}
