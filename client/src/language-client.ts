@@ -12,23 +12,21 @@ import {
   State,
   type BaseLanguageClient,
   type CloseHandlerResult,
-  type DocumentFilter,
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient/lib/common/api';
 import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   PLAN_TREE_CHANGED_NOTIFICATION,
-  SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   readSnippetEdits,
   type ActiveDocumentParams,
-  type InitializationOptions,
   type PlanTreeChangedParams,
   type StatusParams,
 } from './protocol';
 import { t } from './locale';
-import { CLIENT_ID, LANGUAGE_ID, normalizeGlobs, resolveDebounce, resolveLocale } from './settings';
+import { documentSelector, readInitializationOptions } from './client-options';
+import { CLIENT_ID, LANGUAGE_ID } from './settings';
 
 /** The restarts vscode-languageclient allows within 3 minutes before it gives up. */
 const MAX_RESTARTS = 4;
@@ -51,30 +49,6 @@ export interface ClientHost {
   running?(client: BaseLanguageClient): void;
   /** The server of `client` stopped. */
   stopped?(client: BaseLanguageClient): void;
-}
-
-/** The settings the server gets in `initialize`, read now. */
-export function readInitializationOptions(web = false): InitializationOptions {
-  const cfg = vscode.workspace.getConfiguration('pilotPlan');
-  return {
-    locale: resolveLocale(cfg.get('locale'), vscode.env.language),
-    debounceMs: resolveDebounce(cfg.get('debounceMs')),
-    showReferencesCommand: SHOW_REFERENCES_COMMAND,
-    extraGlobs: normalizeGlobs(cfg.get('files.extraGlobs')),
-    snippetEdits: true,
-    // The web worker has no file system: its files come from the client (workspace-mirror.ts).
-    ...(web ? { workspaceFiles: 'client' as const } : {}),
-  };
-}
-
-/**
- * The documents the server checks: pilot plan documents saved or not, and files that match
- * the extra globs; on the desktop of `file:` (the server reads their folders from disk), on the
- * web of any scheme (github.dev's `vscode-vfs:`, a remote's `vscode-remote:`, …).
- */
-export function documentSelector(extraGlobs: readonly string[], web: boolean): DocumentFilter[] {
-  if (web) return [{ language: LANGUAGE_ID }, ...extraGlobs.map((pattern) => ({ pattern }))];
-  return [{ language: LANGUAGE_ID, scheme: 'file' }, { language: LANGUAGE_ID, scheme: 'untitled' }, ...extraGlobs.map((pattern) => ({ scheme: 'file', pattern }))];
 }
 
 /**

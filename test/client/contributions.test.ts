@@ -53,7 +53,7 @@ describe('client: package.json contributions', () => {
     // vscode-languageclient registers a proxy for each command the server advertises: an id of ours would clash.
     assert.ok(!registered.includes(SERVER_SHOW_REFERENCES_COMMAND) && !ids.includes(SERVER_SHOW_REFERENCES_COMMAND));
     // The client has the lenses carry its own command, which opens VS Code's references peek.
-    assert.match(read('client/src/language-client.ts'), /showReferencesCommand: SHOW_REFERENCES_COMMAND/);
+    assert.match(read('client/src/client-options.ts'), /showReferencesCommand: SHOW_REFERENCES_COMMAND/);
     for (const m of Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat()) {
       assert.ok(ids.includes(m.command), `menu entry for unknown command ${m.command}`);
     }
