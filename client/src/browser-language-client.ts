@@ -7,8 +7,32 @@ import { LanguageClient } from 'vscode-languageclient/browser';
 import { PilotPlanClient, type ClientEvents, type ClientHost } from './language-client';
 import type { WorkspaceMirror } from './workspace-mirror';
 
+/** What is used here of a web worker. */
+interface WebWorker {
+  terminate(): void;
+}
 // The extension host's Worker (a web worker's global; the project's TypeScript lib has no DOM).
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => WebWorker;
+
+/** A language client whose worker ends with it: vscode-languageclient leaves it running, and each restart makes a new one. */
+class WorkerLanguageClient extends LanguageClient {
+  constructor(
+    id: string,
+    name: string,
+    options: ConstructorParameters<typeof LanguageClient>[2],
+    private readonly webWorker: WebWorker,
+  ) {
+    super(id, name, options, webWorker as ConstructorParameters<typeof LanguageClient>[3]);
+  }
+
+  override async dispose(timeout?: number): Promise<void> {
+    try {
+      await super.dispose(timeout);
+    } finally {
+      this.webWorker.terminate();
+    }
+  }
+}
 
 /** The server's bundle, as a URL the worker can load (any scheme the extension is served from). */
 export function serverWorkerUrl(extensionUri: vscode.Uri): string {
@@ -19,7 +43,7 @@ export function browserHost(context: vscode.ExtensionContext, mirror: WorkspaceM
   return {
     web: true,
     // A new worker for each client: a restart starts a fresh server.
-    create: (id, name, options) => new LanguageClient(id, name, options, new Worker(serverWorkerUrl(context.extensionUri))),
+    create: (id, name, options) => new WorkerLanguageClient(id, name, options, new Worker(serverWorkerUrl(context.extensionUri))),
     running: (client) => void mirror.start(client),
     stopped: (client) => mirror.stop(client),
   };
