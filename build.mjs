@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.mjs';
 import { actionBundle } from './scripts/action-bundle.mjs';
 import { webServerBundle } from './scripts/web-server-bundle.mjs';
+import { webClientBundle } from './scripts/web-client-bundle.mjs';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -182,11 +183,13 @@ if (!testsOnly) builds.push(esbuild.build({ ...webServerBundle, minify: !args.ha
 if (!packed && !testsOnly) {
   builds.push(esbuild.build({
     ...common,
-    entryPoints: { client: 'client/src/extension.ts', 'language-client': 'client/src/language-client.ts' },
+    entryPoints: { client: 'client/src/extension.ts', 'language-client': 'client/src/node-language-client.ts' },
     outdir: 'dist',
     external: ['vscode'],
     minify: !args.has('--dev'),
   }));
+  // The web's client (vscode.dev, github.dev): one bundle for the browser's extension host.
+  builds.push(esbuild.build({ ...webClientBundle, minify: !args.has('--dev') }));
 }
 if (!packed) {
   // Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.

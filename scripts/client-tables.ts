@@ -6,7 +6,9 @@
 import common from '../schemas/common.schema.json';
 import plan from '../schemas/plan.schema.json';
 import { RULES } from '../server/src/engine/rules/registry';
-import { PILOT_FILE } from '../server/src/engine/plan/walk';
+import { PILOT_FILE, SKIPPED_DIRS } from '../server/src/engine/plan/walk';
+import { CONFIG_FILE_NAME } from '../server/src/engine/plan/config';
+import { MAX_FILE_BYTES } from '../server/src/engine/parse/decode';
 import { PROVINCE_CODES } from './province-codes';
 import { PILOTS } from '../server/src/engine/pilots';
 
@@ -64,6 +66,15 @@ export function clientTablesModule(): string {
     '',
     '/** The names of pilot plan files (the engine\'s). */',
     `export const PILOT_FILE = new RegExp(${json(PILOT_FILE.source)}, ${json(PILOT_FILE.flags)});`,
+    '',
+    '/** Folders plan discovery never searches (the engine\'s SKIPPED_DIRS): the web client mirrors no file in them. */',
+    `export const SKIPPED_DIRS: readonly string[] = ${json([...SKIPPED_DIRS])};`,
+    '',
+    '/** The name of a plan\'s configuration file (the engine\'s). */',
+    `export const CONFIG_FILE_NAME = ${json(CONFIG_FILE_NAME)};`,
+    '',
+    '/** Files above this many bytes are not read: the engine reports them too large (its MAX_FILE_BYTES). */',
+    `export const MAX_FILE_BYTES = ${MAX_FILE_BYTES};`,
     '',
     '/** Every rule, in the order of the rule catalogue, with its default severity and title. */',
     `export const RULES: readonly { code: string; severity: 'error' | 'warning' | 'info'; en: string; zh: string }[] = [\n${list(rules)}\n];`,

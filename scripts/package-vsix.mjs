@@ -22,9 +22,16 @@ function run(args, cwd) {
 }
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const listed = run(['ls', '--no-dependencies'], root).split('\n').filter(Boolean);
+// The entries VS Code starts, on the desktop (`main`) and on the web (`browser`): a package without one does not run there.
+const missing = [manifest.main, manifest.browser].filter((f) => f && !listed.includes(f.replace(/^\.\//, '')));
+if (missing.length) {
+  process.stderr.write(`package-vsix: ${missing.join(', ')} not built (run node build.mjs first)\n`);
+  process.exit(1);
+}
 const stage = mkdtempSync(join(tmpdir(), 'pilot-plan-vsix-'));
 try {
-  for (const file of run(['ls', '--no-dependencies'], root).split('\n').filter(Boolean)) {
+  for (const file of listed) {
     if (file === 'package.json') continue;
     mkdirSync(dirname(join(stage, file)), { recursive: true });
     cpSync(join(root, file), join(stage, file));

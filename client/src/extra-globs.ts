@@ -1,6 +1,7 @@
 /**
  * `pilotPlan.files.extraGlobs`: files that match are opened as pilot plan files
- * (language `pilot-plan`) although their names do not end in .pilot.yaml.
+ * (language `pilot-plan`) although their names do not end in .pilot.yaml: on the desktop files on
+ * disk (`file:`, which the server reads), on the web of any scheme.
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, normalizeGlobs } from './settings';
@@ -11,7 +12,8 @@ export class ExtraGlobs implements vscode.Disposable {
   private readonly assigned = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  /** `anyScheme`: the web, whose documents are of any scheme (the server gets their text from the client). */
+  constructor(private readonly anyScheme = false) {
     this.refresh();
     this.subscription = vscode.workspace.onDidOpenTextDocument((doc) => this.assign(doc));
   }
@@ -23,6 +25,7 @@ export class ExtraGlobs implements vscode.Disposable {
   }
 
   matches(doc: vscode.TextDocument): boolean {
+    if (this.anyScheme) return this.globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
     return doc.uri.scheme === 'file' && this.globs.some((pattern) => vscode.languages.match({ scheme: 'file', pattern }, doc) > 0);
   }
 

@@ -1,33 +1,32 @@
 /**
- * The language client: starts dist/server.js (Node IPC), restarts it when it
- * dies (vscode-languageclient's default: up to 4 restarts in 3 minutes) and says
- * so, and is recreated when a setting that the server gets at start changes.
+ * The language client, the same on the desktop and on the web: starts the server, restarts it
+ * when it dies (vscode-languageclient's default: up to 4 restarts in 3 minutes) and says so, and
+ * is recreated when a setting that the server gets at start changes. What differs is the host's
+ * (`ClientHost`): the Node server over IPC (node-language-client.ts) or the web worker server
+ * (browser-language-client.ts). Only vscode-languageclient's common API is imported here, so that
+ * the browser bundle never carries its Node half.
  */
 import * as vscode from 'vscode';
 import {
   CloseAction,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type CloseHandlerResult,
-  type DocumentFilter,
   type ErrorHandler,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient/lib/common/api';
 import {
   ACTIVE_DOCUMENT_NOTIFICATION,
   PLAN_TREE_CHANGED_NOTIFICATION,
-  SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   readSnippetEdits,
   type ActiveDocumentParams,
-  type InitializationOptions,
   type PlanTreeChangedParams,
   type StatusParams,
 } from './protocol';
 import { t } from './locale';
-import { CLIENT_ID, LANGUAGE_ID, normalizeGlobs, resolveDebounce, resolveLocale } from './settings';
+import { documentSelector, readInitializationOptions } from './client-options';
+import { CLIENT_ID, LANGUAGE_ID } from './settings';
 
 /** The restarts vscode-languageclient allows within 3 minutes before it gives up. */
 const MAX_RESTARTS = 4;
@@ -40,16 +39,16 @@ export interface ClientEvents {
   onPlanTreeChanged?(params: PlanTreeChangedParams): void;
 }
 
-/** The settings the server gets in `initialize`, read now. */
-export function readInitializationOptions(): InitializationOptions {
-  const cfg = vscode.workspace.getConfiguration('pilotPlan');
-  return {
-    locale: resolveLocale(cfg.get('locale'), vscode.env.language),
-    debounceMs: resolveDebounce(cfg.get('debounceMs')),
-    showReferencesCommand: SHOW_REFERENCES_COMMAND,
-    extraGlobs: normalizeGlobs(cfg.get('files.extraGlobs')),
-    snippetEdits: true,
-  };
+/** Where the server runs: what differs between the desktop and the web. */
+export interface ClientHost {
+  /** The web: documents of any scheme, and the server reads no file system (the client sends it the workspace's files). */
+  readonly web: boolean;
+  /** A language client of the server with these options; a new server each time (a restart makes a new one). */
+  create(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
+  /** The server of `client` runs (again, after a crash too). */
+  running?(client: BaseLanguageClient): void;
+  /** The server of `client` stopped. */
+  stopped?(client: BaseLanguageClient): void;
 }
 
 /**
@@ -57,7 +56,7 @@ export function readInitializationOptions(): InitializationOptions {
  * has no snippet edits) gets them as its edit: VS Code inserts the text with tab stops to fill in
  * (a choice of values where there is a list). Every other action is left as it is.
  */
-function withSnippets(action: vscode.Command | vscode.CodeAction, client: LanguageClient): vscode.Command | vscode.CodeAction {
+function withSnippets(action: vscode.Command | vscode.CodeAction, client: BaseLanguageClient): vscode.Command | vscode.CodeAction {
   if (!(action instanceof vscode.CodeAction)) return action;
   const edits = readSnippetEdits((action as { data?: unknown }).data);
   if (!edits) return action;
@@ -71,7 +70,7 @@ function withSnippets(action: vscode.Command | vscode.CodeAction, client: Langua
 }
 
 export class PilotPlanClient implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private watchers: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private starting: Promise<void> | undefined;
@@ -82,6 +81,7 @@ export class PilotPlanClient implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
     private readonly events: ClientEvents,
+    private readonly host: ClientHost,
   ) {
     // The server sends `pilotPlan/status` for the document the user looks at: tell it which one.
     this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => this.sendActiveDocument()));
@@ -96,7 +96,7 @@ export class PilotPlanClient implements vscode.Disposable {
   }
 
   /** The running client, if any (for requests). */
-  get current(): LanguageClient | undefined {
+  get current(): BaseLanguageClient | undefined {
     return this.client;
   }
 
@@ -105,7 +105,7 @@ export class PilotPlanClient implements vscode.Disposable {
   }
 
   /** The client for a command's request, started if it was not; undefined, said to the user, when there is none. */
-  async forRequest(): Promise<LanguageClient | undefined> {
+  async forRequest(): Promise<BaseLanguageClient | undefined> {
     if (!this.isRunning()) await this.start();
     if (!this.client) void vscode.window.showErrorMessage(t('serverNotRunning'));
     return this.client;
@@ -119,22 +119,16 @@ export class PilotPlanClient implements vscode.Disposable {
 
   private async doStart(): Promise<void> {
     if (this.client) return;
-    const init = readInitializationOptions();
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-    };
-    const selector: DocumentFilter[] = [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
-      ...init.extraGlobs.map((pattern) => ({ scheme: 'file', pattern })),
-    ];
-    this.watchers = [
-      vscode.workspace.createFileSystemWatcher('**/*.pilot.{yaml,yml}'),
-      vscode.workspace.createFileSystemWatcher('**/pilot-plan.config.yaml'),
-      ...init.extraGlobs.map((g) => vscode.workspace.createFileSystemWatcher(g)),
-    ];
+    const init = readInitializationOptions(this.host.web);
+    const selector = documentSelector(init.extraGlobs, this.host.web);
+    // On the web the workspace mirror watches the files and sends them with their contents; the desktop server reads them itself.
+    this.watchers = this.host.web
+      ? []
+      : [
+          vscode.workspace.createFileSystemWatcher('**/*.pilot.{yaml,yml}'),
+          vscode.workspace.createFileSystemWatcher('**/pilot-plan.config.yaml'),
+          ...init.extraGlobs.map((g) => vscode.workspace.createFileSystemWatcher(g)),
+        ];
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
       // No configurationSection: the server reads its settings in `initialize` only, and a changed one
@@ -152,11 +146,13 @@ export class PilotPlanClient implements vscode.Disposable {
         },
       },
     };
-    const client = new LanguageClient(CLIENT_ID, t('languageServerName'), serverOptions, clientOptions);
+    const client = await this.host.create(CLIENT_ID, t('languageServerName'), clientOptions);
     this.client = client;
     client.onDidChangeState((e) => {
       if (client !== this.client) return;
       this.events.onRunning(e.newState === State.Running);
+      if (e.newState === State.Running) this.host.running?.(client);
+      else this.host.stopped?.(client);
       if (e.newState === State.Running) this.sendActiveDocument();
       if (e.newState === State.Running && this.restartNoticePending) {
         this.restartNoticePending = false;
@@ -182,7 +178,7 @@ export class PilotPlanClient implements vscode.Disposable {
    * notices: a restart is announced once the server runs again; giving up gets a
    * message in the UI language that says how to start it again.
    */
-  private errorHandler(owner: () => LanguageClient): ErrorHandler {
+  private errorHandler(owner: () => BaseLanguageClient): ErrorHandler {
     let inner: ErrorHandler | undefined;
     const base = () => (inner ??= owner().createDefaultErrorHandler(MAX_RESTARTS));
     return {
@@ -211,6 +207,7 @@ export class PilotPlanClient implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     if (!client) return;
+    this.host.stopped?.(client);
     try {
       if (client.state !== State.Stopped) await client.stop(5000);
     } catch (e) {

@@ -58,8 +58,10 @@ function orCancel<T>(v: T | undefined): T {
   return v;
 }
 
+/** A folder given as a path on disk or as a URI (`scheme:…`, any scheme: the web's folders are not on disk). */
 function toUri(folder: string | vscode.Uri): vscode.Uri {
-  return typeof folder === 'string' ? vscode.Uri.file(folder) : folder;
+  if (typeof folder !== 'string') return folder;
+  return /^[a-z][\w+.-]+:/i.test(folder) && !/^[a-z]:[\\/]/i.test(folder) ? vscode.Uri.parse(folder) : vscode.Uri.file(folder);
 }
 
 async function exists(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
@@ -262,7 +264,7 @@ const askFolder: Step = async (a, ctx) => {
   }
   const typed = await vscode.window.showInputBox({
     title: t('newPlanFolderTitle'),
-    prompt: t('newPlanFolderPrompt', base.fsPath),
+    prompt: t('newPlanFolderPrompt', base.scheme === 'file' ? base.fsPath : base.toString(true)),
     value: folderName(a.name ?? ''),
     ignoreFocusOut: true,
   });
@@ -326,7 +328,7 @@ export async function newPlan(arg?: unknown): Promise<NewPlanResult | undefined>
     const files = scaffoldPlan({ name, type, province, parkLevel: a.parkLevel, batch: a.batch, id, nameEn: a.nameEn, locale: uiLocale() });
 
     const kind = await exists(folder);
-    if (kind !== undefined && kind !== vscode.FileType.Directory) throw new Error(t('newPlanNotAFolder', folder.fsPath));
+    if (kind !== undefined && kind !== vscode.FileType.Directory) throw new Error(t('newPlanNotAFolder', folder.scheme === 'file' ? folder.fsPath : folder.toString(true)));
     const other = kind === vscode.FileType.Directory ? await planFileIn(folder, SCAFFOLD_FILES) : undefined;
     if (other) throw new Error(t('newPlanFolderHoldsPlan', other.name));
     const shown = (u: vscode.Uri) => vscode.workspace.asRelativePath(u, true);

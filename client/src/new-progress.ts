@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { PilotPlanClient } from './language-client';
+import { folderUri } from './folder-uri';
 import { t } from './locale';
 import { NEW_PROGRESS_REQUEST, type NewProgressParams } from './protocol';
 
@@ -28,11 +29,11 @@ function toUri(v: string | vscode.Uri): vscode.Uri {
 }
 
 /** The server's answer, read leniently: a text and a file name to propose, or a sentence saying why not. */
-function readAnswer(raw: unknown): { planRoot: string; year: number; fileName: string; text: string } | { error: string } {
+function readAnswer(raw: unknown): { planRoot: string; planRootUri?: string; year: number; fileName: string; text: string } | { error: string } {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   if (typeof r.error === 'string' && r.error) return { error: r.error };
   if (typeof r.planRoot === 'string' && Number.isSafeInteger(r.year) && typeof r.fileName === 'string' && /^[^\\/]+$/.test(r.fileName) && typeof r.text === 'string') {
-    return { planRoot: r.planRoot, year: r.year as number, fileName: r.fileName, text: r.text };
+    return { planRoot: r.planRoot, ...(typeof r.planRootUri === 'string' && r.planRootUri ? { planRootUri: r.planRootUri } : {}), year: r.year as number, fileName: r.fileName, text: r.text };
   }
   return { error: '' };
 }
@@ -69,7 +70,8 @@ export async function newProgress(client: PilotPlanClient, arg?: unknown): Promi
     void vscode.window.showErrorMessage(answer.error || t('newProgressNoPlanFile'));
     return undefined;
   }
-  const proposed = vscode.Uri.joinPath(vscode.Uri.file(answer.planRoot), answer.fileName);
+  // The server's URI of the folder (any scheme, on the web), else its path on disk.
+  const proposed = vscode.Uri.joinPath(folderUri(answer.planRoot, answer.planRootUri), answer.fileName);
   const target = args.target
     ? toUri(args.target)
     : await vscode.window.showSaveDialog({

@@ -14,6 +14,7 @@ export function readOverviewResult(raw: unknown): OverviewAnswer | undefined {
     html: r.html,
     title: typeof r.title === 'string' ? r.title : '',
     planRoot: typeof r.planRoot === 'string' ? r.planRoot : null,
+    ...(typeof r.planRoot === 'string' && typeof r.rootUri === 'string' && r.rootUri ? { rootUri: r.rootUri } : {}),
     files: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string') : [],
   };
 }

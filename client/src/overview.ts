@@ -6,6 +6,7 @@
  * files of the plan are opened from it.
  */
 import * as vscode from 'vscode';
+import { folderUri, isInFolder } from './folder-uri';
 import { t, uiLocale } from './locale';
 import { isShownMessage, makeNonce, readOverviewResult, readOpenMessage, type OverviewAnswer } from './overview-data';
 import type { OverviewParams } from './protocol';
@@ -15,11 +16,6 @@ export const OVERVIEW_VIEW_TYPE = 'pilotPlan.overview';
 
 /** How long the panel waits after the server's word before asking again: a burst of checks makes one refresh. */
 const REFRESH_DELAY_MS = 30;
-
-/** Whether a file lies in a folder (either separator). */
-function isUnder(file: string, folder: string): boolean {
-  return file.startsWith(folder) && (file[folder.length] === '/' || file[folder.length] === '\\');
-}
 
 function isDark(kind: vscode.ColorThemeKind): boolean {
   return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
@@ -67,7 +63,7 @@ export class OverviewPanel implements vscode.Disposable {
         if (!this.panel || doc?.languageId !== LANGUAGE_ID || doc.uri.toString() === this.uri) return;
         const root = this.answer?.planRoot;
         this.uri = doc.uri.toString();
-        if (!root || !isUnder(doc.uri.fsPath, root)) this.changed();
+        if (!root || !isInFolder(doc.uri, folderUri(root, this.answer?.rootUri))) this.changed();
       }),
       vscode.window.onDidChangeActiveColorTheme(() => this.changed()),
     );

@@ -47,7 +47,7 @@ export function readPlanTreeResult(raw: unknown): PlanTreeResult {
     const p = obj(v);
     const root = str(p?.root);
     if (!p || !root) continue;
-    plans.push({ root, planId: str(p.planId) ?? null, label: str(p.label) || str(p.planId) || root, checked: p.checked === true, counts: counts(p.counts), groups: list(p.groups).flatMap((x) => group(x, 0)) });
+    plans.push({ root, ...(str(p.rootUri) ? { rootUri: str(p.rootUri) } : {}), planId: str(p.planId) ?? null, label: str(p.label) || str(p.planId) || root, checked: p.checked === true, counts: counts(p.counts), groups: list(p.groups).flatMap((x) => group(x, 0)) });
   }
   return { plans };
 }

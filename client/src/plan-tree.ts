@@ -7,6 +7,7 @@
  * says a plan was checked, while the view is visible.
  */
 import * as vscode from 'vscode';
+import { folderUri, isInFolder } from './folder-uri';
 import { t, uiLocale } from './locale';
 import { highest, readPlanTreeResult } from './plan-tree-data';
 import type { PlanTreeCounts, PlanTreeEntityNode, PlanTreeGroupNode, PlanTreeParams, PlanTreePlanNode } from './protocol';
@@ -85,7 +86,7 @@ export function treeItemOf(node: PlanTreeNode): vscode.TreeItem {
     item.description = p.planId ?? undefined;
     item.iconPath = icon('plan', p.counts);
     item.resourceUri = decorationUri(id, p.counts);
-    const folder = vscode.workspace.asRelativePath(vscode.Uri.file(p.root), true);
+    const folder = vscode.workspace.asRelativePath(folderUri(p.root, p.rootUri), true);
     item.tooltip = t('planTreePlanTooltip', p.planId ? `${p.planId} · ${p.label}` : p.label, folder, p.checked ? countsText(p.counts) : t('planTreeNotChecked'));
     item.contextValue = 'plan';
     return item;
@@ -216,12 +217,6 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode> {
   }
 }
 
-function isUnder(file: string, folder: string): boolean {
-  const f = file.replace(/\\/g, '/');
-  const d = folder.replace(/\\/g, '/').replace(/\/$/, '');
-  return f.startsWith(`${d}/`);
-}
-
 /** How long the tree waits after the server's word before asking again: a burst of checks makes one refresh. */
 const REFRESH_DELAY_MS = 300;
 
@@ -256,7 +251,7 @@ export class PlanTreeView implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const plans = this.provider.plans;
         const doc = editor?.document;
-        if (plans.length > 1 && doc?.languageId === LANGUAGE_ID && !isUnder(doc.uri.fsPath, plans[0].root)) this.changed();
+        if (plans.length > 1 && doc?.languageId === LANGUAGE_ID && !isInFolder(doc.uri, folderUri(plans[0].root, plans[0].rootUri))) this.changed();
       }),
       vscode.commands.registerCommand('pilotPlan.planTree.groupByLead', () => this.groupTasksBy('lead')),
       vscode.commands.registerCommand('pilotPlan.planTree.groupByArea', () => this.groupTasksBy('area')),

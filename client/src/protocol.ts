@@ -15,6 +15,7 @@ export {
   SERVER_SHOW_REFERENCES_COMMAND,
   SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
+  WORKSPACE_FILES_NOTIFICATION,
   type ActiveDocumentParams,
   type CheckWorkspaceResult,
   type NewProgressParams,
@@ -30,6 +31,8 @@ export {
   type PlanTreeResult,
   type SnippetEditData,
   type StatusParams,
+  type WorkspaceFile,
+  type WorkspaceFilesParams,
 } from '../../server/src/lsp/protocol';
 import type { CheckWorkspaceResult } from '../../server/src/lsp/protocol';
 
@@ -43,6 +46,8 @@ export interface InitializationOptions {
   extraGlobs: string[];
   /** Quick fixes carry their snippet forms, which this client applies as snippet edits (language-client.ts). */
   snippetEdits: boolean;
+  /** On the web: the server reads no file system, the client sends the workspace's files (workspace-mirror.ts). */
+  workspaceFiles?: 'client';
 }
 
 export interface SnippetEdit {

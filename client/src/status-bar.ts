@@ -4,6 +4,7 @@
  * A click opens the Problems view.
  */
 import * as vscode from 'vscode';
+import { folderUri } from './folder-uri';
 import { count, type StatusParams } from './protocol';
 import { t } from './locale';
 import { LANGUAGE_ID } from './settings';
@@ -16,10 +17,10 @@ function uriKey(uri: string): string {
   }
 }
 
-/** A folder given as a URI or a path, for display. */
-function displayFolder(root: string): string {
-  const uri = /^[a-z][\w+.-]*:/i.test(root) && !/^[a-z]:[\\/]/i.test(root) ? vscode.Uri.parse(root) : vscode.Uri.file(root);
-  return vscode.workspace.asRelativePath(uri, true) || uri.fsPath;
+/** A folder given as a URI or a path (and the server's URI of it, any scheme), for display. */
+function displayFolder(root: string, rootUri: unknown): string {
+  const uri = typeof rootUri === 'string' && rootUri ? folderUri(root, rootUri) : /^[a-z][\w+.-]*:/i.test(root) && !/^[a-z]:[\\/]/i.test(root) ? vscode.Uri.parse(root) : vscode.Uri.file(root);
+  return vscode.workspace.asRelativePath(uri, true) || (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
 }
 
 export interface StatusSnapshot {
@@ -114,7 +115,7 @@ export class StatusBar implements vscode.Disposable {
     const plan = (typeof own.planId === 'string' && own.planId) || (own.planRoot ? t('statusPlanWithoutId') : t('statusNoPlan'));
     item.text = `$(pulse) ${plan}  $(error) ${errors}  $(warning) ${warnings}`;
     if (errors > 0) item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-    const lines = own.planRoot ? [t('statusPlan', own.planId ?? '?'), t('statusFolder', displayFolder(own.planRoot))] : [t('statusFileWithoutPlan')];
+    const lines = own.planRoot ? [t('statusPlan', own.planId ?? '?'), t('statusFolder', displayFolder(own.planRoot, own.planRootUri))] : [t('statusFileWithoutPlan')];
     if (planCounts && own.planRoot) lines.push(t('statusPlanCounts', errors, warnings, count(s.planFiles)), t('statusFileCounts', count(own.errors), count(own.warnings)));
     else lines.push(t('statusCounts', errors, warnings));
     lines.push(t('statusClick'));

@@ -53,7 +53,7 @@ describe('client: package.json contributions', () => {
     // vscode-languageclient registers a proxy for each command the server advertises: an id of ours would clash.
     assert.ok(!registered.includes(SERVER_SHOW_REFERENCES_COMMAND) && !ids.includes(SERVER_SHOW_REFERENCES_COMMAND));
     // The client has the lenses carry its own command, which opens VS Code's references peek.
-    assert.match(read('client/src/language-client.ts'), /showReferencesCommand: SHOW_REFERENCES_COMMAND/);
+    assert.match(read('client/src/client-options.ts'), /showReferencesCommand: SHOW_REFERENCES_COMMAND/);
     for (const m of Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat()) {
       assert.ok(ids.includes(m.command), `menu entry for unknown command ${m.command}`);
     }
@@ -78,12 +78,13 @@ describe('client: package.json contributions', () => {
     assert.equal(props['pilotPlan.debounceMs'].default, DEFAULT_DEBOUNCE_MS, "the server's default");
   });
 
-  it('activates on the language and on workspaces with plan files; supports untrusted workspaces', () => {
+  it('activates on the language and on workspaces with plan files; supports untrusted and virtual workspaces (the web\'s entry)', () => {
     for (const e of ['onLanguage:pilot-plan', 'workspaceContains:**/*.pilot.yaml', 'workspaceContains:**/*.pilot.yml']) {
       assert.ok(pkg.activationEvents.includes(e), e);
     }
-    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
+    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
     assert.equal(pkg.main, './dist/client.js');
+    assert.equal(pkg.browser, './dist/web/client.js');
     // The client's strings are its own table (client/src/ui-text.ts), which follows pilotPlan.locale; VS Code's bundles follow only the display language.
     assert.equal(pkg.l10n, undefined);
   });
@@ -98,7 +99,7 @@ describe('client: package.json contributions', () => {
   it('.vscodeignore is an allow-list of what runs', () => {
     const lines = read('.vscodeignore').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const want of ['!dist/client.js', '!dist/server.js', '!dist/vendor/echarts.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
+    for (const want of ['!dist/client.js', '!dist/server.js', '!dist/web/client.js', '!dist/web/server.js', '!dist/vendor/echarts.js', '!docs/rules/*.md', '!docs/format.md', '!images/icon.png', '!LICENSE', '!README.md']) {
       assert.ok(lines.includes(want), want);
     }
     assert.ok(!lines.some((l) => l.includes('.map')), 'source maps stay out');

@@ -43,7 +43,7 @@ describe('client: the snippet forms of a quick fix', () => {
   });
   it('the language client asks for them and applies them as snippet edits', () => {
     const src = fs.readFileSync(path.join(repoRoot(), 'client/src/language-client.ts'), 'utf8');
-    assert.match(src, /snippetEdits: true/);
+    assert.match(fs.readFileSync(path.join(repoRoot(), 'client/src/client-options.ts'), 'utf8'), /snippetEdits: true/);
     assert.match(src, /provideCodeActions: async \(document, range, context, token, next\) =>/);
     assert.match(src, /vscode\.SnippetTextEdit\.replace\(c\.asRange\(e\.range\), new vscode\.SnippetString\(e\.snippet\)\)/);
   });

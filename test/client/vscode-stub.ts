@@ -30,26 +30,28 @@ export class Uri {
     readonly scheme: string,
     readonly path: string,
     readonly fragment = '',
+    readonly authority = '',
   ) {}
   static file(p: string): Uri {
     return new Uri('file', nodePath.posix.normalize(p.replace(/\\/g, '/')));
   }
   static parse(s: string): Uri {
-    const m = /^([a-z][\w+.-]*):(?:\/\/[^/]*)?([^#]*)(?:#(.*))?$/i.exec(s);
+    const m = /^([a-z][\w+.-]*):(?:\/\/([^/]*))?([^#]*)(?:#(.*))?$/i.exec(s);
     if (!m) throw new Error(`not a URI: ${s}`);
-    return new Uri(m[1], decodeURIComponent(m[2]), m[3] ? decodeURIComponent(m[3]) : '');
+    return new Uri(m[1], decodeURIComponent(m[3]), m[4] ? decodeURIComponent(m[4]) : '', m[2] ? decodeURIComponent(m[2]) : '');
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
-    return new Uri(base.scheme, nodePath.posix.join(base.path, ...parts));
+    return new Uri(base.scheme, nodePath.posix.join(base.path, ...parts), '', base.authority);
   }
   get fsPath(): string {
     return this.path;
   }
   with(change: { fragment?: string }): Uri {
-    return new Uri(this.scheme, this.path, change.fragment ?? this.fragment);
+    return new Uri(this.scheme, this.path, change.fragment ?? this.fragment, this.authority);
   }
-  toString(): string {
-    return `${this.scheme}://${encodeURI(this.path)}${this.fragment ? `#${encodeURIComponent(this.fragment)}` : ''}`;
+  toString(skipEncoding = false): string {
+    const enc = skipEncoding ? (x: string) => x : encodeURI;
+    return `${this.scheme}://${this.authority}${enc(this.path)}${this.fragment ? `#${skipEncoding ? this.fragment : encodeURIComponent(this.fragment)}` : ''}`;
   }
 }
 
@@ -188,6 +190,7 @@ function message(kind: 'info' | 'warning' | 'error') {
 
 const activeEditorChanged = new Emitter<unknown>();
 const configurationChanged = new Emitter<{ affectsConfiguration(key: string): boolean }>();
+const foldersChanged = new Emitter<{ added: unknown[]; removed: unknown[] }>();
 
 export const window = {
   activeTextEditor: undefined as { document: { uri: Uri; languageId: string } } | undefined,
@@ -276,11 +279,11 @@ function statType(p: string): FileType {
   return s.isDirectory() ? FileType.Directory : s.isFile() ? FileType.File : FileType.Unknown;
 }
 
-function walkPilotFiles(dir: string, out: string[]): void {
+function walkPilotFiles(dir: string, out: string[], config = false): void {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = nodePath.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules') walkPilotFiles(p, out);
-    else if (e.isFile() && /\.pilot\.ya?ml$/.test(e.name)) out.push(p);
+    if (e.isDirectory() && e.name !== 'node_modules') walkPilotFiles(p, out, config);
+    else if (e.isFile() && (/\.pilot\.ya?ml$/.test(e.name) || (config && e.name === 'pilot-plan.config.yaml'))) out.push(p);
   }
 }
 
@@ -298,21 +301,47 @@ export const workspace = {
     if (root && (p === root || p.startsWith(root + '/'))) return nodePath.relative(root, p) || p;
     return p;
   },
-  /** Every *.pilot.yaml / *.pilot.yml of the first workspace folder, whatever the glob (the client asks for those). */
-  async findFiles(_include: string, _exclude?: string, max = Infinity): Promise<Uri[]> {
-    const root = workspace.workspaceFolders?.[0]?.uri.fsPath;
+  /**
+   * Every *.pilot.yaml / *.pilot.yml of the workspace folders (the first only unless `allFolders`), whatever the glob (the client
+   * asks for those), and pilot-plan.config.yaml when the glob names it; never in node_modules.
+   */
+  async findFiles(include: string, _exclude?: string, max = Infinity): Promise<Uri[]> {
     const out: string[] = [];
-    if (root) walkPilotFiles(root, out);
+    const folders = workspace.workspaceFolders ?? [];
+    for (const f of workspace.allFolders ? folders : folders.slice(0, 1)) walkPilotFiles(f.uri.fsPath, out, include.includes('pilot-plan.config.yaml'));
     return out.slice(0, max).map((p) => Uri.file(p));
+  },
+  /** findFiles searches every workspace folder, as VS Code does (the workspace mirror's tests); else the first only. */
+  allFolders: false,
+  onDidChangeWorkspaceFolders: foldersChanged.event,
+  /** Tests: the workspace's folders become `roots`, and the listeners are told. */
+  setFolders(roots: string[]): void {
+    const before = workspace.workspaceFolders ?? [];
+    workspace.workspaceFolders = roots.map((r, index) => ({ uri: Uri.file(r), name: nodePath.basename(r), index }));
+    const after = workspace.workspaceFolders;
+    foldersChanged.fire({ added: after.filter((a) => !before.some((b) => b.uri.path === a.uri.path)), removed: before.filter((b) => !after.some((a) => a.uri.path === b.uri.path)) });
+  },
+  getWorkspaceFolder(uri: Uri) {
+    return workspace.workspaceFolders?.find((f) => f.uri.scheme === uri.scheme && (uri.path === f.uri.path || uri.path.startsWith(f.uri.path.replace(/\/$/, '') + '/')));
+  },
+  /** The file system watchers made, by glob: a test fires their events. */
+  watchers: [] as { glob: string; create: Emitter<Uri>; change: Emitter<Uri>; delete: Emitter<Uri>; disposed: boolean }[],
+  createFileSystemWatcher(glob: string) {
+    const w = { glob, create: new Emitter<Uri>(), change: new Emitter<Uri>(), delete: new Emitter<Uri>(), disposed: false };
+    workspace.watchers.push(w);
+    return { onDidCreate: w.create.event, onDidChange: w.change.event, onDidDelete: w.delete.event, dispose: () => (w.disposed = true) };
   },
   fs: {
     async stat(uri: Uri) {
-      return { type: statType(uri.fsPath) };
+      return { type: statType(uri.fsPath), size: fs.statSync(uri.fsPath).size };
     },
     async readDirectory(uri: Uri): Promise<[string, FileType][]> {
       return fs.readdirSync(uri.fsPath).map((n) => [n, statType(nodePath.join(uri.fsPath, n))]);
     },
+    /** The URIs read, in order (the workspace mirror's tests). */
+    read: [] as string[],
     async readFile(uri: Uri): Promise<Uint8Array> {
+      workspace.fs.read.push(uri.toString());
       return fs.readFileSync(uri.fsPath);
     },
     async writeFile(uri: Uri, content: Uint8Array): Promise<void> {
@@ -381,6 +410,9 @@ export function resetStub(): void {
   settings.clear();
   env.language = 'en';
   workspace.workspaceFolders = undefined;
+  workspace.allFolders = false;
+  workspace.watchers = [];
+  workspace.fs.read = [];
   window.activeTextEditor = undefined;
   window.shownDocuments = [];
   window.progressTitles = [];

@@ -52,10 +52,10 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^dist\/(client|language-client|server)\.js$/,
+  // The web's: the browser entry and the server's web worker.
+  /^dist\/web\/(client|server)\.js$/,
   // ECharts, which the server loads for the Plan Overview.
   /^dist\/vendor\/echarts\.js$/,
-  // The language server in a web worker (vscode.dev, github.dev).
-  /^dist\/web\/server\.js$/,
   /^schemas\/[a-z-]+\.schema\.json$/,
   /^syntaxes\/pilot-plan\.tmLanguage\.json$/,
   /^snippets\/pilot-plan\.code-snippets$/,
@@ -63,6 +63,8 @@ const ALLOWED = [
   /^docs\/format\.md$/,
   /^images\/icon\.png$/,
 ];
+
+/** The web worker server, once built (its bundle comes with the server's web entry). */
 
 describe('the .vsix', function () {
   this.timeout(120_000);
@@ -73,7 +75,7 @@ describe('the .vsix', function () {
     const files = r.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that do not run');
-    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/vendor/echarts.js', 'dist/web/server.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
+    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/vendor/echarts.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
       assert.ok(files.includes(must), `${must} is packaged`);
     }
   });
@@ -90,8 +92,11 @@ describe('the .vsix', function () {
       listed.map((f) => ({ 'README.md': 'readme.md', 'CHANGELOG.md': 'changelog.md', LICENSE: 'LICENSE.txt' })[f] ?? f).sort(),
       'the .vsix holds what vsce ls lists',
     );
+    // The entries VS Code starts, on the desktop and on the web.
+    for (const f of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js']) assert.ok(entries.includes(`extension/${f}`), `${f} is in the .vsix`);
     const manifest = JSON.parse(await zipText(out, 'extension/package.json')) as Record<string, unknown>;
     assert.ok(manifest.contributes && manifest.main, 'the manifest keeps what VS Code reads');
+    assert.equal(manifest.browser, './dist/web/client.js');
     for (const npmOnly of ['files', 'scripts', 'devDependencies', 'bin']) assert.ok(!(npmOnly in manifest), `${npmOnly} is left out`);
     const size = fs.statSync(out).size;
     console.log(`      (.vsix: ${(size / 1024).toFixed(0)} KiB)`);
