@@ -21,6 +21,7 @@ export {
   type NewProgressResult,
   type OverviewParams,
   type OverviewResult,
+  type OverviewTiming,
   type PlanTreeChangedParams,
   type PlanTreeCounts,
   type PlanTreeEntityNode,

@@ -10,11 +10,16 @@ import { locate } from '../engine/output/located';
 import { buildReport, type ReportFindingFile } from '../engine/report/model';
 import { renderHtml, renderNotice, reportTitle } from '../engine/report/html';
 import { label } from '../engine/report/labels';
+import { ChartCache } from '../engine/report/charts';
 import { version } from '../../../package.json';
 import type { ServerContext } from './context';
 import type { OverviewParams, OverviewResult } from './protocol';
 
+/** The charts of pages drawn so far: after an edit, only the charts it changed are drawn again. */
+const charts = new ChartCache();
+
 export function overviewOf(ctx: ServerContext, params: OverviewParams): OverviewResult {
+  const receivedAt = Date.now();
   const { session, diagnostics } = ctx;
   const locale = params.locale ?? ctx.locale;
   const webview = { nonce: params.nonce, cspSource: params.cspSource, dark: params.dark === true, uriOf: (f: string) => session.uriOf(f) };
@@ -41,7 +46,8 @@ export function overviewOf(ctx: ServerContext, params: OverviewParams): Overview
   return {
     planRoot: root,
     title: reportTitle(report, locale),
-    html: renderHtml(report, { locale, version, webview }),
+    html: renderHtml(report, { locale, version, webview, charts }),
     files: files.map((m) => session.uriOf(m.path)),
+    timing: { ...diagnostics.times.get(root), receivedAt, answeredAt: Date.now() },
   };
 }

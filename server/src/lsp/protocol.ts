@@ -196,6 +196,16 @@ export interface OverviewResult {
   html: string;
   /** The URIs of the plan's files: the only ones a click on the page may open. */
   files: string[];
+  /** When (epoch ms, the server's clock) the plan was last edited and checked, and this request came and was answered: for logs and tests. */
+  timing?: OverviewTiming;
+}
+
+export interface OverviewTiming {
+  editedAt?: number;
+  checkStartedAt?: number;
+  checkedAt?: number;
+  receivedAt: number;
+  answeredAt: number;
 }
 
 /**
