@@ -7,33 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { LspClient, copyExample, find, tempDir, uriOf } from './client';
 import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../../server/src/lsp/protocol';
 import { repoRoot } from '../util/plan';
-
-/** The text of one file in a zip archive (stored or deflated), read from its central directory. */
-function zipText(zip: Buffer, name: string): string | undefined {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'not a zip archive');
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    assert.equal(zip.readUInt32LE(at), 0x02014b50);
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const entry = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    if (entry === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return undefined;
-}
+import { zipText } from '../util/zip';
 
 const column = (ws: ExcelJS.Worksheet, header: string): string[] => {
   const headers = (ws.getRow(1).values as unknown[]).map(String);
