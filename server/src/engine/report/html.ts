@@ -126,7 +126,8 @@ const WEBVIEW_SCRIPT = `(function () {
   });
   // Only what changed is put in: an edit changes a card or a row, and the page lays out and draws only that again.
   function patch(parent, nodes, depth) {
-    const old = Array.from(parent.childNodes);
+    // This script's element is not among the new report's nodes (their scripts are dropped).
+    const old = Array.from(parent.childNodes).filter(function (n) { return n.nodeName !== 'SCRIPT'; });
     if (old.length !== nodes.length) {
       parent.replaceChildren.apply(parent, nodes);
       return;
