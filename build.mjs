@@ -172,8 +172,8 @@ if (!testsOnly) {
       entryPoints: { server: 'server/src/lsp/main.ts' },
       outdir: 'dist',
       minify: !args.has('--dev'),
-      // ECharts draws the Plan Overview only: loaded when one is asked for, not compiled at every start.
-      plugins: [{ name: 'lazy-echarts', setup: (b) => b.onResolve({ filter: /^echarts$/ }, () => ({ path: './vendor/echarts.js', external: true })) }],
+      // ECharts draws the Plan Overview only, docx and exceljs write the exports only: loaded when one is asked for, not compiled at every start.
+      plugins: [{ name: 'lazy-vendor', setup: (b) => b.onResolve({ filter: /^(echarts|docx|exceljs)$/ }, (a) => ({ path: `./vendor/${a.path}.js`, external: true })) }],
     }),
   );
 }

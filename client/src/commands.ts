@@ -1,9 +1,10 @@
 /**
  * The commands: pilotPlan.newPlan (new-plan.ts), pilotPlan.newProgress (new-progress.ts), pilotPlan.checkWorkspace,
- * pilotPlan.openRuleDoc and pilotPlan.restartServer.
+ * pilotPlan.openRuleDoc, pilotPlan.restartServer, pilotPlan.exportDocx and pilotPlan.exportXlsx (export.ts).
  */
 import * as vscode from 'vscode';
 import type { PilotPlanClient } from './language-client';
+import { exportPlan } from './export';
 import { newPlan } from './new-plan';
 import { newProgress } from './new-progress';
 import { CHECK_WORKSPACE_REQUEST, LENS_OPENS, SHOW_REFERENCES_COMMAND, readCheckWorkspaceResult, type CheckWorkspaceResult } from './protocol';
@@ -120,6 +121,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand('pilotPlan.checkWorkspace', async () => checkWorkspace(await client())),
     vscode.commands.registerCommand('pilotPlan.openRuleDoc', (arg?: unknown) => openRuleDoc(context, arg)),
     vscode.commands.registerCommand('pilotPlan.restartServer', async () => restartServer(await client())),
+    vscode.commands.registerCommand('pilotPlan.exportDocx', async (arg?: unknown) => exportPlan(await client(), 'docx', arg)),
+    vscode.commands.registerCommand('pilotPlan.exportXlsx', async (arg?: unknown) => exportPlan(await client(), 'xlsx', arg)),
     // Internal (not in the command palette): the server's code lenses call it.
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, async (uri: unknown, position: unknown, locations: unknown, mode?: unknown) =>
       showReferences(await client(), uri, position, locations, mode),

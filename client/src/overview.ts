@@ -8,14 +8,12 @@
 import * as vscode from 'vscode';
 import { folderUri, isInFolder } from './folder-uri';
 import { t, uiLocale } from './locale';
-import { isShownMessage, makeNonce, readOverviewResult, readOpenMessage, type OverviewAnswer } from './overview-data';
-import type { OverviewParams } from './protocol';
+import { isShownMessage, makeNonce, readOverviewResult, readOpenMessage, readShownTimes, shownSeq, type OverviewAnswer } from './overview-data';
+import type { OverviewParams, OverviewTiming } from './protocol';
 import { LANGUAGE_ID } from './settings';
 
 export const OVERVIEW_VIEW_TYPE = 'pilotPlan.overview';
 
-/** How long the panel waits after the server's word before asking again: a burst of checks makes one refresh. */
-const REFRESH_DELAY_MS = 30;
 
 function isDark(kind: vscode.ColorThemeKind): boolean {
   return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
@@ -30,6 +28,17 @@ export interface OverviewShown {
   at: number;
   /** `Date.now()` when the page said it was shown (its script ran), else undefined. */
   shownAt?: number;
+  /** `Date.now()` when the server's word that the plan was checked came (the first since the last request), if one did. */
+  notifiedAt?: number;
+  /** `Date.now()` when the page was asked for, and when the answer came. */
+  askedAt: number;
+  answeredAt: number;
+  /** The number of the message that carried it to the page; undefined when the panel's HTML was set (which reloads the page). */
+  seq?: number;
+  /** The server's times of the answer. */
+  timing?: OverviewTiming;
+  /** When the page got the report by message and had it in place (the page's clock). */
+  page?: { receivedAt: number; swappedAt: number };
 }
 
 export class OverviewPanel implements vscode.Disposable {
@@ -39,7 +48,13 @@ export class OverviewPanel implements vscode.Disposable {
   private answer: OverviewAnswer | undefined;
   /** The page in the panel said it is shown since its HTML was last set: it can take a refreshed report by message. */
   private pageReady = false;
-  private timer: NodeJS.Timeout | undefined;
+  /** A request is on its way; `again`: the plan changed meanwhile, ask once more when it is answered. */
+  private asking = false;
+  private again = false;
+  /** When the first word that the plan changed came since the last request (for the timeline of `last`). */
+  private notifiedAt: number | undefined;
+  /** Bumped by each report posted to the page, which names it when it says it is shown. */
+  private posted = 0;
   /** Bumped by each request: an answer to an older one is dropped. */
   private asked = 0;
   private readonly shownEmitter = new vscode.EventEmitter<OverviewShown>();
@@ -101,30 +116,55 @@ export class OverviewPanel implements vscode.Disposable {
       if (this.panel === panel) {
         this.panel = undefined;
         this.answer = undefined;
-        if (this.timer) clearTimeout(this.timer);
       }
     });
     panel.webview.onDidReceiveMessage((m: unknown) => {
       if (isShownMessage(m)) {
         this.pageReady = true;
-        if (this.last && this.last.shownAt === undefined) this.last.shownAt = Date.now();
+        // The word about this page: a page posted before it may answer after it was set.
+        if (this.last && this.last.shownAt === undefined && shownSeq(m) === this.last.seq) {
+          this.last.shownAt = Date.now();
+          this.last.page = readShownTimes(m);
+        }
         this.renderedEmitter.fire();
       } else void this.openPlace(m);
     });
     return panel;
   }
 
-  /** The server checked a plan, or restarted: ask again soon, if the panel is open and shows that plan. */
+  /** The server checked a plan, or restarted: ask again, if the panel is open and shows that plan. */
   changed(planRoot?: string): void {
     if (!this.panel) return;
     if (planRoot && this.answer?.planRoot && planRoot !== this.answer.planRoot) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    this.notifiedAt ??= Date.now();
+    // Asked at once (the server already waited for the typing to pause; a timer here waited behind the extension host's other
+    // work): words that come while a request is on its way make one more after it.
+    void this.refresh();
+  }
+
+  /** Whether no request is on its way. */
+  get idle(): boolean {
+    return !this.asking;
   }
 
   async refresh(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.asking) {
+      this.again = true;
+      return;
+    }
+    this.asking = true;
+    try {
+      await this.ask();
+    } finally {
+      this.asking = false;
+      if (this.again) {
+        this.again = false;
+        this.changed();
+      }
+    }
+  }
+
+  private async ask(): Promise<void> {
     const panel = this.panel;
     if (!panel || !this.uri) return;
     const n = ++this.asked;
@@ -135,12 +175,16 @@ export class OverviewPanel implements vscode.Disposable {
       dark: isDark(vscode.window.activeColorTheme.kind),
       locale: uiLocale(),
     };
+    const notifiedAt = this.notifiedAt;
+    this.notifiedAt = undefined;
+    const askedAt = Date.now();
     let raw: unknown;
     try {
       raw = await this.request(params);
     } catch {
       raw = undefined;
     }
+    const answeredAt = Date.now();
     if (n !== this.asked || panel !== this.panel) return;
     const answer = readOverviewResult(raw);
     if (!answer) {
@@ -151,10 +195,13 @@ export class OverviewPanel implements vscode.Disposable {
     }
     this.answer = answer;
     panel.title = t('overviewTitle');
-    this.last = { html: answer.html, title: answer.title, planRoot: answer.planRoot, at: Date.now() };
+    const seq = ++this.posted;
+    const last: OverviewShown = { html: answer.html, title: answer.title, planRoot: answer.planRoot, at: Date.now(), notifiedAt, askedAt, answeredAt, seq, timing: answer.timing };
+    this.last = last;
     // A page that is shown takes the new report in place (no reload, no flash, the scroll kept); else the panel gets it as its HTML.
-    if (!(this.pageReady && panel.visible && (await panel.webview.postMessage({ type: 'update', html: answer.html })))) {
+    if (!(this.pageReady && panel.visible && (await panel.webview.postMessage({ type: 'update', html: answer.html, seq })))) {
       this.pageReady = false;
+      last.seq = undefined;
       panel.webview.html = answer.html;
     }
     if (n !== this.asked || panel !== this.panel) return;
@@ -172,7 +219,6 @@ export class OverviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.panel?.dispose();
     for (const d of this.subscriptions) d.dispose();
   }

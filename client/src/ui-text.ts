@@ -154,6 +154,19 @@ export const UI_TEXT = {
   overviewTitle: { en: 'Plan Overview', zh: '试点方案概览' },
   overviewNoPlan: { en: 'Open a pilot plan file (*.pilot.yaml) to see its plan’s overview.', zh: '请先打开试点方案文件（*.pilot.yaml），再查看其方案概览。' },
   overviewNoServer: { en: 'The Pilot Plan language server is not running yet.', zh: '碳达峰试点方案语言服务器尚未运行。' },
+
+  // Export to Word / Excel (export.ts).
+  exportNoPlan: { en: 'Open a pilot plan file (*.pilot.yaml) to export its plan.', zh: '请先打开试点方案文件（*.pilot.yaml），再导出其方案。' },
+  exportNotInPlan: { en: 'This file belongs to no plan: no Plan file in its folder or above.', zh: '此文件不属于任何方案：所在文件夹及其上级中没有 Plan 文件。' },
+  exporting: { en: 'Pilot Plan: exporting the plan…', zh: '碳达峰试点方案：正在导出方案…' },
+  exportFailed: { en: 'Pilot Plan: the export failed. {0}', zh: '碳达峰试点方案：导出失败。{0}' },
+  exportSaveTitle: { en: 'Save the plan as', zh: '将方案另存为' },
+  exportWordFilter: { en: 'Word document', zh: 'Word 文档' },
+  exportExcelFilter: { en: 'Excel workbook', zh: 'Excel 工作簿' },
+  exportOverPlanFile: { en: 'Not written: {0} is a file of the plan.', zh: '未写出：{0} 是方案的文件。' },
+  exportWritten: { en: 'Pilot Plan: wrote {0}.', zh: '碳达峰试点方案：已写出 {0}。' },
+  exportOpen: { en: 'Open', zh: '打开' },
+  exportReveal: { en: 'Show in Folder', zh: '在文件夹中显示' },
 } as const satisfies Record<string, Entry>;
 
 export type UiKey = keyof typeof UI_TEXT;

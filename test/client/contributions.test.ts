@@ -39,7 +39,7 @@ describe('client: package.json contributions', () => {
   it('every command has a localized title and category, and is registered by the client', () => {
     const commands: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
     const ids = commands.map((c) => c.command).sort();
-    assert.deepEqual(ids, ['pilotPlan.checkWorkspace', 'pilotPlan.newPlan', 'pilotPlan.newProgress', 'pilotPlan.openRuleDoc', 'pilotPlan.planTree.groupByArea', 'pilotPlan.planTree.groupByLead', 'pilotPlan.restartServer', 'pilotPlan.showOverview']);
+    assert.deepEqual(ids, ['pilotPlan.checkWorkspace', 'pilotPlan.exportDocx', 'pilotPlan.exportXlsx', 'pilotPlan.newPlan', 'pilotPlan.newProgress', 'pilotPlan.openRuleDoc', 'pilotPlan.planTree.groupByArea', 'pilotPlan.planTree.groupByLead', 'pilotPlan.restartServer', 'pilotPlan.showOverview']);
     for (const c of commands) {
       assert.match(c.title, /^%command\.[\w.]+%$/, `${c.command} title`);
       assert.equal(c.category, '%command.category%');

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeNonce, readOpenMessage, readOverviewResult } from '../../client/src/overview-data';
+import { makeNonce, readOpenMessage, readOverviewResult, readShownTimes, shownSeq } from '../../client/src/overview-data';
 import { PARAMS } from '../../server/src/lsp/params';
 import { repoRoot } from '../util/plan';
 
@@ -15,6 +15,17 @@ describe('client: the Plan Overview', () => {
     assert.equal(readOverviewResult(undefined), undefined);
     assert.equal(readOverviewResult({ html: 3 }), undefined);
     assert.deepEqual(readOverviewResult({ html: '<p>', title: 7, planRoot: '/p', files: ['file:///p/a.pilot.yaml', 4] }), { html: '<p>', title: '', planRoot: '/p', files: ['file:///p/a.pilot.yaml'] });
+  });
+
+  it('reads the server’s times of an answer, and the page’s word about which report it shows', () => {
+    const timing = { editedAt: 1, checkStartedAt: 2, checkedAt: 3, receivedAt: 4, answeredAt: 5 };
+    assert.deepEqual(readOverviewResult({ html: '', timing: { ...timing, checkedAt: 'x' } })?.timing, { editedAt: 1, checkStartedAt: 2, receivedAt: 4, answeredAt: 5 });
+    assert.equal(readOverviewResult({ html: '', timing: { editedAt: 1 } })?.timing, undefined);
+    assert.equal(shownSeq({ type: 'shown', seq: 7 }), 7);
+    assert.equal(shownSeq({ type: 'shown' }), undefined, 'a page loaded from its HTML');
+    assert.equal(shownSeq({ type: 'shown', seq: '7' }), undefined);
+    assert.deepEqual(readShownTimes({ type: 'shown', receivedAt: 10, swappedAt: 12 }), { receivedAt: 10, swappedAt: 12 });
+    assert.equal(readShownTimes({ type: 'shown', receivedAt: 10 }), undefined);
   });
 
   it('accepts a click’s place only as { type: open, uri, line ≥ 1 }', () => {

@@ -54,8 +54,8 @@ const ALLOWED = [
   /^dist\/(client|language-client|server)\.js$/,
   // The web's: the browser entry and the server's web worker.
   /^dist\/web\/(client|server)\.js$/,
-  // ECharts, which the server loads for the Plan Overview.
-  /^dist\/vendor\/echarts\.js$/,
+  // ECharts, docx and exceljs, which the server loads for the Plan Overview and the exports.
+  /^dist\/vendor\/(echarts|docx|exceljs)\.js$/,
   /^schemas\/[a-z-]+\.schema\.json$/,
   /^syntaxes\/pilot-plan\.tmLanguage\.json$/,
   /^snippets\/pilot-plan\.code-snippets$/,
@@ -75,7 +75,7 @@ describe('the .vsix', function () {
     const files = r.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that do not run');
-    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/vendor/echarts.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
+    for (const must of ['dist/client.js', 'dist/language-client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/vendor/echarts.js', 'dist/vendor/docx.js', 'dist/vendor/exceljs.js', 'package.json', 'schemas/pilot-plan.schema.json', 'syntaxes/pilot-plan.tmLanguage.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'docs/rules/orphan.md', 'docs/format.md']) {
       assert.ok(files.includes(must), `${must} is packaged`);
     }
   });

@@ -71,8 +71,11 @@ describe('lsp: the Plan Overview (pilotPlan/overview)', function () {
     const ms = Date.now() - t0;
     assert.ok(r.html.includes('<h3>万元GDP二氧化碳排放下降率 <code>IND-CO2-INTENSITY</code>'));
     assert.ok(!r.html.includes(`<h3>${old} <code>`));
+    // The server's times, for the editor's log: the edit, its check, this request, in order.
+    const t = r.timing!;
+    assert.ok(t.editedAt! >= t0 - 1000 && t.editedAt! <= t.checkStartedAt! && t.checkStartedAt! <= t.checkedAt! && t.checkedAt! <= t.receivedAt && t.receivedAt <= t.answeredAt, JSON.stringify({ t0, ...t }));
     // Not asserted (a busy machine): how long from the edit to the new page.
-    console.log(`      (edit → notification → new page: ${ms} ms)`);
+    console.log(`      (edit → notification → new page: ${ms} ms; the page made in ${t.answeredAt - t.receivedAt} ms)`);
   });
 
   it('is in the language asked for, and draws dark charts when asked', async () => {

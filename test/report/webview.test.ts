@@ -8,6 +8,7 @@ import * as nodePath from 'node:path';
 import { renderHtml, webviewCsp, type WebviewOptions } from '../../server/src/engine/report/html';
 import { FIXTURE, FIXTURE_ROOT, fixtureInput } from './fixture';
 import { buildReport } from '../../server/src/engine/report/model';
+import { ChartCache } from '../../server/src/engine/report/charts';
 
 const NONCE = 'AbCdEf0123456789xyzXYZ';
 const webview = (extra: Partial<WebviewOptions> = {}): WebviewOptions => ({ nonce: NONCE, cspSource: 'https://*.vscode-cdn.net', uriOf: (f) => `file://${f}`, ...extra });
@@ -107,6 +108,32 @@ describe('report: the webview variant', () => {
   it('makes the URIs it writes inert', () => {
     const hostile = renderHtml(report, { locale: 'en', version: '0', webview: webview({ uriOf: () => 'file:///x"><script>alert(1)</script>' }) });
     assert.equal(hostile.split('<script').length - 1, 1);
+  });
+
+  it('draws again, with a cache of charts, only the charts whose options changed; the page is the one drawn without it', () => {
+    // ECharts numbers its style classes on from drawing to drawing (each SVG's are its own, after its chart's prefix).
+    const same = (a: string, b: string, what: string) => assert.equal(a.replace(/-cls-\d+/g, '-cls-#'), b.replace(/-cls-\d+/g, '-cls-#'), what);
+    const charts = new ChartCache();
+    same(renderHtml(report, { locale: 'zh-CN', version: '0.0.0-test', webview: webview(), charts }), html, 'the same page as without the cache');
+    const drawn = charts.misses;
+    assert.ok(drawn > report.indicators.length && charts.hits === 0, `${drawn} charts drawn`);
+    // The same plan again: nothing is drawn, and the ids are the page's own (numbered by the page, not by the cache).
+    same(renderHtml(report, { locale: 'zh-CN', version: '0.0.0-test', webview: webview(), charts }), html, 'the page drawn from the cache');
+    assert.equal(charts.misses, drawn);
+    // One indicator's target changed: its chart alone is drawn again.
+    const ind = report.indicators.find((i) => i.targets.length)!;
+    const changed = { ...report, indicators: report.indicators.map((i) => (i === ind ? { ...i, targets: i.targets.map((t) => ({ ...t, value: t.value + 1 })) } : i)) };
+    const after = renderHtml(changed, { locale: 'zh-CN', version: '0.0.0-test', webview: webview(), charts });
+    assert.equal(charts.misses, drawn + 1);
+    same(after, renderHtml(changed, { locale: 'zh-CN', version: '0.0.0-test', webview: webview() }), 'the changed page');
+    assert.notEqual(after.replace(/-cls-\d+/g, ''), html.replace(/-cls-\d+/g, ''));
+    // The dark theme's charts are others.
+    renderHtml(report, { locale: 'zh-CN', version: '0.0.0-test', webview: webview({ dark: true }), charts });
+    assert.equal(charts.misses, 2 * drawn + 1);
+    // At most as many as it was made for, the least recently used dropped.
+    const small = new ChartCache(2);
+    renderHtml(report, { locale: 'zh-CN', version: '0.0.0-test', webview: webview(), charts: small });
+    assert.equal(small.size, 2);
   });
 
   it('leaves the command line’s page as it was: no place, no script, its own policy', () => {

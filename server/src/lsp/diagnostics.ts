@@ -96,6 +96,8 @@ export class DiagnosticsService {
   activeFromClient = false;
   /** Time of the last completed check of each plan, for logs and tests. */
   readonly lastCheckMs = new Map<string, number>();
+  /** Each plan's last edit, and the start and end of its last completed check (epoch ms), for the overview's timing. */
+  readonly times = new Map<string, { editedAt?: number; checkStartedAt?: number; checkedAt?: number }>();
   /** Each plan's findings by file from its last completed check (the plan tree counts them). */
   readonly lastFindings = new Map<string, Map<string, Finding[]>>();
   /** Bumped when the structure of plans changes (files appear or go): the plan tree's list of plans is found again. */
@@ -114,6 +116,7 @@ export class DiagnosticsService {
     const key = this.session.planKeyOf(path);
     const state = this.session.stateOf(key);
     state.dirty.add(path);
+    this.times.set(key, { ...this.times.get(key), editedAt: Date.now() });
     this.schedule(state, delay ?? this.debounceFor(key));
   }
 
@@ -200,6 +203,7 @@ export class DiagnosticsService {
     const generation = ++state.generation;
     const superseded = () => session.peekState(key) !== state || state.generation !== generation;
     const t0 = performance.now();
+    const startedAt = Date.now();
     if (session.sync(state)) {
       this.structureChanged();
       return undefined;
@@ -247,6 +251,7 @@ export class DiagnosticsService {
     const ms = performance.now() - t0;
     const first = !this.lastCheckMs.has(key);
     this.lastCheckMs.set(key, ms);
+    this.times.set(key, { ...this.times.get(key), checkStartedAt: startedAt, checkedAt: Date.now() });
     // The log shows the first check of a plan and slow ones, not every keystroke.
     if (first || ms > 500) this.trace(`checked ${state.root ?? key.slice(1)}: ${state.index.files.length} files, file rules re-run for ${stale.length}, ${Math.round(ms)} ms`);
     this.sendStatus(state, byFile);

@@ -91,6 +91,7 @@ export const PARAMS: Record<string, Check> = {
     dark: optional((b) => typeof b === 'boolean'),
     locale: optional((l) => l === 'en' || l === 'zh-CN'),
   }),
+  export: shape({ uri: isUri, format: (v) => v === 'docx' || v === 'xlsx', locale: optional((l) => l === 'en' || l === 'zh-CN') }),
   planTree: optional(shape({ tasksBy: optional((v) => v === 'area' || v === 'lead'), activeUri: optional(isUri) })),
   completion: (v) => positionParams(v) && optional(isObject)((v as Fields).context),
   hover: positionParams,

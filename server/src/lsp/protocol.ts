@@ -234,6 +234,43 @@ export interface OverviewResult {
   html: string;
   /** The URIs of the plan's files: the only ones a click on the page may open. */
   files: string[];
+  /** When (epoch ms, the server's clock) the plan was last edited and checked, and this request came and was answered: for logs and tests. */
+  timing?: OverviewTiming;
+}
+
+export interface OverviewTiming {
+  editedAt?: number;
+  checkStartedAt?: number;
+  checkedAt?: number;
+  receivedAt: number;
+  answeredAt: number;
+}
+
+/**
+ * Client → server request: the plan `uri` belongs to as a Word document or an Excel workbook,
+ * the bytes `pilot-plan export --format docx|xlsx` writes (engine/export), made from the files
+ * as the editor holds them; base64 in `data`. The plan is checked first if it was not yet (the
+ * workbook lists its findings). `planRoot` null: `uri` belongs to no plan. Node servers only:
+ * the web worker's server carries neither docx nor exceljs.
+ */
+export const EXPORT_REQUEST = 'pilotPlan/export';
+
+export interface ExportParams {
+  uri: string;
+  format: 'docx' | 'xlsx';
+  /** The document's language; the server's own when absent. */
+  locale?: 'en' | 'zh-CN';
+}
+
+export interface ExportResult {
+  planRoot: string | null;
+  /** The plan folder's URI, and the file name `pilot-plan export` gives it: the folder's name and the format's extension. */
+  folderUri: string;
+  fileName: string;
+  /** The document's bytes, base64. */
+  data: string;
+  /** The URIs of the plan's files: an export must not overwrite one. */
+  files: string[];
 }
 
 /**

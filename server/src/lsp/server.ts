@@ -65,6 +65,8 @@ import {
 } from './protocol';
 import { planTreeOf } from './plan-tree';
 import { overviewOf } from './overview';
+import { exportOf } from './export';
+import { EXPORT_REQUEST, type ExportParams, type ExportResult } from './protocol';
 import { newProgress } from './new-progress';
 import { documentSymbol, resolveWorkspaceSymbol, workspaceSymbol } from './symbols';
 import { checkWorkspace } from './workspace-check';
@@ -357,6 +359,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): C
 
   connection.onRequest(PLAN_TREE_REQUEST, guard<PlanTreeParams | null, PlanTreeResult>('planTree', { plans: [] }, (c, p) => planTreeOf(c, p)));
   connection.onRequest(OVERVIEW_REQUEST, guard<OverviewParams, OverviewResult | null>('overview', null, (c, p) => overviewOf(c, p)));
+  connection.onRequest(EXPORT_REQUEST, guard<ExportParams, ExportResult | null>('export', null, (c, p) => exportOf(c, p)));
 
   connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, completion));
   connection.onHover(guard('hover', null, hover));

@@ -48,10 +48,28 @@ export class ChartPainter {
   private readonly charts = new Map<string, EChartsLib.ECharts>();
   private drawn = 0;
 
-  /** `dark`: ECharts' dark theme (light text and axes) on a transparent background, with the dark palette. */
-  constructor(private readonly theme: ChartTheme = 'light') {}
+  /**
+   * `dark`: ECharts' dark theme (light text and axes) on a transparent background, with the dark palette.
+   * `cache`: SVGs drawn before, by theme, size and option, kept across pages (the editor's overview draws again after each edit).
+   */
+  constructor(
+    private readonly theme: ChartTheme = 'light',
+    private readonly cache?: ChartCache,
+  ) {}
 
   paint(option: Record<string, unknown>, width: number, height: number): Chart {
+    // A formatter is known by its source: the options' formatters read nothing but their arguments.
+    const cacheKey = this.cache ? `${this.theme} ${width}x${height} ${JSON.stringify(option, (_k, v: unknown) => (typeof v === 'function' ? String(v) : v))}` : '';
+    const raw = this.cache?.get(cacheKey) ?? this.draw(option, width, height);
+    this.cache?.set(cacheKey, raw);
+    // Each chart's ids (clip paths) and class names its own: a reused instance numbers them again, and in a page
+    // url(#id) finds the first element of that id and style rules reach every SVG.
+    const id = ++this.drawn;
+    return { svg: raw.replace(/\bzr\d+-/g, `chart${id}-`), width, height };
+  }
+
+  /** The option drawn by ECharts, as SVG without namespaces (ids not yet the page's). */
+  private draw(option: Record<string, unknown>, width: number, height: number): string {
     const key = `${width}x${height}`;
     let chart = this.charts.get(key);
     if (!chart) this.charts.set(key, (chart = echarts().init(null, this.theme === 'dark' ? 'dark' : null, { renderer: 'svg', ssr: true, width, height })));
@@ -59,20 +77,47 @@ export class ChartPainter {
     if (this.theme === 'dark') chart.setOption({ animation: false, backgroundColor: 'transparent', color: DARK_COLORS, textStyle: { fontFamily: FONT_STACK }, ...(darkened(option) as Record<string, unknown>) }, true);
     else chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT_STACK }, ...option }, true);
     // Inline SVG in HTML needs no namespace declarations; without them no URL is left in the markup.
-    // Each chart's ids (clip paths) and class names its own: a reused instance numbers them again, and in a page
-    // url(#id) finds the first element of that id and style rules reach every SVG.
-    const id = ++this.drawn;
-    const svg = chart
+    return chart
       .renderToSVGString()
       .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
-      .replace(/\s+baseProfile="[^"]*"/, '')
-      .replace(/\bzr\d+-/g, `chart${id}-`);
-    return { svg, width, height };
+      .replace(/\s+baseProfile="[^"]*"/, '');
   }
 
   dispose(): void {
     for (const c of this.charts.values()) c.dispose();
     this.charts.clear();
+  }
+}
+
+/** SVGs drawn, at most `max` of them, the least recently used dropped first. */
+export class ChartCache {
+  private readonly svgs = new Map<string, string>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly max = 200) {}
+
+  get(key: string): string | undefined {
+    const svg = this.svgs.get(key);
+    if (svg === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    // Most recently used last: Map keeps the order of insertion.
+    this.svgs.delete(key);
+    this.svgs.set(key, svg);
+    return svg;
+  }
+
+  set(key: string, svg: string): void {
+    this.svgs.delete(key);
+    this.svgs.set(key, svg);
+    if (this.svgs.size > this.max) this.svgs.delete(this.svgs.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.svgs.size;
   }
 }
 

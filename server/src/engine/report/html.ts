@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { IndicatorReport, PlanReport, ReportPlace } from './model';
-import { byAreaOption, byYearOption, ChartPainter, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
+import { byAreaOption, byYearOption, ChartPainter, type ChartCache, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
 import { amountText, areaLeadsText, comparatorText, label, local, valueText, yearMonthText } from './labels';
 import { AREA_NAMES, enumName } from './names';
 
@@ -15,6 +15,8 @@ export interface HtmlOptions {
   locale: Locale;
   version: string;
   webview?: WebviewOptions;
+  /** Charts drawn for earlier pages, drawn again only when their option changed. */
+  charts?: ChartCache;
 }
 
 /** The page as VS Code's webview shows it. */
@@ -111,6 +113,7 @@ const WEBVIEW_SCRIPT = `(function () {
   window.addEventListener('message', function (event) {
     const m = event.data;
     if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
+    const receivedAt = Date.now();
     const next = new DOMParser().parseFromString(m.html, 'text/html');
     next.querySelectorAll('script').forEach(function (s) { s.remove(); });
     document.documentElement.lang = next.documentElement.lang;
@@ -118,9 +121,25 @@ const WEBVIEW_SCRIPT = `(function () {
     const style = next.querySelector('head style');
     const own = document.querySelector('head style');
     if (style && own && style.textContent !== own.textContent) own.textContent = style.textContent;
-    document.body.replaceChildren.apply(document.body, Array.from(next.body.childNodes));
-    vscode.postMessage({ type: 'shown', y: window.scrollY });
+    patch(document.body, Array.from(next.body.childNodes), 0);
+    vscode.postMessage({ type: 'shown', seq: m.seq, y: window.scrollY, receivedAt: receivedAt, swappedAt: Date.now() });
   });
+  // Only what changed is put in: an edit changes a card or a row, and the page lays out and draws only that again.
+  function patch(parent, nodes, depth) {
+    // This script's element is not among the new report's nodes (their scripts are dropped).
+    const old = Array.from(parent.childNodes).filter(function (n) { return n.nodeName !== 'SCRIPT'; });
+    if (old.length !== nodes.length) {
+      parent.replaceChildren.apply(parent, nodes);
+      return;
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      const a = old[i];
+      const b = nodes[i];
+      if (a.isEqualNode(b)) continue;
+      if (depth < 3 && a.nodeType === 1 && a.nodeName === b.nodeName && a.cloneNode(false).isEqualNode(b.cloneNode(false))) patch(a, Array.from(b.childNodes), depth + 1);
+      else parent.replaceChild(b, a);
+    }
+  }
   vscode.postMessage({ type: 'shown', y: window.scrollY });
 })();`;
 
@@ -196,7 +215,7 @@ export function renderNotice(text: string, options: HtmlOptions): string {
 
 /** The report as an HTML document. */
 export function renderHtml(report: PlanReport, options: HtmlOptions): string {
-  const painter = new ChartPainter(options.webview?.dark ? 'dark' : 'light');
+  const painter = new ChartPainter(options.webview?.dark ? 'dark' : 'light', options.charts);
   try {
     return htmlDocument(report, options, painter);
   } finally {
