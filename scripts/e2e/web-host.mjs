@@ -1,0 +1,80 @@
+// Which extension host and file system a run of the offline runner uses, and what the web
+// worker host needs for it (scripts/e2e/README.md, "The web worker extension host"):
+//
+//   --host node           the Node extension host, workspace on disk (the default)
+//   --host web            the browser's web worker extension host, workspace on disk (vscode-remote:)
+//   --host web --fs memfs the web worker host, workspace on the suite's in-memory file system (memfs:)
+//
+// The web host loads the tests module with only `vscode` to require and has no environment, so
+// the runner writes a copy of the suite's web bundle, with the settings before it, into the run's
+// temp folder, inside a copy of the suite's web extension (test/e2e/memfs: the in-memory file
+// system, and the workspace it copies at activation).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const WEB_SUITE = join('out', 'test', 'e2e-web', 'suite', 'index.js');
+export const MEMFS_EXTENSION = join('out', 'test', 'e2e-web', 'memfs', 'extension.js');
+/** Where the memfs extension shows the workspace: the page opens this folder. */
+export const MEMFS_FOLDER = 'memfs:/workspace';
+/** The runner's settings the suite reads (test/e2e/env.ts), passed on to the web host as they are. */
+const PASSED_ON = ['PILOT_PLAN_E2E_GREP', 'PILOT_PLAN_E2E_TEST_TIMEOUT_MS', 'PILOT_PLAN_E2E_PLANT'];
+
+/** `{ host, fs, name }` from the command line; name is the run's: node, web or web-memfs. Throws on anything else. */
+export function parseHostArgs(argv) {
+  const value = (flag, fallback) => {
+    const i = argv.indexOf(flag);
+    if (i < 0) return fallback;
+    if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+    return argv[i + 1];
+  };
+  const host = value('--host', 'node');
+  const fs = value('--fs', 'disk');
+  if (!['node', 'web'].includes(host)) throw new Error(`--host must be node or web, not ${host}`);
+  if (!['disk', 'memfs'].includes(fs)) throw new Error(`--fs must be disk or memfs, not ${fs}`);
+  if (fs === 'memfs' && host !== 'web') throw new Error('--fs memfs needs --host web (the in-memory file system is a web extension)');
+  return { host, fs, name: fs === 'memfs' ? 'web-memfs' : host };
+}
+
+/** The bundles a run needs, relative to the repository; the runner says which is missing. */
+export function neededFiles({ host }) {
+  if (host === 'node') return [join('dist', 'client.js'), join('out', 'test', 'e2e', 'suite', 'index.js')];
+  return [WEB_SUITE, MEMFS_EXTENSION];
+}
+
+/** Node's process.env entries the web host gets, with the run's own. */
+export function suiteSettings(env, own) {
+  const out = {};
+  for (const k of PASSED_ON) if (env[k] !== undefined) out[k] = env[k];
+  return { ...out, ...own };
+}
+
+/**
+ * Writes the run's copies into `tmp` and returns the page's `folder` parameter and payload.
+ * `remote(path)` is the vscode-remote: URI of a path on this machine; `workspace` the prepared folder.
+ */
+export function prepareRun(root, { host, fs }, { tmp, workspace, remote, settings }) {
+  const payload = [['extensionDevelopmentPath', remote(root)]];
+  if (host === 'node') {
+    payload.push(['extensionTestsPath', remote(join(root, 'out', 'test', 'e2e', 'suite', 'index.js'))]);
+    return { folder: workspace, payload };
+  }
+  // The workbench runs a tests module in the extension host of the development extension whose folder
+  // holds it, and in the Node one when none does: the suite goes inside the suite's own web extension
+  // (the memfs file system, which activates only when a memfs: folder is opened).
+  const ext = join(tmp, 'e2e-web-extension');
+  mkdirSync(join(ext, 'suite'), { recursive: true });
+  copyFileSync(join(root, 'test', 'e2e', 'memfs', 'package.json'), join(ext, 'package.json'));
+  copyFileSync(join(root, MEMFS_EXTENSION), join(ext, 'extension.js'));
+  writeFileSync(join(ext, 'workspace.json'), JSON.stringify({ workspace: remote(workspace) }) + '\n');
+  // On the bundle's first line, so that its source map still fits (only that line's columns move).
+  const preamble = `globalThis.__pilotPlanE2eEnv = ${JSON.stringify(settings)};`;
+  writeFileSync(join(ext, 'suite', 'index.js'), preamble + readFileSync(join(root, WEB_SUITE), 'utf8'));
+  if (existsSync(join(root, `${WEB_SUITE}.map`))) copyFileSync(join(root, `${WEB_SUITE}.map`), join(ext, 'suite', 'index.js.map'));
+  // The workbench takes several development extensions: one extensionDevelopmentPath each.
+  payload.push(
+    ['extensionDevelopmentPath', remote(ext)],
+    ['extensionDevelopmentKind', 'web'],
+    ['extensionTestsPath', remote(join(ext, 'suite', 'index.js'))],
+  );
+  return { folder: fs === 'memfs' ? MEMFS_FOLDER : workspace, payload };
+}
