@@ -12,7 +12,8 @@
 //
 // Environment: PILOT_PLAN_E2E_TIMEOUT_MS (whole run, default 600000),
 // PILOT_PLAN_E2E_GREP (mocha grep), PILOT_PLAN_E2E_KEEP=1 (keep the temp dir),
-// PILOT_PLAN_E2E_PLANT=1 (one assertion of the suite fails: a test of this runner uses it).
+// PILOT_PLAN_E2E_PLANT=1 (one assertion of the suite fails: a test of this runner uses it),
+// PILOT_PLAN_E2E_ARTIFACTS (where the run's folder of logs goes, default test-artifacts/).
 //
 // Exit status: 0 when the suite passed with at least one test and no failure;
 // 1 when a test failed, none ran, or the run timed out; 2 when it could not start.
@@ -32,8 +33,8 @@ try {
   console.error(`[e2e] ${e.message}`);
   process.exit(2);
 }
-// Each run (node, web, web-memfs) its own logs and screenshots.
-const artifacts = join(root, 'test-artifacts', run.name);
+// Each run (node, web, web-memfs) its own logs and screenshots; PILOT_PLAN_E2E_ARTIFACTS elsewhere than test-artifacts/ (the runner's own test).
+const artifacts = join(process.env.PILOT_PLAN_E2E_ARTIFACTS || join(root, 'test-artifacts'), run.name);
 const screenshots = join(artifacts, 'screenshots');
 /** The screenshots the README shows, refreshed with --docs-images (test-artifacts/ itself is not committed). */
 const DOCS_IMAGES = ['problems', 'completion', 'hover', 'zh-plan-tree', 'zh-overview'];

@@ -74,6 +74,8 @@ export function prepareRun(root, { host, fs }, { tmp, workspace, remote, setting
   payload.push(
     ['extensionDevelopmentPath', remote(ext)],
     ['extensionDevelopmentKind', 'web'],
+    // For the memfs extension's file search provider, a proposed API (without it findFiles waits for ever on memfs:).
+    ['enableProposedApi', ''],
     ['extensionTestsPath', remote(join(ext, 'suite', 'index.js'))],
   );
   return { folder: fs === 'memfs' ? MEMFS_FOLDER : workspace, payload };

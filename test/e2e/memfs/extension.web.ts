@@ -4,7 +4,9 @@
  * neither `file:` nor `vscode-remote:` (as vscode.dev's virtual file systems are). At
  * activation it copies the workspace the runner prepared, which `workspace.json` beside
  * it names (scripts/e2e/web-host.mjs writes both into the run's temp folder), through
- * `vscode.workspace.fs`; every call waits for that copy.
+ * `vscode.workspace.fs`; every call waits for that copy. Like github.dev's file system it
+ * has a file search provider (a proposed API the runner enables), without which
+ * `vscode.workspace.findFiles` waits for ever on a memfs: folder.
  */
 import * as vscode from 'vscode';
 
@@ -134,13 +136,37 @@ class MemFs implements vscode.FileSystemProvider {
   }
 }
 
+/** The proposed API `fileSearchProvider` (vscode.proposed.fileSearchProvider.d.ts), as far as it is used here. */
+interface FileSearchWorkspace {
+  registerFileSearchProvider(
+    scheme: string,
+    provider: { provideFileSearchResults(query: { pattern: string }, options: { folder: vscode.Uri }, token: vscode.CancellationToken): Promise<vscode.Uri[]> },
+  ): vscode.Disposable;
+}
+
+/** Every file under `folder`: the workbench's search filters them by the query's globs and pattern. */
+async function allFiles(fs: MemFs, folder: vscode.Uri): Promise<vscode.Uri[]> {
+  const out: vscode.Uri[] = [];
+  for (const [name, type] of await fs.readDirectory(folder)) {
+    const u = vscode.Uri.joinPath(folder, name);
+    if (type === vscode.FileType.Directory) out.push(...(await allFiles(fs, u)));
+    else out.push(u);
+  }
+  return out;
+}
+
 const segments = (uri: vscode.Uri) => uri.path.split('/').filter(Boolean);
 const nameOf = (uri: vscode.Uri) => segments(uri).pop() ?? '';
 const parentOf = (uri: vscode.Uri) => uri.with({ path: '/' + segments(uri).slice(0, -1).join('/') });
 
 export function activate(context: vscode.ExtensionContext): void {
   const fs = new MemFs();
-  context.subscriptions.push(vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true }));
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true }),
+    (vscode.workspace as unknown as FileSearchWorkspace).registerFileSearchProvider('memfs', {
+      provideFileSearchResults: (_query, options) => allFiles(fs, options.folder),
+    }),
+  );
   fs.ready = (async () => {
     const { workspace } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'workspace.json')))) as { workspace: string };
     const target = vscode.Uri.from({ scheme: 'memfs', path: '/workspace' });
