@@ -27,7 +27,7 @@ describe('host: the extension host and the workspace the runner asked for', () =
     const plan = await readText(wsUri('guangzhou', 'plan.pilot.yaml'));
     // PILOT_PLAN_E2E_PLANT=1 plants a failure here, so that a test of the runner can see a failing run fail (test/e2e-runner).
     const kind = e2eEnv('PILOT_PLAN_E2E_PLANT') === '1' ? 'kind: Planted' : 'kind: Plan';
-    assert.match(plan, new RegExp(`^${kind}$`, 'm'), 'guangzhou/plan.pilot.yaml is the example\'s main plan file');
+    assert.match(plan, new RegExp(`^${kind}$`, 'm'), `guangzhou/plan.pilot.yaml has no line "${kind}": not the example's main plan file`);
     assert.match(plan, /广州市/);
   });
 
