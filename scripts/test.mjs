@@ -27,7 +27,12 @@ step('build', process.execPath, ['build.mjs']);
 step('type-check', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.', '--noEmit']);
 const e2eMode = process.env.PILOT_PLAN_E2E || 'offline';
 // Before the mocha tests: the end-to-end runner's own test (test/e2e-runner) needs code-server and Chromium.
-if (e2eMode === 'offline') step('end-to-end: code-server and Chromium, installed if missing', process.execPath, ['scripts/e2e/run-offline.mjs', '--install']);
+// Not fatal here: that test then says why it is skipped, and the end-to-end runs below fail.
+if (e2eMode === 'offline') {
+  console.log('\n== end-to-end: code-server and Chromium, installed if missing');
+  const r = spawnSync(process.execPath, ['scripts/e2e/run-offline.mjs', '--install'], { stdio: 'inherit' });
+  if (r.status !== 0) console.log('(the install failed: the end-to-end runs will fail)');
+}
 
 function files(dir) {
   const out = [];
