@@ -6,9 +6,9 @@
 //   --host web --fs memfs the web worker host, workspace on the suite's in-memory file system (memfs:)
 //
 // The web host loads the tests module with only `vscode` to require and has no environment, so
-// the runner writes a copy of the suite's web bundle, with the settings before it, into the run's
-// temp folder, inside a copy of the suite's web extension (test/e2e/memfs: the in-memory file
-// system, and the workspace it copies at activation).
+// the runner writes a copy of the suite's web bundle, with the settings before it, inside a copy of
+// the suite's web extension (test/e2e/memfs: the in-memory file system, and the workspace it copies
+// at activation), installed into the run's extensions folder.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,27 +52,33 @@ export function suiteSettings(env, own) {
  * Writes the run's copies into `tmp` and returns the page's `folder` parameter and payload.
  * `remote(path)` is the vscode-remote: URI of a path on this machine; `workspace` the prepared folder.
  */
-export function prepareRun(root, { host, fs }, { tmp, workspace, remote, settings }) {
+export function prepareRun(root, { host, fs }, { tmp, workspace, extensionsDir, remote, settings }) {
   const payload = [['extensionDevelopmentPath', remote(root)]];
   if (host === 'node') {
     payload.push(['extensionTestsPath', remote(join(root, 'out', 'test', 'e2e', 'suite', 'index.js'))]);
     return { folder: workspace, payload };
   }
-  // The workbench runs a tests module in the extension host of the development extension whose folder
-  // holds it, and in the Node one when none does: the suite goes inside the suite's own web extension
-  // (the memfs file system, which activates only when a memfs: folder is opened).
-  const ext = join(tmp, 'e2e-web-extension');
+  // The workbench runs a tests module in the extension host of the extension whose folder holds it
+  // (the Node one when none does), and its payload takes one extensionDevelopmentPath (a Map: the
+  // last wins). So the suite goes inside the suite's own web extension (the memfs file system, which
+  // activates only when a memfs: folder is opened), installed into the run's extensions folder.
+  const manifest = join(root, 'test', 'e2e', 'memfs', 'package.json');
+  const { publisher, name, version } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const id = `${publisher}.${name}`;
+  const dirName = `${id}-${version}`;
+  const ext = join(extensionsDir, dirName);
   mkdirSync(join(ext, 'suite'), { recursive: true });
-  copyFileSync(join(root, 'test', 'e2e', 'memfs', 'package.json'), join(ext, 'package.json'));
+  copyFileSync(manifest, join(ext, 'package.json'));
   copyFileSync(join(root, MEMFS_EXTENSION), join(ext, 'extension.js'));
   writeFileSync(join(ext, 'workspace.json'), JSON.stringify({ workspace: remote(workspace) }) + '\n');
   // On the bundle's first line, so that its source map still fits (only that line's columns move).
   const preamble = `globalThis.__pilotPlanE2eEnv = ${JSON.stringify(settings)};`;
   writeFileSync(join(ext, 'suite', 'index.js'), preamble + readFileSync(join(root, WEB_SUITE), 'utf8'));
   if (existsSync(join(root, `${WEB_SUITE}.map`))) copyFileSync(join(root, `${WEB_SUITE}.map`), join(ext, 'suite', 'index.js.map'));
-  // The workbench takes several development extensions: one extensionDevelopmentPath each.
+  // The list of installed extensions VS Code keeps in the extensions folder.
+  const installed = [{ identifier: { id }, version, location: { $mid: 1, scheme: 'file', path: ext }, relativeLocation: dirName }];
+  writeFileSync(join(extensionsDir, 'extensions.json'), JSON.stringify(installed));
   payload.push(
-    ['extensionDevelopmentPath', remote(ext)],
     ['extensionDevelopmentKind', 'web'],
     // For the memfs extension's file search provider, a proposed API (without it findFiles waits for ever on memfs:).
     ['enableProposedApi', ''],
