@@ -113,7 +113,7 @@ async function main() {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   // The web worker host has no environment: the same settings go before its copy of the suite, the screenshots' folder as a URI it can read.
   const settings = suiteSettings(process.env, { PILOT_PLAN_E2E_SCREENSHOTS: remote(screenshots), PILOT_PLAN_E2E_RUNNER: 'offline', PILOT_PLAN_E2E_HOST: run.name });
-  const { folder, payload } = prepareRun(root, run, { tmp, workspace, extensionsDir, remote, settings });
+  const { folder, payload } = prepareRun(root, run, { workspace, userDataDir, extensionsDir, remote, settings });
   log(`code-server (VS Code ${vscodeVersion(root)}) on 127.0.0.1:${port}, ${run.name} extension host${run.host === 'web' ? ' (web worker)' : ''}, workspace ${folder}`);
 
   const browser = (started.browser = await chromium.launch({

@@ -49,10 +49,11 @@ export function suiteSettings(env, own) {
 }
 
 /**
- * Writes the run's copies into `tmp` and returns the page's `folder` parameter and payload.
+ * Installs the run's copy of the suite's web extension, sets the run's user settings for the web host,
+ * and returns the page's `folder` parameter and payload.
  * `remote(path)` is the vscode-remote: URI of a path on this machine; `workspace` the prepared folder.
  */
-export function prepareRun(root, { host, fs }, { tmp, workspace, extensionsDir, remote, settings }) {
+export function prepareRun(root, { host, fs }, { workspace, userDataDir, extensionsDir, remote, settings }) {
   const payload = [['extensionDevelopmentPath', remote(root)]];
   if (host === 'node') {
     payload.push(['extensionTestsPath', remote(join(root, 'out', 'test', 'e2e', 'suite', 'index.js'))]);
@@ -78,6 +79,14 @@ export function prepareRun(root, { host, fs }, { tmp, workspace, extensionsDir, 
   // The list of installed extensions VS Code keeps in the extensions folder.
   const installed = [{ identifier: { id }, version, location: { $mid: 1, scheme: 'file', path: ext }, relativeLocation: dirName }];
   writeFileSync(join(extensionsDir, 'extensions.json'), JSON.stringify(installed));
+  // VS Code 1.100's web workbench reads the payload's extensionDevelopmentKind but does not act on it
+  // (its extension host picker asks the environment for a property only the desktop's has), and runs
+  // an extension with both `main` and `browser` in the Node host: the user setting remote.extensionKind
+  // is what puts the extension under development into the web worker host.
+  const { publisher: devPublisher, name: devName } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const userSettings = join(userDataDir, 'User', 'settings.json');
+  const current = JSON.parse(readFileSync(userSettings, 'utf8'));
+  writeFileSync(userSettings, JSON.stringify({ ...current, 'remote.extensionKind': { [`${devPublisher}.${devName}`]: ['web'] } }, null, 2) + '\n');
   payload.push(
     ['extensionDevelopmentKind', 'web'],
     // For the memfs extension's file search provider, a proposed API (without it findFiles waits for ever on memfs:).
