@@ -193,14 +193,41 @@ if (!packed && !testsOnly) {
 }
 if (!packed) {
   // Tests: each file its own bundle (JSON and generated validators inlined), libraries left to require.
-  const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e'));
+  const tests = walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !relative(root, p).startsWith('test/e2e/'));
   if (tests.length) {
     builds.push(esbuild.build({ ...common, entryPoints: tests, outbase: 'test', outdir: 'out/test', packages: 'external' }));
   }
-  const e2e = walk(join(root, 'test'), (p) => relative(root, p).startsWith('test/e2e') && p.endsWith('.ts'));
+  const e2e = walk(join(root, 'test'), (p) => relative(root, p).startsWith('test/e2e/') && p.endsWith('.ts') && !p.endsWith('.web.ts'));
   if (e2e.length && !testsOnly) {
     builds.push(esbuild.build({ ...common, entryPoints: e2e, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] }));
+    builds.push(esbuild.build(e2eWebBundle()));
   }
+}
+/**
+ * The end-to-end suite for the browser's web worker extension host (scripts/e2e/README.md): the
+ * host loads one CommonJS module with only `vscode` to require, so every test file, Mocha's browser
+ * build and a stand-in for node:assert/strict go into it; no other node:* module may. Beside it,
+ * the in-memory file system the suite's memfs run opens its workspace on.
+ */
+function e2eWebBundle() {
+  const dir = join(root, 'test/e2e');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.e2e.ts')).sort();
+  const list = files.map((f) => `[${JSON.stringify(f.replace(/\.ts$/, '.js'))}, () => require(${JSON.stringify(join(dir, f))})]`);
+  const web = {
+    name: 'e2e-web',
+    setup(b) {
+      b.onResolve({ filter: /^e2e-files$/ }, () => ({ path: 'e2e-files', namespace: 'e2e-web' }));
+      b.onLoad({ filter: /^e2e-files$/, namespace: 'e2e-web' }, () => ({ contents: `module.exports = [${list.join(', ')}];`, resolveDir: dir }));
+      b.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: join(dir, 'suite/assert.web.ts') }));
+      // 06-restart's and 11-export's, Node host only.
+      b.onResolve({ filter: /^node:(child_process|zlib)$/ }, (a) => ({ path: a.path, external: true }));
+    },
+  };
+  return {
+    bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning', legalComments: 'none',
+    entryPoints: { 'suite/index': 'test/e2e/suite/index.web.ts', 'memfs/extension': 'test/e2e/memfs/extension.web.ts' },
+    outdir: 'out/test/e2e-web', external: ['vscode'], plugins: [web],
+  };
 }
 // --action (npm run build:action) also writes the GitHub Action's committed bundle; a plain build never does, so its test sees a stale one.
 if (args.has('--action')) builds.push(esbuild.build(actionBundle));

@@ -16,6 +16,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (...a) => console.error('[e2e]', ...a);
 
 async function main() {
+  const host = process.argv.indexOf('--host');
+  if (host >= 0 && process.argv[host + 1] !== 'node') {
+    log('the Electron runner has the Node extension host only; --host web needs the offline runner (PILOT_PLAN_E2E=offline)');
+    return 2;
+  }
   const suite = join(root, 'out', 'test', 'e2e', 'suite', 'index.js');
   if (!existsSync(suite) || !existsSync(join(root, 'dist', 'client.js'))) {
     log('build first: node build.mjs (scripts/e2e/run.mjs does)');

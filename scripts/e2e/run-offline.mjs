@@ -7,9 +7,13 @@
 //   node scripts/e2e/run-offline.mjs            install if needed, run, report
 //   node scripts/e2e/run-offline.mjs --install  install only
 //   node scripts/e2e/run-offline.mjs --docs-images  also copy the screenshots in DOCS_IMAGES to docs/images/
+//   node scripts/e2e/run-offline.mjs --host web [--fs memfs]  in the web worker extension host
+//     (out/test/e2e-web/suite/index.js), the workspace on disk or in memory (web-host.mjs)
 //
 // Environment: PILOT_PLAN_E2E_TIMEOUT_MS (whole run, default 600000),
-// PILOT_PLAN_E2E_GREP (mocha grep), PILOT_PLAN_E2E_KEEP=1 (keep the temp dir).
+// PILOT_PLAN_E2E_GREP (mocha grep), PILOT_PLAN_E2E_KEEP=1 (keep the temp dir),
+// PILOT_PLAN_E2E_PLANT=1 (one assertion of the suite fails: a test of this runner uses it),
+// PILOT_PLAN_E2E_ARTIFACTS (where the run's folder of logs goes, default test-artifacts/).
 //
 // Exit status: 0 when the suite passed with at least one test and no failure;
 // 1 when a test failed, none ran, or the run timed out; 2 when it could not start.
@@ -19,9 +23,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareWorkspace } from './workspace.mjs';
 import { ensureCodeServer, ensureSystemPackages, freePort, startCodeServer, vscodeVersion } from './code-server.mjs';
+import { neededFiles, parseHostArgs, prepareRun, suiteSettings } from './web-host.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = join(root, 'test-artifacts');
+let run;
+try {
+  run = parseHostArgs(process.argv.slice(2));
+} catch (e) {
+  console.error(`[e2e] ${e.message}`);
+  process.exit(2);
+}
+// Each run (node, web, web-memfs) its own logs and screenshots; PILOT_PLAN_E2E_ARTIFACTS elsewhere than test-artifacts/ (the runner's own test).
+const artifacts = join(process.env.PILOT_PLAN_E2E_ARTIFACTS || join(root, 'test-artifacts'), run.name);
 const screenshots = join(artifacts, 'screenshots');
 /** The screenshots the README shows, refreshed with --docs-images (test-artifacts/ itself is not committed). */
 const DOCS_IMAGES = ['problems', 'completion', 'hover', 'zh-plan-tree', 'zh-overview'];
@@ -70,13 +83,11 @@ export function verdict(lines) {
 async function main() {
   const tInstall = install();
   if (process.argv.includes('--install')) return 0;
-  if (!existsSync(join(root, 'out', 'test', 'e2e', 'suite', 'index.js'))) {
-    log('out/test/e2e/suite/index.js is missing: run `node build.mjs` first (scripts/e2e/run.mjs does)');
-    return 2;
-  }
-  if (!existsSync(join(root, 'dist', 'client.js'))) {
-    log('dist/client.js is missing: run `node build.mjs` first');
-    return 2;
+  for (const f of neededFiles(run)) {
+    if (!existsSync(join(root, f))) {
+      log(`${f} is missing: run \`node build.mjs\` first (scripts/e2e/run.mjs does)`);
+      return 2;
+    }
   }
   const t0 = Date.now();
   const { tmp, workspace, userDataDir, extensionsDir } = prepareWorkspace(root);
@@ -95,11 +106,15 @@ async function main() {
     extensionsDir,
     folder: workspace,
     logFile: serverLog,
-    // The extension host inherits this environment: the suite learns where the runner puts screenshots.
-    env: { PILOT_PLAN_E2E_SCREENSHOTS: screenshots, PILOT_PLAN_E2E_RUNNER: 'offline' },
+    // The Node extension host inherits this environment: the suite learns where the runner puts screenshots.
+    env: { PILOT_PLAN_E2E_SCREENSHOTS: screenshots, PILOT_PLAN_E2E_RUNNER: 'offline', PILOT_PLAN_E2E_HOST: run.name },
   }));
   await cs.waitReady();
-  log(`code-server (VS Code ${vscodeVersion(root)}) on 127.0.0.1:${port}, workspace ${workspace}`);
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  // The web worker host has no environment: the same settings go before its copy of the suite, the screenshots' folder as a URI it can read.
+  const settings = suiteSettings(process.env, { PILOT_PLAN_E2E_SCREENSHOTS: remote(screenshots), PILOT_PLAN_E2E_RUNNER: 'offline', PILOT_PLAN_E2E_HOST: run.name });
+  const { folder, payload } = prepareRun(root, run, { workspace, userDataDir, extensionsDir, remote, settings });
+  log(`code-server (VS Code ${vscodeVersion(root)}) on 127.0.0.1:${port}, ${run.name} extension host${run.host === 'web' ? ' (web worker)' : ''}, workspace ${folder}`);
 
   const browser = (started.browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -130,12 +145,7 @@ async function main() {
   });
   await page.exposeFunction('codeAutomationExit', (code) => exitResolve(code));
 
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(root)],
-    ['extensionTestsPath', remote(join(root, 'out', 'test', 'e2e', 'suite', 'index.js'))],
-  ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url);
 
   let timer;
@@ -166,7 +176,7 @@ async function main() {
     log(`the suite exited 0 but the log shows ${v.passing} passing, ${v.failing} failing`);
     status = 1;
   } else status = 0;
-  if (status === 0 && process.argv.includes('--docs-images')) {
+  if (status === 0 && process.argv.includes('--docs-images') && run.name === 'node') {
     mkdirSync(join(root, 'docs', 'images'), { recursive: true });
     for (const n of DOCS_IMAGES) copyFileSync(join(screenshots, `${n}.png`), join(root, 'docs', 'images', `${n}.png`));
     log(`copied ${DOCS_IMAGES.join(', ')} to docs/images/`);

@@ -19,7 +19,7 @@ if (!['offline', 'electron'].includes(mode)) {
   console.error(`[e2e] PILOT_PLAN_E2E must be offline or electron, not ${mode}`);
   process.exit(2);
 }
-const needed = ['dist/client.js', 'dist/server.js', 'out/test/e2e/suite/index.js'];
+const needed = ['dist/client.js', 'dist/server.js', 'out/test/e2e/suite/index.js', 'out/test/e2e-web/suite/index.js', 'out/test/e2e-web/memfs/extension.js'];
 if (needed.some((f) => !existsSync(join(root, f)))) {
   console.error('[e2e] building first (node build.mjs)');
   const b = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' });

@@ -89,6 +89,15 @@ describe('client: package.json contributions', () => {
     assert.equal(pkg.l10n, undefined);
   });
 
+  it('Export to Word / Excel is disabled and offered nowhere on the web (the web worker carries neither docx nor exceljs); the Explorer offers it on plan files', () => {
+    for (const id of ['pilotPlan.exportDocx', 'pilotPlan.exportXlsx']) {
+      assert.equal(pkg.contributes.commands.find((c: { command: string }) => c.command === id).enablement, '!isWeb', id);
+      const entries = Object.entries(pkg.contributes.menus as Record<string, { command: string; when?: string }[]>).flatMap(([menu, list]) => list.filter((e) => e.command === id).map((e) => ({ menu, when: e.when ?? '' })));
+      assert.deepEqual(entries.map((e) => e.menu).sort(), ['commandPalette', 'explorer/context'], id);
+      for (const e of entries) assert.match(e.when, /(^|&& )!isWeb( &&|$)/, `${id} in ${e.menu}`);
+    }
+  });
+
   it('the icon is a 128×128 PNG', () => {
     const png = fs.readFileSync(path.join(root, pkg.icon));
     assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  diagKey, editLine, expectedKeys, isPilotFile, isProblem, keys, lineOf, listFiles, open, save, screenshot,
-  settledDiagnostics, waitForDiagnostics, wsPath, wsUri,
+  diagKey, editLine, expectedKeys, isPilotFile, isProblem, keys, lineOf, listFiles, listing, open, save, screenshot,
+  settledDiagnostics, waitForDiagnostics, wsUri,
 } from './util';
 
 /**
@@ -14,17 +12,16 @@ import {
  * files of the plan (duplicate IDs across files, references, duplicate plans).
  */
 describe('diagnostics: each broken example shows exactly its `# expect:` findings', () => {
-  // One test per file of the workspace copy, listed when Mocha loads this file.
-  const root = vscode.workspace.workspaceFolders ? wsPath('broken') : '';
-  const files = root && fs.existsSync(root) ? listFiles(root, isPilotFile).map((f) => path.relative(root, f)) : [];
+  // One test per file of the workspace copy, listed before Mocha loads this file (the suite's index).
+  const files = listing().brokenFiles;
 
   it('the broken examples are in the workspace', () => {
-    assert.ok(files.length >= 20, `only ${files.length} files under ${root}`);
+    assert.ok(files.length >= 20, `only ${files.length} files under ${wsUri('broken').toString()}`);
   });
 
   for (const rel of files) {
     it(rel, async () => {
-      const uri = wsUri('broken', rel);
+      const uri = wsUri('broken', ...rel.split('/'));
       const doc = await open(uri);
       const want = expectedKeys(doc.getText());
       let got: string[];
@@ -57,8 +54,8 @@ describe('diagnostics', () => {
 
   it('the Guangzhou example has no findings at all', async () => {
     // examples/README.md: every plan outside broken/ checks clean, infos included.
-    for (const f of listFiles(wsPath('guangzhou'), isPilotFile)) {
-      const doc = await open(vscode.Uri.file(f));
+    for (const f of await listFiles(wsUri('guangzhou'), isPilotFile)) {
+      const doc = await open(f);
       const ds = await settledDiagnostics(doc);
       await save(doc);
       assert.deepEqual(ds.map((d) => `${diagKey(d)} ${d.message}`), [], `${vscode.workspace.asRelativePath(doc.uri)}`);

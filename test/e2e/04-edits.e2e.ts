@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  codeOf, diagKey, editLine, isPilotFile, isProblem, lineOf, listFiles, open, posOf, save, settledDiagnostics,
-  waitFor, waitForDiagnostics, wsPath, wsUri,
+  codeOf, diagKey, editLine, isPilotFile, isProblem, lineOf, listFiles, open, posOf, sameUri, save, settledDiagnostics,
+  waitFor, waitForDiagnostics, wsUri,
 } from './util';
 
 /** The text of a YAML line before its comment (a `#` at the start or after a blank, outside quotes). */
@@ -79,13 +79,13 @@ describe('edits', () => {
   it('rename an indicator from a reference in another file: every file as expected, comments kept', async () => {
     const from = 'IND-PV-CAPACITY';
     const to = 'IND-SOLAR-PV-CAPACITY';
-    const files = listFiles(wsPath('guangzhou'), isPilotFile);
-    const docs = await Promise.all(files.map((f) => open(vscode.Uri.file(f))));
-    const expected = new Map(docs.map((d) => [d.uri.fsPath, renamedOutsideComments(d.getText(), from, to)]));
-    const changed = docs.filter((d) => expected.get(d.uri.fsPath) !== d.getText()).map((d) => vscode.workspace.asRelativePath(d.uri));
+    const files = await listFiles(wsUri('guangzhou'), isPilotFile);
+    const docs = await Promise.all(files.map((f) => open(f)));
+    const expected = new Map(docs.map((d) => [d.uri.toString(), renamedOutsideComments(d.getText(), from, to)]));
+    const changed = docs.filter((d) => expected.get(d.uri.toString()) !== d.getText()).map((d) => vscode.workspace.asRelativePath(d.uri));
     assert.ok(changed.length >= 2, `the ID should occur in two files at least: ${changed.join(', ')}`);
 
-    const tasks = docs.find((d) => d.uri.fsPath === tasksUri().fsPath)!;
+    const tasks = docs.find((d) => sameUri(d.uri, tasksUri()))!;
     const pos = posOf(tasks, lineOf(tasks.getText(), /indicators: \[IND-PV-CAPACITY/), from, 3);
     const edit = await waitFor('a rename edit', async () =>
       vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', tasks.uri, pos, to),
@@ -94,7 +94,7 @@ describe('edits', () => {
     assert.deepEqual(touched, [...changed].sort(), 'the rename edits exactly the files where the ID occurs');
     assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the rename');
     for (const d of docs) {
-      assert.equal(d.getText(), expected.get(d.uri.fsPath), `${vscode.workspace.asRelativePath(d.uri)} after the rename`);
+      assert.equal(d.getText(), expected.get(d.uri.toString()), `${vscode.workspace.asRelativePath(d.uri)} after the rename`);
     }
     for (const d of docs) await save(d);
     // The plan is still consistent: no finding about the renamed ID.

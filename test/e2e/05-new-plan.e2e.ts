@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeOf, diagKey, isPilotFile, isProblem, listFiles, open, save, settledDiagnostics, wsPath } from './util';
+import { codeOf, diagKey, exists, isPilotFile, isProblem, listFiles, open, readText, save, settledDiagnostics, wsUri } from './util';
 
 describe('new plan command', () => {
   it('pilotPlan.newPlan creates a plan whose only problems are its placeholders', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('pilotPlan.newPlan'), 'command pilotPlan.newPlan is not registered');
-    const folder = wsPath('new-plan-e2e');
-    assert.ok(!fs.existsSync(folder));
+    const folder = wsUri('new-plan-e2e');
+    assert.ok(!(await exists(folder)));
     const result = await vscode.commands.executeCommand<{ files?: vscode.Uri[] } | undefined>('pilotPlan.newPlan', {
       folder,
       name: '珠海市',
@@ -16,13 +15,13 @@ describe('new plan command', () => {
       province: '广东省',
     });
 
-    const files = listFiles(folder, isPilotFile);
+    const files = await listFiles(folder, isPilotFile);
     if (result?.files) {
-      const reported = result.files.map((u) => u.fsPath).filter(isPilotFile).sort();
-      assert.deepEqual(reported, files, 'the command reports the files it wrote');
+      const reported = result.files.filter((u) => isPilotFile(u.path)).map((u) => u.toString()).sort();
+      assert.deepEqual(reported, files.map((u) => u.toString()).sort(), 'the command reports the files it wrote');
     }
-    assert.ok(files.length >= 1, `no pilot plan file in ${folder}`);
-    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    assert.ok(files.length >= 1, `no pilot plan file in ${folder.toString()}`);
+    const texts = await Promise.all(files.map(readText));
     assert.equal(texts.filter((t) => /^kind:\s*Plan\b/m.test(t)).length, 1, 'exactly one kind: Plan file');
     assert.ok(texts.some((t) => t.includes('珠海市')), 'the plan names the pilot');
     assert.ok(texts.some((t) => t.includes('广东省')), 'the plan names the province');
@@ -33,7 +32,7 @@ describe('new plan command', () => {
 
     let placeholders = 0;
     for (const f of files) {
-      const doc = await open(vscode.Uri.file(f));
+      const doc = await open(f);
       const ds = await settledDiagnostics(doc);
       await save(doc);
       // The skeleton's 待补充 are reported (placeholder warnings) until the planners replace them; nothing else is.

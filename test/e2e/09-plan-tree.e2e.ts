@@ -80,10 +80,10 @@ describe('Plan tree in the Explorer (pilotPlan.locale: zh-CN)', () => {
       'the definition of T-ENERGY-GRID to open',
       () => {
         const e = vscode.window.activeTextEditor;
-        return e && e.document.uri.fsPath.endsWith('energy.pilot.yaml') && e;
+        return e && e.document.uri.path.endsWith('/energy.pilot.yaml') && e;
       },
       10_000,
-      () => vscode.window.activeTextEditor?.document.uri.fsPath ?? 'no editor',
+      () => vscode.window.activeTextEditor?.document.uri.toString() ?? 'no editor',
     );
     assert.equal(editor.document.getText(editor.selection), 'T-ENERGY-GRID');
     assert.equal(editor.selection.start.line + 1, lineOf(editor.document.getText(), /- id: T-ENERGY-GRID$/));

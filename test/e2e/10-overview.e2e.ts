@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PilotPlanApi } from '../../client/src/extension';
 import type { OverviewShown } from '../../client/src/overview';
-import { EXTENSION_ID, lineOf, open, posOf, screenshot, waitFor, wsPath, wsUri } from './util';
+import { EXTENSION_ID, isServerPathOf, lineOf, open, posOf, screenshot, waitFor, wsUri } from './util';
 
 /** Every indicator's Chinese name in an indicators file. */
 function names(text: string): string[] {
@@ -37,7 +37,7 @@ describe('Plan Overview (pilotPlan.locale: zh-CN)', () => {
       'the overview of guangzhou with every indicator, shown by its page',
       () => {
         const l = overview.last;
-        return l && l.planRoot === wsPath('guangzhou') && l.shownAt !== undefined && list.every((n) => l.html.includes(n)) && l;
+        return l && isServerPathOf(l.planRoot, wsUri('guangzhou')) && l.shownAt !== undefined && list.every((n) => l.html.includes(n)) && l;
       },
       60_000,
       () => JSON.stringify({ root: overview.last?.planRoot, shownAt: overview.last?.shownAt, length: overview.last?.html.length }),
@@ -68,7 +68,7 @@ describe('Plan Overview (pilotPlan.locale: zh-CN)', () => {
     });
     assert.match(editor.document.lineAt(Number(m[2]) - 1).text, /- id: /);
     const before = vscode.window.activeTextEditor?.document.uri.toString();
-    await overview.openPlace({ type: 'open', uri: vscode.Uri.file(wsPath('broken', 'dependency-cycle', 'plan.pilot.yaml')).toString(), line: 1 });
+    await overview.openPlace({ type: 'open', uri: wsUri('broken', 'dependency-cycle', 'plan.pilot.yaml').toString(), line: 1 });
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before, 'a file of another plan is not opened from this page');
   });
 

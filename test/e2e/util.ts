@@ -1,33 +1,92 @@
 /**
  * Helpers for the end-to-end suite, which runs inside a real VS Code extension
- * host (code-server offline, or Electron via @vscode/test-electron). The runner
- * opens a temporary workspace folder holding copies of examples/guangzhou and
- * examples/broken; nothing here touches the repository's own examples.
+ * host (code-server offline, or Electron via @vscode/test-electron): the Node
+ * one, or the browser's web worker one. The runner opens a temporary workspace
+ * folder holding copies of examples/guangzhou and examples/broken (on disk, or on
+ * the in-memory `memfs` file system); nothing here touches the repository's own
+ * examples. Files are reached through the workspace folder's URI and
+ * `vscode.workspace.fs` only, never `node:fs`, so every host runs the same code.
  *
  * Waiting is done on events (onDidChangeDiagnostics) or by polling with a
  * deadline, never by a bare sleep.
  */
 import * as vscode from 'vscode';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { e2eEnv } from './env';
 
 export const EXTENSION_ID = 'pilot-plan.pilot-plan';
 
 /** Default deadline for anything the language server must do. */
 export const DEADLINE_MS = 20_000;
 
-export function workspaceRoot(): string {
+export function workspaceUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the e2e runner must open a workspace folder (a copy of the examples)');
-  return folder.uri.fsPath;
-}
-
-export function wsPath(...parts: string[]): string {
-  return path.join(workspaceRoot(), ...parts);
+  return folder.uri;
 }
 
 export function wsUri(...parts: string[]): vscode.Uri {
-  return vscode.Uri.file(wsPath(...parts));
+  return vscode.Uri.joinPath(workspaceUri(), ...parts);
+}
+
+/** `uri`'s path below `base`, with `/` (`base` itself: ''). */
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string {
+  const prefix = base.path.replace(/\/+$/, '') + '/';
+  if (!uri.path.startsWith(prefix)) throw new Error(`${uri.toString()} is not under ${base.toString()}`);
+  return uri.path.slice(prefix.length);
+}
+
+export const sameUri = (a: vscode.Uri, b: vscode.Uri) => a.toString() === b.toString();
+
+/**
+ * Whether `path`, a folder as the language server names it, is `uri`: its file system path for
+ * `file:`; on any other scheme the server's path of a URI, `/\u0000<scheme>/<authority>/<path>`.
+ */
+export function isServerPathOf(path: string | null | undefined, uri: vscode.Uri): boolean {
+  if (!path) return false;
+  if (uri.scheme === 'file') return path === uri.fsPath;
+  return path.startsWith(`/\u0000${uri.scheme}/`) && path.endsWith(uri.path);
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export async function remove(uri: vscode.Uri): Promise<void> {
+  if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+}
+
+/**
+ * What the tests list when Mocha loads their files (a test per file must exist
+ * before the run, and listing is asynchronous): filled by prepareSuite(), which the
+ * suite's index awaits first.
+ */
+export interface SuiteListing {
+  /** The pilot files under broken/, relative to it, sorted. */
+  brokenFiles: string[];
+}
+
+export async function prepareSuite(): Promise<void> {
+  const broken = wsUri('broken');
+  const files = (await exists(broken)) ? await listFiles(broken, isPilotFile) : [];
+  state.listing = { brokenFiles: files.map((u) => relativePath(broken, u)) };
+}
+
+export function listing(): SuiteListing {
+  if (!state.listing) throw new Error('the suite\'s index did not call prepareSuite() before loading the tests');
+  return state.listing;
 }
 
 /**
@@ -36,12 +95,13 @@ export function wsUri(...parts: string[]): vscode.Uri {
  * the suite in seconds per test, not the full deadline each. State is shared
  * across the separately bundled test files through globalThis.
  */
-const state: { silentTimeouts: number } = ((globalThis as Record<string, unknown>).__pilotPlanE2E ??= { silentTimeouts: 0 }) as {
+const state: { silentTimeouts: number; listing?: SuiteListing } = ((globalThis as Record<string, unknown>).__pilotPlanE2E ??= { silentTimeouts: 0 }) as {
   silentTimeouts: number;
+  listing?: SuiteListing;
 };
 
 function anyDiagnostics(): boolean {
-  return vscode.languages.getDiagnostics().some(([u, ds]) => ds.length > 0 && isPilotFile(u.fsPath));
+  return vscode.languages.getDiagnostics().some(([u, ds]) => ds.length > 0 && isPilotFile(u.path));
 }
 
 function effective(timeoutMs: number): number {
@@ -152,14 +212,15 @@ export function expectedKeys(text: string): string[] {
   return [...out].sort();
 }
 
-export function listFiles(dir: string, pred: (p: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listFiles(p, pred));
-    else if (pred(p)) out.push(p);
+/** The files under `dir` (all depths) whose name passes `pred`, sorted by path. */
+export async function listFiles(dir: vscode.Uri, pred: (name: string) => boolean): Promise<vscode.Uri[]> {
+  const out: vscode.Uri[] = [];
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+    const u = vscode.Uri.joinPath(dir, name);
+    if (type & vscode.FileType.Directory) out.push(...(await listFiles(u, pred)));
+    else if (pred(name)) out.push(u);
   }
-  return out.sort();
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export const isPilotFile = (p: string) => /\.pilot\.ya?ml$/.test(p);
@@ -232,23 +293,25 @@ export async function settledDiagnostics(doc: vscode.TextDocument): Promise<read
 
 /** Saves a document if dirty, so later tests see the disk as the editor does. */
 export async function save(doc: vscode.TextDocument): Promise<void> {
-  if (doc.isDirty && !(await doc.save())) throw new Error(`could not save ${doc.uri.fsPath}`);
+  if (doc.isDirty && !(await doc.save())) throw new Error(`could not save ${doc.uri.toString()}`);
 }
 
 /**
  * Screenshot handshake with the offline runner, which drives the page from
  * outside: log `[screenshot] NAME wait=SELECTOR`, then wait for the runner to
- * write NAME.png into the shared folder. Without that runner (Electron), no-op.
+ * write NAME.png into the shared folder (PILOT_PLAN_E2E_SCREENSHOTS: a path in
+ * the Node host, a `vscode-remote:` URI in the web host). Without that runner
+ * (Electron), no-op.
  */
 export async function screenshot(name: string, waitSelector?: string): Promise<void> {
-  const dir = process.env.PILOT_PLAN_E2E_SCREENSHOTS;
+  const dir = e2eEnv('PILOT_PLAN_E2E_SCREENSHOTS');
   if (!dir) return;
-  const file = path.join(dir, `${name}.png`);
-  fs.rmSync(file, { force: true });
+  const file = vscode.Uri.joinPath(/^[a-z][\w+.-]*:\/\//i.test(dir) ? vscode.Uri.parse(dir) : vscode.Uri.file(dir), `${name}.png`);
+  await remove(file);
   console.log(`[screenshot] ${name}${waitSelector ? ` wait=${waitSelector}` : ''}`);
   const deadline = Date.now() + 30_000;
-  while (!fs.existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`the runner took no screenshot ${file} within 30 s`);
+  while (!(await exists(file))) {
+    if (Date.now() > deadline) throw new Error(`the runner took no screenshot ${file.toString()} within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

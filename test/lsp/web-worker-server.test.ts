@@ -204,4 +204,14 @@ describe('lsp: the web worker server in Chromium', function () {
     assert.deepEqual(await page.evaluate('window.errors'), []);
     assert.deepEqual(outside, [], 'nothing requested from the network');
   });
+
+  it('answers Export to Word / Excel, which it cannot make (no docx or exceljs in the worker), with the reason in the language asked for', async () => {
+    const rel = rels.find((r) => r.startsWith('guangzhou/'))!;
+    for (const [locale, words] of [['zh-CN', '浏览器中的 VS Code'], ['en', 'not available in the browser']] as const) {
+      const answer = await request('pilotPlan/export', { uri: memfsUri(rel), format: 'docx', locale });
+      assert.equal(answer.result, undefined);
+      assert.match(JSON.stringify(answer.error), new RegExp(words));
+      assert.match(JSON.stringify(answer.error), /pilot-plan export <[^>]+> --format docx/);
+    }
+  });
 });

@@ -1,9 +1,10 @@
 /** Reads one file of a zip archive (a .docx, an .xlsx) in tests, with Node's zlib only. */
 import * as assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 
 /** The text of the file `name` in a zip archive (stored or deflated), found by its central directory; undefined if absent. */
 export function zipText(zip: Buffer, name: string): string | undefined {
+  // Required when called, not imported: the end-to-end suite's web bundle holds this module, and the web worker host has no zlib.
+  const { inflateRawSync } = require('node:zlib') as typeof import('node:zlib');
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   assert.ok(end >= 0, 'not a zip archive');
   let at = zip.readUInt32LE(end + 16);
