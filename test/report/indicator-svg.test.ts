@@ -133,8 +133,9 @@ describe('report: the indicator chart’s SVG', () => {
     const axisText = (svg: string) => /<text [^>]*fill="(#[0-9a-f]{6})"[^>]*>2/.exec(svg.split('data-part="x-axis"')[1])![1];
     const luminance = (hex: string) => [1, 3, 5].reduce((s, i) => s + parseInt(hex.slice(i, i + 2), 16), 0) / 3;
     assert.ok(luminance(axisText(dark)) > 160 && luminance(axisText(light)) < 110);
-    // No white halo behind values on a dark background.
+    // No white halo behind values on a dark background: the editor's.
     assert.doesNotMatch(dark, /#ffffff/);
+    assert.match(dark, /<text [^>]*style="stroke:var\(--vscode-editor-background,#1e1e1e\)"[^>]*paint-order="stroke"/);
   });
 
   it('an indicator with no value says so; one with a single value draws its point', () => {

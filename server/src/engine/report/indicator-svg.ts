@@ -16,8 +16,9 @@ export const INDICATOR_HEIGHT = 260;
 
 /** Axis, grid and legend colours: ECharts' own (light) and their dark counterparts. */
 const INK = {
-  light: { text: '#54555a', axis: '#6d6e73', split: '#dbdee4', halo: '#ffffff' },
-  dark: { text: '#c8cad0', axis: '#9ea0a5', split: '#3c3c41', halo: '' },
+  light: { text: '#54555a', axis: '#6d6e73', split: '#dbdee4', halo: 'stroke="#ffffff"' },
+  // Dark charts are the Overview's: the halo behind values is the editor's own background.
+  dark: { text: '#c8cad0', axis: '#9ea0a5', split: '#36373c', halo: 'style="stroke:var(--vscode-editor-background,#1e1e1e)"' },
 };
 
 type Marker = 'circle' | 'rect' | 'diamond' | 'triangle';
@@ -251,7 +252,8 @@ export function indicatorSvg(ind: IndicatorReport, locale: Locale, theme: ChartT
   out.push(`<g data-part="x-axis">${xs.join('')}</g>`);
 
   // Series: lines first (the legend's order), then points and their values over every line.
-  const halo = ink.halo ? ` stroke="${ink.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
+  // A halo of the background behind each value: a line passing under it does not cross it.
+  const halo = ` ${ink.halo} stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
   const lines: string[] = [];
   const marks: string[] = [];
   for (const s of series) {
