@@ -164,6 +164,17 @@ describe('report: the indicator chart’s SVG', () => {
     assert.deepEqual(texts(svg, 'actual'), ['-20']);
   });
 
+  it('keeps the lowest and highest points off the plot’s edges, and a positive axis from going below zero', () => {
+    const ticks = (svg: string) => texts(svg, 'y-axis').slice(0, -1).map((t) => Number(t.replace(/,/g, '')));
+    // 18.2 is near a tick of its own: a step is added below it, and above the highest.
+    const edge = ticks(indicatorSvg(indicator({ baseline: { year: 2020, value: 18.2 }, targets: [{ year: 2025, value: 25 }, { year: 2030, value: 33 }] }), 'en').svg);
+    assert.ok(edge[0] < 18 && edge[edge.length - 1] > 34, edge.join(' '));
+    const zero = ticks(indicatorSvg(indicator({ type: 'reduction', targets: [{ year: 2025, value: 0.5 }, { year: 2030, value: 65 }] }), 'en').svg);
+    assert.equal(zero[0], 0);
+    const low = ticks(indicatorSvg(indicator({ targets: [{ year: 2025, value: 0 }, { year: 2030, value: 3 }] }), 'en').svg);
+    assert.equal(low[0], 0);
+  });
+
   it('gives the same bytes for the same indicator, with no id a page could see twice', () => {
     const ind = fixtureReport('zh-CN').indicators[0];
     assert.equal(indicatorSvg(ind, 'zh-CN').svg, indicatorSvg(ind, 'zh-CN').svg);

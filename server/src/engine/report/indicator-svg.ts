@@ -224,6 +224,8 @@ export function indicatorSvg(ind: IndicatorReport, locale: Locale, theme: ChartT
   let { ticks, step } = niceTicks(lo, hi, ind.type === 'reduction');
   // Room above the highest point for its value (labels over plan points).
   if (ticks[ticks.length - 1] - hi < 0.08 * (ticks[ticks.length - 1] - ticks[0])) ticks = [...ticks, Number((ticks[ticks.length - 1] + step).toPrecision(12))];
+  // And below the lowest, off the axis of years, but not below a zero that no value is under.
+  if (lo - ticks[0] < 0.08 * (ticks[ticks.length - 1] - ticks[0]) && !(ticks[0] === 0 && lo >= 0)) ticks = [Number((ticks[0] - step).toPrecision(12)), ...ticks];
   const min = ticks[0];
   const max = ticks[ticks.length - 1];
   const tickText = ticks.map((t) => NUMBER.format(t));
