@@ -72,6 +72,28 @@ describe('report: the HTML in Chromium', function () {
     // The charts' text is drawn, not only their shapes.
     const texts = (await page.evaluate("[...document.querySelectorAll('svg text')].filter((t) => t.getBoundingClientRect().width > 0).length")) as number;
     assert.ok(texts > 100, `${texts} chart labels laid out`);
+    // Each indicator's chart (indicator-svg.ts) is an image named by its indicator, for screen readers as for the eye.
+    const names = (await page.evaluate("[...document.querySelectorAll('.card h3')].map((h) => h.firstChild.textContent.trim())")) as string[];
+    assert.equal(names.length, 11);
+    for (const name of names) assert.equal(await page.getByRole('img', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).count(), 1, name);
+    // Its text is laid out inside it, and the axes' and the legend's texts overlap no other.
+    const layout = (await page.evaluate(`[...document.querySelectorAll('.card svg')].map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const rect = (t) => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+      const outside = [...svg.querySelectorAll('text')].map(rect).filter(([l, t, r, b]) => l < box.left - 0.5 || t < box.top - 0.5 || r > box.right + 0.5 || b > box.bottom + 0.5);
+      const fixed = [...svg.querySelectorAll('[data-part] text')].map((t) => [t.textContent, rect(t)]);
+      const overlaps = [];
+      for (let i = 0; i < fixed.length; i++) for (let j = i + 1; j < fixed.length; j++) {
+        const [a, p] = fixed[i]; const [b, q] = fixed[j];
+        if (p[0] < q[2] - 0.5 && q[0] < p[2] - 0.5 && p[1] < q[3] - 0.5 && q[1] < p[3] - 0.5) overlaps.push(a + ' / ' + b);
+      }
+      return { texts: svg.querySelectorAll('text').length, outside: outside.length, overlaps };
+    })`)) as { texts: number; outside: number; overlaps: string[] }[];
+    for (const [i, l] of layout.entries()) {
+      assert.ok(l.texts >= 5, `chart ${i}: ${l.texts} texts`);
+      assert.equal(l.outside, 0, `chart ${i}: ${l.outside} texts outside the chart`);
+      assert.deepEqual(l.overlaps, [], `chart ${i}`);
+    }
     fs.mkdirSync(path.join(ROOT, 'out', 'test', 'report'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'out', 'test', 'report', 'report.png'), clip: { x: 0, y: 0, width: 1100, height: 1500 } });
     await page.context().close();

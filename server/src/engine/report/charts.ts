@@ -1,12 +1,13 @@
 /**
  * The report's charts as static SVG, drawn by Apache ECharts on the server side (no DOM, no
- * script in the page). ECharts is loaded on first use: the checker never loads it, and the
+ * script in the page): investment by area and by year, the projects' timeline and the tasks due.
+ * Indicators' charts, hundreds in a plan, are written by indicator-svg.ts. ECharts is loaded on first use: the checker never loads it, and the
  * command line loads it from its own bundle (build.mjs, dist/vendor/echarts.js).
  */
 import type * as EChartsLib from 'echarts';
 import type { Locale } from '../i18n/messages';
-import type { IndicatorReport, PlanReport, YearMonth } from './model';
-import { label, local } from './labels';
+import type { PlanReport, YearMonth } from './model';
+import { local } from './labels';
 
 let echartsLib: typeof EChartsLib | undefined;
 const echarts = (): typeof EChartsLib => (echartsLib ??= require('echarts') as typeof EChartsLib);
@@ -17,9 +18,9 @@ const echarts = (): typeof EChartsLib => (echartsLib ??= require('echarts') as t
  */
 export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', sans-serif";
 
-const COLORS = ['#1b5e20', '#1565c0', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#558b2f', '#4e342e'];
+export const COLORS = ['#1b5e20', '#1565c0', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#558b2f', '#4e342e'];
 /** The same hues, light enough to read on a dark editor background. */
-const DARK_COLORS = ['#81c784', '#64b5f6', '#ffb74d', '#ce93d8', '#4dd0e1', '#f48fb1', '#aed581', '#bcaaa4'];
+export const DARK_COLORS = ['#81c784', '#64b5f6', '#ffb74d', '#ce93d8', '#4dd0e1', '#f48fb1', '#aed581', '#bcaaa4'];
 
 export type ChartTheme = 'light' | 'dark';
 
@@ -134,61 +135,6 @@ export function renderChart(option: Record<string, unknown>, width: number, heig
 /** At most `max` characters, an ellipsis after. */
 function short(s: string, max: number): string {
   return [...s].length > max ? [...s].slice(0, max - 1).join('') + '…' : s;
-}
-
-/** The option of an indicator's chart: the plan's baseline and targets, actual values, and the published targets it is set against. */
-export function indicatorOption(ind: IndicatorReport, locale: Locale): Record<string, unknown> {
-  const years = new Set<number>();
-  const plan = new Map<number, number>();
-  if (ind.baseline) plan.set(ind.baseline.year, ind.baseline.value);
-  for (const t of ind.targets) plan.set(t.year, t.value);
-  for (const y of plan.keys()) years.add(y);
-  for (const a of ind.actuals) years.add(a.year);
-  const drawn = ind.references.filter((r) => r.points.length);
-  for (const r of drawn) for (const p of r.points) years.add(p.year);
-  const axis = [...years].sort((a, b) => a - b);
-  const along = (m: Map<number, number>) => axis.map((y) => (m.has(y) ? m.get(y)! : null));
-  const series: Record<string, unknown>[] = [
-    {
-      name: label('report.chart.plan', locale),
-      type: 'line',
-      data: along(plan),
-      connectNulls: true,
-      symbolSize: 8,
-      lineStyle: { width: 2.5 },
-      label: { show: true, position: 'top', fontSize: 11 },
-    },
-  ];
-  if (ind.actuals.length) {
-    series.push({
-      name: label('report.chart.actual', locale),
-      type: 'line',
-      data: along(new Map(ind.actuals.map((a) => [a.year, a.value]))),
-      connectNulls: true,
-      symbol: 'rect',
-      symbolSize: 7,
-      label: { show: true, position: 'bottom', fontSize: 10 },
-    });
-  }
-  for (const r of drawn) {
-    series.push({
-      name: local(r.label, locale),
-      type: 'line',
-      data: along(new Map(r.points.map((p) => [p.year, p.value]))),
-      connectNulls: true,
-      symbol: r.kind === 'national' ? 'diamond' : 'triangle',
-      symbolSize: 8,
-      lineStyle: { type: 'dashed', width: 1.5 },
-      label: { show: true, position: 'right', fontSize: 10 },
-    });
-  }
-  return {
-    legend: { top: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 12, right: 36, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: axis.map(String), boundaryGap: true },
-    yAxis: { type: 'value', name: ind.unit, nameTextStyle: { fontSize: 11, align: 'left' }, scale: ind.type !== 'reduction' },
-    series,
-  };
 }
 
 /** Investment by area: horizontal bars, largest first. */

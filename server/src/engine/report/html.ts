@@ -7,7 +7,8 @@
  */
 import type { Locale } from '../i18n/messages';
 import type { IndicatorReport, PlanReport, ReportPlace } from './model';
-import { byAreaOption, byYearOption, ChartPainter, type ChartCache, dueOption, FONT_STACK, ganttOption, indicatorOption, type Chart } from './charts';
+import { byAreaOption, byYearOption, ChartPainter, type ChartCache, type ChartTheme, dueOption, FONT_STACK, ganttOption, type Chart } from './charts';
+import { indicatorSvg } from './indicator-svg';
 import { amountText, areaLeadsText, comparatorText, label, local, valueText, yearMonthText } from './labels';
 import { AREA_NAMES, enumName } from './names';
 
@@ -177,8 +178,9 @@ function referenceText(ind: IndicatorReport, locale: Locale): string {
     .join('\n');
 }
 
-function indicatorCard(ind: IndicatorReport, locale: Locale, painter: ChartPainter, at: PlaceAttr): string {
-  const chart = painter.paint(indicatorOption(ind, locale), 520, 260);
+function indicatorCard(ind: IndicatorReport, locale: Locale, theme: ChartTheme, at: PlaceAttr): string {
+  // Written directly, not by ECharts: a plan has hundreds of indicators (indicator-svg.ts).
+  const chart = indicatorSvg(ind, locale, theme);
   const kind = ind.binding === undefined ? '' : `<span class="tag">${e(label(ind.binding ? 'report.binding' : 'report.expected', locale))}</span>`;
   const rows: string[][] = [
     [e(label('report.col.unit', locale)), e(ind.unit)],
@@ -258,7 +260,7 @@ function htmlDocument(report: PlanReport, options: HtmlOptions, painter: ChartPa
 
   // Indicators.
   out.push(`<h2>${e(L('report.section.indicators'))}</h2>`);
-  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale, painter, at)).join('')}</div>` : none(locale));
+  out.push(report.indicators.length ? `<div class="cards">${report.indicators.map((i) => indicatorCard(i, locale, webview?.dark ? 'dark' : 'light', at)).join('')}</div>` : none(locale));
 
   // Investment.
   const inv = report.investment;

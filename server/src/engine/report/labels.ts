@@ -74,6 +74,7 @@ defineMessages({
   'report.severity.info': { en: 'info', zh: '提示' },
   'report.chart.plan': { en: 'Plan (baseline and targets)', zh: '方案（基期值与目标值）' },
   'report.chart.actual': { en: 'Actual', zh: '实际值' },
+  'report.chart.no-values': { en: 'No value to draw: the indicator states no baseline, target or actual value.', zh: '无可绘制的数值：该指标未写基期值、目标值或实际值。' },
   'report.chart.by-area': { en: 'Investment by task area (亿元)', zh: '按任务领域的投资（亿元）' },
   'report.chart.by-year': { en: 'Investment by year (亿元)', zh: '按年度的投资（亿元）' },
   'report.chart.projects': { en: 'Projects, start to end', zh: '项目起止时间' },
