@@ -68,7 +68,8 @@ function planRoot(ws: Workspace, abs: string, shown: string, cwd: string): strin
  */
 export function planReport(path: string, opts: { cwd: string; locale: Locale; places?: boolean }): { report?: PlanReport; root?: string; problems: string[]; files: string[] } {
   const abs = realPathOrSame(nodePath.resolve(opts.cwd, path));
-  const ws = new Workspace(new NodeFileHost());
+  // A snapshot (files do not change during one command): each file read once, its listing and stamp kept.
+  const ws = new Workspace(new NodeFileHost(), { snapshot: true });
   const root = planRoot(ws, abs, path, realPath(opts.cwd));
   const say = (m: Message) => formatMessage(m, opts.locale);
   if (typeof root !== 'string') return { problems: [say(root)], files: [] };

@@ -33,7 +33,11 @@ export function isConfigPath(path: string): boolean {
 export function scopeToPlans(ws: Workspace, given: string[], wholePlans: boolean): PlanScope {
   const files = new Set<string>();
   const strayConfigs: string[] = [];
+  // Each plan once: with --whole-plans every file of a folder given names the same plan.
+  const added = new Set<string>();
   const addPlan = (root: string) => {
+    if (added.has(root)) return;
+    added.add(root);
     for (const m of ws.planMembers(root)) files.add(m);
   };
   for (const f of given) {
