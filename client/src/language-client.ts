@@ -74,6 +74,8 @@ export class PilotPlanClient implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private starting: Promise<void> | undefined;
+  /** A restart under way (a setting the server gets at start changed): requests wait for the new server. */
+  private restarting: Promise<void> | undefined;
   /** Set when the error handler restarts the server; the notice is shown once it runs again. */
   private restartNoticePending = false;
 
@@ -106,6 +108,8 @@ export class PilotPlanClient implements vscode.Disposable {
 
   /** The client for a command's request, started if it was not; undefined, said to the user, when there is none. */
   async forRequest(): Promise<BaseLanguageClient | undefined> {
+    // A command run just after a setting that restarts the server must not get the client being stopped.
+    await this.restarting?.catch(() => undefined);
     if (!this.isRunning()) await this.start();
     if (!this.client) void vscode.window.showErrorMessage(t('serverNotRunning'));
     return this.client;
@@ -222,10 +226,16 @@ export class PilotPlanClient implements vscode.Disposable {
   }
 
   /** A new client and server, with the settings as they are now. */
-  async restart(): Promise<void> {
+  restart(): Promise<void> {
     this.restartNoticePending = false;
-    await this.stop();
-    await this.start();
+    const restarting = (async () => {
+      await this.stop();
+      await this.start();
+    })().finally(() => {
+      if (this.restarting === restarting) this.restarting = undefined;
+    });
+    this.restarting = restarting;
+    return restarting;
   }
 
   dispose(): void {
