@@ -33,8 +33,11 @@ export interface ClientFactory {
   load(context: vscode.ExtensionContext, output: vscode.OutputChannel, events: ClientEvents): PilotPlanClient;
 }
 
-/** The extension's activation; `client` is set to the language client's promise for `deactivate`. */
-export function activateWith(context: vscode.ExtensionContext, factory: ClientFactory, client: (started: Promise<PilotPlanClient>) => void): PilotPlanApi {
+/** The language client of the activation, for `deactivate`. */
+let client: Promise<PilotPlanClient> | undefined;
+
+/** The extension's activation. */
+export function activateWith(context: vscode.ExtensionContext, factory: ClientFactory): PilotPlanApi {
   const output = vscode.window.createOutputChannel('Pilot Plan');
   const status = new StatusBar();
   const globs = new ExtraGlobs(factory.web);
@@ -74,7 +77,7 @@ export function activateWith(context: vscode.ExtensionContext, factory: ClientFa
     }),
   );
   started.catch(() => undefined);
-  client(started);
+  client = started;
   registerCommands(context, () => started);
 
   // The server gets these settings at start (initializationOptions, document selector): restart it.
@@ -94,8 +97,9 @@ export function activateWith(context: vscode.ExtensionContext, factory: ClientFa
   return { status: () => status.snapshot(), planTree, overview };
 }
 
-/** Stops the language client of `client`, if it was made. */
-export async function stopClient(client: Promise<PilotPlanClient> | undefined): Promise<void> {
+/** The extension's deactivation, the same on the desktop and the web: stops the language client, if it was made. */
+export async function deactivate(): Promise<void> {
   const c = await client?.catch(() => undefined);
+  client = undefined;
   await c?.stop();
 }

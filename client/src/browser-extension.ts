@@ -5,14 +5,11 @@
  * `vscode.workspace.fs` whatever the workspace's scheme. One bundle: no Node module in it.
  */
 import type * as vscode from 'vscode';
-import { activateWith, stopClient, type PilotPlanApi } from './activate';
+import { activateWith, type PilotPlanApi } from './activate';
 import { createBrowserClient } from './browser-language-client';
-import type { PilotPlanClient } from './language-client';
 import { WorkspaceMirror } from './workspace-mirror';
 
-export type { PilotPlanApi } from './activate';
-
-let client: Promise<PilotPlanClient> | undefined;
+export { deactivate, type PilotPlanApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): PilotPlanApi {
   return activateWith(
@@ -26,11 +23,5 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
         return createBrowserClient(ctx, output, events, mirror);
       },
     },
-    (started) => (client = started),
   );
-}
-
-export async function deactivate(): Promise<void> {
-  await stopClient(client);
-  client = undefined;
 }

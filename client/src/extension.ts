@@ -7,12 +7,9 @@
  * loaded and started right after activation, so that opening a plan never waits for them.
  */
 import type * as vscode from 'vscode';
-import { activateWith, stopClient, type PilotPlanApi } from './activate';
-import type { PilotPlanClient } from './language-client';
+import { activateWith, type PilotPlanApi } from './activate';
 
-export type { PilotPlanApi } from './activate';
-
-let client: Promise<PilotPlanClient> | undefined;
+export { deactivate, type PilotPlanApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): PilotPlanApi {
   return activateWith(
@@ -27,11 +24,5 @@ export function activate(context: vscode.ExtensionContext): PilotPlanApi {
         return createClient(ctx, output, events);
       },
     },
-    (started) => (client = started),
   );
-}
-
-export async function deactivate(): Promise<void> {
-  await stopClient(client);
-  client = undefined;
 }
